@@ -1,0 +1,150 @@
+package store_test
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"lumbar/store"
+	"lumbar/store/demodata"
+)
+
+// benchNow is fixed so every run measures the same file.
+var benchNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+var tenYears struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// tenYearFile builds the 10-year file once per test binary and returns a
+// private copy of it, so benchmarks that write do not disturb the others.
+func tenYearFile(b *testing.B) string {
+	b.Helper()
+	tenYears.once.Do(func() {
+		dir, err := os.MkdirTemp("", "lumbar-bench-")
+		if err != nil {
+			tenYears.err = err
+			return
+		}
+		tenYears.path = filepath.Join(dir, "ten-years.db")
+		_, _, tenYears.err = demodata.Build(tenYears.path, 10, benchNow)
+	})
+	if tenYears.err != nil {
+		b.Fatal(tenYears.err)
+	}
+	dst := filepath.Join(b.TempDir(), "lumbar.db")
+	if err := copyFile(tenYears.path, dst); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func TestDemoDataShape(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates ten years of records")
+	}
+	s, counts, err := demodata.Build(filepath.Join(t.TempDir(), "demo.db"), 10, benchNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	within := func(name string, got, lo, hi int) {
+		if got < lo || got > hi {
+			t.Errorf("%s: %d records, want %d–%d", name, got, lo, hi)
+		}
+	}
+	within("pain", counts.Pain, 3300, 4000)
+	within("water", counts.Water, 27000, 33000)
+	within("sessions", counts.Sessions, 2700, 3300)
+	yesterday := store.DayOf(benchNow) - 1
+	_ = s.View(func(tx *store.Tx) error {
+		latest, err := store.Latest[store.PainEntry](tx, store.BucketPain, 1)
+		if err != nil || len(latest) != 1 {
+			t.Fatalf("latest pain: %v %v", latest, err)
+		}
+		if d := latest[0].Value.Day(); d > yesterday || d < yesterday-3 {
+			t.Errorf("newest pain entry is on %v, want shortly before %v", d, yesterday)
+		}
+		return nil
+	})
+}
+
+func BenchmarkAppend(b *testing.B) {
+	s, err := store.Open(tenYearFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	entry := store.WaterLog{Stamp: store.StampAt(benchNow), ML: 250}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := store.Append(s, store.BucketWater, entry); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRawBoltPut is the floor for BenchmarkAppend: one bare bbolt put,
+// fsync included, on an already open copy of the same file.
+func BenchmarkRawBoltPut(b *testing.B) {
+	db, err := bolt.Open(tenYearFile(b), 0o600, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	raw, _ := json.Marshal(store.WaterLog{Stamp: store.StampAt(benchNow), ML: 250})
+	b.ReportAllocs()
+	for b.Loop() {
+		k := store.NewKey(benchNow)
+		err := db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte(store.BucketWater)).Put(k[:], raw)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRange90Days(b *testing.B) {
+	s, err := store.Open(tenYearFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	last := store.DayOf(benchNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		err := s.View(func(tx *store.Tx) error {
+			return store.RangeDays(tx, store.BucketPain, last-89, last, func(store.Item[store.PainEntry]) error {
+				n++
+				return nil
+			})
+		})
+		if err != nil || n < 80 {
+			b.Fatalf("%d entries, %v", n, err)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket names a kind of record.
+type Bucket string
+
+// The record buckets.
+const (
+	BucketPain     Bucket = "pain"
+	BucketSessions Bucket = "sessions"
+	BucketWater    Bucket = "water"
+	BucketChecks   Bucket = "checks"
+)
+
+// Item is a record with its key.
+type Item[T any] struct {
+	Key   Key
+	Value T
+}
+
+func (tx *Tx) bucket(b Bucket) (*bolt.Bucket, error) {
+	bk := tx.btx.Bucket([]byte(b))
+	if bk == nil {
+		return nil, fmt.Errorf("bucket %q missing from the data file", b)
+	}
+	return bk, nil
+}
+
+// Put stores v under k, replacing what was there.
+func Put[T any](tx *Tx, b Bucket, k Key, v T) error {
+	bk, err := tx.bucket(b)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encoding %s record: %w", b, err)
+	}
+	return bk.Put(k[:], raw)
+}
+
+// Insert stores a new record under a fresh key for its own time.
+func Insert[T Record](tx *Tx, b Bucket, v T) (Key, error) {
+	k := NewKey(v.Stamped().At)
+	return k, Put(tx, b, k, v)
+}
+
+// Get reads the record under k; ErrNotFound if there is none.
+func Get[T any](tx *Tx, b Bucket, k Key) (T, error) {
+	var v T
+	bk, err := tx.bucket(b)
+	if err != nil {
+		return v, err
+	}
+	raw := bk.Get(k[:])
+	if raw == nil {
+		return v, fmt.Errorf("%s %s: %w", b, k.ID(), ErrNotFound)
+	}
+	return v, decode(b, k[:], raw, &v)
+}
+
+// Delete removes the record under k; ErrNotFound if there is none.
+func Delete(tx *Tx, b Bucket, k Key) error {
+	bk, err := tx.bucket(b)
+	if err != nil {
+		return err
+	}
+	if bk.Get(k[:]) == nil {
+		return fmt.Errorf("%s %s: %w", b, k.ID(), ErrNotFound)
+	}
+	return bk.Delete(k[:])
+}
+
+// Range calls fn for each record made in [from, to), oldest first.
+// Returning an error from fn stops the walk with that error.
+func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) error {
+	bk, err := tx.bucket(b)
+	if err != nil {
+		return err
+	}
+	end := timePrefix(to)
+	c := bk.Cursor()
+	for kb, raw := c.Seek(timePrefix(from)); kb != nil && bytes.Compare(kb[:8], end) < 0; kb, raw = c.Next() {
+		item, err := decodeItem[T](b, kb, raw)
+		if err != nil {
+			return err
+		}
+		if err := fn(item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RangeDays calls fn, oldest first, for each record whose own local day
+// lies in [first, last], whatever UTC offset it was made at.
+func RangeDays[T Record](tx *Tx, b Bucket, first, last Day, fn func(Item[T]) error) error {
+	from, to := instantSpan(first, last)
+	return Range(tx, b, from, to, func(it Item[T]) error {
+		if d := it.Value.Stamped().Day(); d < first || d > last {
+			return nil
+		}
+		return fn(it)
+	})
+}
+
+// Latest returns up to n records, newest first.
+func Latest[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
+	bk, err := tx.bucket(b)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]Item[T], 0, min(n, 64))
+	c := bk.Cursor()
+	for kb, raw := c.Last(); kb != nil && len(items) < n; kb, raw = c.Prev() {
+		item, err := decodeItem[T](b, kb, raw)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// decodeItem copies a record out of bbolt's memory, which is only valid
+// until the transaction ends.
+func decodeItem[T any](b Bucket, kb, raw []byte) (Item[T], error) {
+	var item Item[T]
+	k, ok := keyFromBytes(kb)
+	if !ok {
+		return item, fmt.Errorf("%s: malformed key %x", b, kb)
+	}
+	item.Key = k
+	return item, decode(b, kb, raw, &item.Value)
+}
+
+func decode(b Bucket, kb, raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s record %x: %w", b, kb, err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+// Package demodata fills a store with years of realistic, generated
+// records: for `lumbar demo`, and for benchmarks that need a lived-in file.
+package demodata
+
+import (
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"lumbar/store"
+)
+
+// Counts says how many records of each kind Generate wrote.
+type Counts struct {
+	Pain, Water, Sessions int
+}
+
+// Per day, on average: one pain rating (a few skipped days, more on bad
+// days), about eight glasses of water, and a stretch session most days.
+const (
+	glassML         = 250
+	routineStepsMax = 8
+)
+
+var routines = []string{"morning-mobility", "desk-break", "evening-wind-down", "sciatica-relief"}
+
+// Generate writes `years` years of records ending on the day before `end`,
+// in end's location, in one transaction. The same seed gives the same data.
+func Generate(s *store.Store, years int, end time.Time, seed uint64) (Counts, error) {
+	var counts Counts
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	lastDay := store.DayOf(end) - 1
+	firstDay := lastDay - store.Day(365*years) + 1
+	err := s.Update(func(tx *store.Tx) error {
+		for d := firstDay; d <= lastDay; d++ {
+			midnight := d.Midnight(end.Location())
+			base := baselinePain(d-firstDay, rng)
+			for _, p := range dayPain(midnight, base, rng) {
+				if _, err := store.Insert(tx, store.BucketPain, p); err != nil {
+					return err
+				}
+				counts.Pain++
+			}
+			for _, w := range dayWater(midnight, rng) {
+				if _, err := store.Insert(tx, store.BucketWater, w); err != nil {
+					return err
+				}
+				counts.Water++
+			}
+			if sess, ok := daySession(midnight, base, rng); ok {
+				if _, err := store.Insert(tx, store.BucketSessions, sess); err != nil {
+					return err
+				}
+				counts.Sessions++
+			}
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// baselinePain drifts slowly (a season-long wave) with occasional flares.
+func baselinePain(dayIndex store.Day, rng *rand.Rand) float64 {
+	wave := 1.5 * math.Sin(float64(dayIndex)/58)
+	flare := 0.0
+	if rng.IntN(30) == 0 {
+		flare = 3
+	}
+	return 3.5 + wave + flare + rng.NormFloat64()*0.8
+}
+
+func clampPain(x float64) int {
+	return max(store.PainMin, min(store.PainMax, int(math.Round(x))))
+}
+
+func at(midnight time.Time, hour, minute int) store.Stamp {
+	return store.StampAt(midnight.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute))
+}
+
+func dayPain(midnight time.Time, base float64, rng *rand.Rand) []store.PainEntry {
+	n := 1
+	switch r := rng.IntN(20); {
+	case r == 0:
+		n = 0 // a forgotten day
+	case base > 6 && r < 10:
+		n = 2 // bad days get logged more than once
+	}
+	entries := make([]store.PainEntry, 0, n)
+	for i := range n {
+		hour := 8 + 6*i + rng.IntN(4)
+		entries = append(entries, store.PainEntry{
+			Stamp: at(midnight, hour, rng.IntN(60)),
+			Pain:  clampPain(base + rng.NormFloat64()*0.7),
+		})
+	}
+	return entries
+}
+
+func dayWater(midnight time.Time, rng *rand.Rand) []store.WaterLog {
+	n := 5 + rng.IntN(7) // 5–11 glasses, mean 8
+	logs := make([]store.WaterLog, 0, n)
+	for i := range n {
+		logs = append(logs, store.WaterLog{
+			Stamp: at(midnight, 8+i*12/n, rng.IntN(60)),
+			ML:    glassML,
+		})
+	}
+	return logs
+}
+
+func daySession(midnight time.Time, base float64, rng *rand.Rand) (store.Session, bool) {
+	if rng.IntN(100) >= 82 { // stretched on about 300 days a year
+		return store.Session{}, false
+	}
+	start := at(midnight, 7+rng.IntN(14), rng.IntN(60))
+	total := 4 + rng.IntN(routineStepsMax-3)
+	done := total
+	if rng.IntN(8) == 0 {
+		done = rng.IntN(total) // stopped early
+	}
+	before := clampPain(base + rng.NormFloat64()*0.5)
+	after := clampPain(float64(before) - rng.Float64()*1.5)
+	return store.Session{
+		Stamp:      start,
+		Routine:    routines[rng.IntN(len(routines))],
+		End:        start.At.Add(time.Duration(done*45) * time.Second),
+		StepsDone:  done,
+		StepsTotal: total,
+		PainBefore: &before,
+		PainAfter:  &after,
+	}, true
+}
+
+// Build creates a new data file at path holding `years` years of records
+// ending yesterday (relative to end).
+func Build(path string, years int, end time.Time) (*store.Store, Counts, error) {
+	s, err := store.Open(path)
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	counts, err := Generate(s, years, end, 1)
+	return s, counts, err
+}

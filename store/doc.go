@@ -1,0 +1,27 @@
+// Package store keeps lumbar's records in one local bbolt file.
+//
+// The file is opened for each transaction and closed right after it, so the
+// TUI and any number of `lumbar` subcommands can share it: bbolt's file lock
+// is exclusive, and nobody holds it between operations. Every write bumps a
+// revision counter that the TUI polls to notice other processes' writes.
+//
+// Bucket layout (schema version 1):
+//
+//	root
+//	├── meta                      lumbar's own bookkeeping
+//	│   ├── format    = "lumbar"  marker: this file belongs to lumbar
+//	│   ├── schema    = uint64    schema version (big-endian)
+//	│   ├── revision  = uint64    bumped by every write (big-endian)
+//	│   └── settings/             setting name → JSON value
+//	├── pain                      key → PainEntry (JSON)
+//	├── sessions                  key → Session (JSON)
+//	├── water                     key → WaterLog (JSON)
+//	└── checks                    key → reminder acknowledgements (JSON)
+//
+// Every record key is 16 bytes: the record's instant as 8-byte big-endian
+// UTC nanoseconds, then 8 random bytes. Keys therefore sort by time, never
+// collide, and double as the record's ID (its hex form), which makes import
+// idempotent. Values are JSON with explicit field names; each keeps the UTC
+// instant and the UTC offset it was made at, so its "day" is the calendar
+// day where the person was.
+package store

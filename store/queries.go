@@ -1,0 +1,39 @@
+package store
+
+import "time"
+
+// DaySummary is what the status bar shows about one day.
+type DaySummary struct {
+	Day        Day
+	LatestPain *PainEntry // nil when no pain was logged that day
+	WaterML    int
+}
+
+// SummaryOf reads the day that now falls on, in now's location.
+func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
+	day := DayOf(now)
+	sum := DaySummary{Day: day}
+	err := RangeDays(tx, BucketPain, day, day, func(it Item[PainEntry]) error {
+		p := it.Value
+		sum.LatestPain = &p // oldest first: the last one seen is the latest
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {
+		sum.WaterML += it.Value.ML
+		return nil
+	})
+	return sum, err
+}
+
+// Summary reads today's summary in its own transaction.
+func (s *Store) Summary(now time.Time) (DaySummary, error) {
+	var sum DaySummary
+	err := s.View(func(tx *Tx) (err error) {
+		sum, err = SummaryOf(tx, now)
+		return err
+	})
+	return sum, err
+}

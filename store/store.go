@@ -1,0 +1,272 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultLockTimeout is how long an operation waits for another process to
+// finish with the file before giving up with ErrBusy.
+const DefaultLockTimeout = time.Second
+
+// Store is a handle on the data file. It holds no open file between
+// operations, so it is cheap to keep and safe to share between goroutines.
+type Store struct {
+	path        string
+	lockTimeout time.Duration
+	migrations  []migration
+}
+
+// Open checks the data file at path, creating it (and its folder, mode
+// 0700) if it does not exist, and brings its schema up to date. A file
+// that is not lumbar's, is damaged, or was written by a newer lumbar is
+// refused with a *FileError and left untouched.
+func Open(path string) (*Store, error) {
+	return open(path, schemaMigrations)
+}
+
+func open(path string, migrations []migration) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
+	}
+	s := &Store{path: abs, lockTimeout: DefaultLockTimeout, migrations: migrations}
+	if err := s.createIfMissing(); err != nil {
+		return nil, err
+	}
+	if err := s.checkAndMigrate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the absolute path of the data file.
+func (s *Store) Path() string { return s.path }
+
+// Tx is one transaction on the data file.
+type Tx struct {
+	btx *bolt.Tx
+}
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(*Tx) error) error {
+	return s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(btx *bolt.Tx) error { return fn(&Tx{btx: btx}) })
+	})
+}
+
+// Update runs fn in one read-write transaction and bumps the revision
+// counter in the same transaction. If fn fails nothing is written.
+func (s *Store) Update(fn func(*Tx) error) error {
+	return s.withDB(false, func(db *bolt.DB) error {
+		return db.Update(func(btx *bolt.Tx) error {
+			if err := fn(&Tx{btx: btx}); err != nil {
+				return err
+			}
+			return bumpRevision(btx)
+		})
+	})
+}
+
+// Revision is the write counter: it changes whenever anyone writes.
+func (s *Store) Revision() (uint64, error) {
+	var rev uint64
+	err := s.View(func(tx *Tx) error {
+		rev = readUint(tx.btx.Bucket(bucketMeta), keyRevision)
+		return nil
+	})
+	return rev, err
+}
+
+// withDB opens the file, runs fn, and closes the file again. A panic
+// inside bbolt (it panics on some kinds of damaged pages) becomes
+// ErrCorrupt instead of taking the program down.
+func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
+	db, err := s.openBolt(readOnly)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = &FileError{Path: s.path, Reason: ErrCorrupt,
+				Detail: fmt.Sprintf("is damaged (%v)", r), Advice: "restore it from a backup"}
+		}
+		if cerr := db.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	return fn(db)
+}
+
+func (s *Store) openBolt(readOnly bool) (*bolt.DB, error) {
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{
+		ReadOnly: readOnly,
+		OpenFile: s.openLocked,
+	})
+	if err == nil {
+		return db, nil
+	}
+	var fe *FileError
+	switch {
+	case errors.As(err, &fe):
+		return nil, err
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &FileError{Path: s.path, Reason: ErrUnreadable, Detail: "no longer exists",
+			Advice: "it was moved or deleted while lumbar was running; restart lumbar"}
+	case isPathError(err):
+		return nil, unreadableError(s.path, err)
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, busyError(s.path)
+	default:
+		return nil, notLumbarError(s.path, "is not a lumbar data file (not a database: "+err.Error()+")")
+	}
+}
+
+// openLocked is bbolt's OpenFile hook. It never creates a file (see
+// createIfMissing) and takes the file lock itself, retrying every few
+// milliseconds until lockTimeout: bbolt's own retry sleeps 50 ms between
+// tries, which lets a busy writer starve everyone else.
+func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+	if err != nil {
+		return nil, err
+	}
+	how := syscall.LOCK_EX
+	if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
+		how = syscall.LOCK_SH
+	}
+	if err := lockWithin(f, how, s.lockTimeout); err != nil {
+		f.Close()
+		if errors.Is(err, ErrBusy) {
+			return nil, busyError(s.path)
+		}
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if info.Size() == 0 {
+		// bbolt would quietly turn an empty file into an empty database.
+		f.Close()
+		return nil, emptyFileError(s.path)
+	}
+	return f, nil
+}
+
+func lockWithin(f *os.File, how int, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return ErrBusy
+		}
+		time.Sleep(time.Millisecond + rand.N(3*time.Millisecond))
+	}
+}
+
+func emptyFileError(path string) error {
+	return &FileError{Path: path, Reason: ErrEmptyFile,
+		Detail: "is an empty file (0 bytes), not a lumbar data file",
+		Advice: "delete it to start a new diary there, or pass another file with --db"}
+}
+
+func isPathError(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe)
+}
+
+func unreadableError(path string, err error) error {
+	detail := "cannot be opened"
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		detail += ": " + pe.Err.Error()
+	}
+	return &FileError{Path: path, Reason: ErrUnreadable, Detail: detail,
+		Advice: "check the path and its permissions, or pass another file with --db"}
+}
+
+// createIfMissing makes a fresh data file where none exists. The new file
+// is built under a temporary name and linked into place, so no other
+// process ever sees it half-made, and an existing file is never replaced.
+func (s *Store) createIfMissing() error {
+	info, err := os.Stat(s.path)
+	switch {
+	case err == nil && info.IsDir():
+		return &FileError{Path: s.path, Reason: ErrUnreadable, Detail: "is a folder, not a file",
+			Advice: "pass a file path with --db"}
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return unreadableError(s.path, err)
+	}
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return unreadableError(s.path, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".lumbar-new-*")
+	if err != nil {
+		return unreadableError(s.path, err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpPath)
+	if err := initFile(tmpPath); err != nil {
+		return fmt.Errorf("creating %s: %w", s.path, err)
+	}
+	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return unreadableError(s.path, err)
+	}
+	return syncDir(dir)
+}
+
+// initFile writes lumbar's marker at schema 0 into an empty file;
+// checkAndMigrate then brings it up to the current schema.
+func initFile(path string) error {
+	if err := os.Chmod(path, 0o600); err != nil {
+		return err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout})
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(btx *bolt.Tx) error {
+		meta, err := btx.CreateBucket(bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keyFormat, []byte(formatMarker)); err != nil {
+			return err
+		}
+		return writeUint(meta, keySchema, 0)
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
