@@ -2,8 +2,6 @@ package store
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -102,34 +100,11 @@ func (s *Store) migrate(btx *bolt.Tx, schema uint64) error {
 	return bumpRevision(btx)
 }
 
-// backup writes a consistent copy of the file beside it, named after the
-// schema it holds: written to a temporary file, fsync'ed, then renamed, so
-// a crash never leaves a half-written backup under the final name.
+// backup keeps a copy of the file beside it, named after its schema.
 func backup(db *bolt.DB, path string, schema uint64) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".lumbar-backup-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	err = db.View(func(btx *bolt.Tx) error {
-		_, err := btx.WriteTo(tmp)
-		return err
+	return db.View(func(btx *bolt.Tx) error {
+		return writeSnapshot(btx, BackupPath(path, schema, time.Now()))
 	})
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	final := BackupPath(path, schema, time.Now())
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return err
-	}
-	return syncDir(dir)
 }
 
 // BackupPath names the backup of path taken at schema version schema.

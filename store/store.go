@@ -80,9 +80,9 @@ func (s *Store) Update(fn func(*Tx) error) error {
 // Revision is the write counter: it changes whenever anyone writes.
 func (s *Store) Revision() (uint64, error) {
 	var rev uint64
-	err := s.View(func(tx *Tx) error {
-		rev = readUint(tx.btx.Bucket(bucketMeta), keyRevision)
-		return nil
+	err := s.View(func(tx *Tx) (err error) {
+		rev, err = RevisionOf(tx)
+		return err
 	})
 	return rev, err
 }
@@ -127,7 +127,7 @@ func (s *Store) openBolt(readOnly bool) (*bolt.DB, error) {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, busyError(s.path)
 	default:
-		return nil, notLumbarError(s.path, "is not a lumbar data file (not a database: "+err.Error()+")")
+		return nil, notLumbarError(s.path, "is not a lumbar data file (its contents are not a database)")
 	}
 }
 
@@ -269,4 +269,9 @@ func syncDir(dir string) error {
 	}
 	defer d.Close()
 	return d.Sync()
+}
+
+// RevisionOf reads the write counter inside a transaction.
+func RevisionOf(tx *Tx) (uint64, error) {
+	return readUint(tx.btx.Bucket(bucketMeta), keyRevision), nil
 }

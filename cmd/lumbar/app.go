@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/mattn/go-isatty"
+
+	"lumbar/tui"
+)
+
+// runApp opens the TUI, after making sure there is a terminal to draw on:
+// without one Bubble Tea would fail on /dev/tty or hang.
+func runApp(inv *invocation) int {
+	if !isTerminal(inv.stdin.Fd()) || !isTerminalWriter(inv) {
+		fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
+		return exitError
+	}
+	root := tui.New(inv.store, inv.now)
+	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	_, err := program.Run()
+	if crash := root.Crash(); crash != nil {
+		// The terminal is restored by now: say what happened, then the detail.
+		fmt.Fprintln(inv.stderr, "lumbar: stopped by an internal error; your data is safe. Details for a bug report:")
+		fmt.Fprintln(inv.stderr, crash)
+		return exitError
+	}
+	if err != nil {
+		if errors.Is(err, tea.ErrProgramPanic) {
+			// Bubble Tea has already restored the terminal and printed the stack.
+			fmt.Fprintln(inv.stderr, "lumbar: something went wrong and lumbar stopped; your data is safe")
+			return exitError
+		}
+		return fail(inv.system, err)
+	}
+	return exitOK
+}
+
+func isTerminal(fd uintptr) bool {
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
+}
+
+func isTerminalWriter(inv *invocation) bool {
+	f, ok := inv.stdout.(interface{ Fd() uintptr })
+	return ok && isTerminal(f.Fd())
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"lumbar/store"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// system is the outside world a run sees; tests replace it.
+type system struct {
+	stdin          *os.File
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+}
+
+// invocation is one run of lumbar after the global flags are read.
+type invocation struct {
+	system
+	store *store.Store
+}
+
+// command is one subcommand: `lumbar NAME ARGS`.
+type command struct {
+	name    string
+	args    string // argument synopsis for the usage text
+	summary string
+	run     func(inv *invocation, args []string) int
+}
+
+// commands lists the subcommands in the order the usage shows them.
+func commands() []command {
+	return []command{
+		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
+	}
+}
+
+func run(args []string, sys system) int {
+	flags := flag.NewFlagSet("lumbar", flag.ContinueOnError)
+	flags.SetOutput(io.Discard) // errors are reported below, in one line
+	dbFlag := flags.String("db", "", "")
+	version := flags.Bool("version", false, "")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(sys.stdout, sys)
+			return exitOK
+		}
+		return usageError(sys, err.Error())
+	}
+	if *version {
+		fmt.Fprintln(sys.stdout, "lumbar", buildVersion())
+		return exitOK
+	}
+	var cmd *command
+	if name := flags.Arg(0); name != "" {
+		cmd = findCommand(name)
+		if cmd == nil {
+			return usageError(sys, fmt.Sprintf("unknown command %q", name))
+		}
+	}
+	// The data file is checked before anything else, so a bad file is
+	// reported as a plain line even with no terminal.
+	s, err := store.Open(dataPath(*dbFlag, sys.getenv))
+	if err != nil {
+		return fail(sys, err)
+	}
+	inv := &invocation{system: sys, store: s}
+	if cmd != nil {
+		return cmd.run(inv, flags.Args()[1:])
+	}
+	return runApp(inv)
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return &c
+		}
+	}
+	return nil
+}
+
+func fail(sys system, err error) int {
+	fmt.Fprintln(sys.stderr, "lumbar:", oneLine(err.Error()))
+	return exitError
+}
+
+func usageError(sys system, problem string) int {
+	fmt.Fprintln(sys.stderr, "lumbar:", problem)
+	printUsage(sys.stderr, sys)
+	return exitUsage
+}
+
+// oneLine keeps an error message on a single line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// dataPath picks the data file: --db, then $LUMBAR_DB, then the XDG data
+// folder.
+func dataPath(flagValue string, getenv func(string) string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := getenv("LUMBAR_DB"); env != "" {
+		return env
+	}
+	dataHome := getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(dataHome) { // the spec says to ignore relative values
+		dataHome = xdg.DataHome
+	}
+	return filepath.Join(dataHome, "lumbar", "lumbar.db")
+}
+
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "dev"
+	}
+	return info.Main.Version
+}
+
+func printUsage(w io.Writer, sys system) {
+	fmt.Fprint(w, `lumbar — a calm companion for lower back pain
+
+Usage:
+  lumbar [--db PATH]                    open the app
+  lumbar [--db PATH] COMMAND [ARGS]     do one thing and exit
+
+Commands:
+`)
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for _, c := range commands() {
+		fmt.Fprintf(tw, "  %s %s\t%s\n", c.name, c.args, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, `
+Flags:
+  --db PATH    the data file (also $LUMBAR_DB)
+  --version    print the version
+  -h, --help   show this help
+
+Your data stays on this computer, in %s
+`, dataPath("", sys.getenv))
+}

@@ -1,0 +1,65 @@
+// Package common is what the root model hands every tab: the store, the
+// clock, the styles, and the messages tabs and root exchange.
+package common
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+	"lumbar/tui/theme"
+)
+
+// Clock tells the time. Tests inject a fixed or stepped one.
+type Clock func() time.Time
+
+// Common is given to each tab by the root.
+type Common struct {
+	Store  *store.Store
+	Now    Clock
+	Styles theme.Styles
+}
+
+// Tab is one of the four tabs. Its Update returns the tab itself.
+type Tab interface {
+	tea.Model
+	help.KeyMap
+	// SetSize gives the tab the cells it may draw in.
+	SetSize(width, height int)
+}
+
+// InputCapturer is implemented by tabs that sometimes take free text (a
+// search box, a note): while CapturesInput is true the root passes every
+// key but ctrl+c to the tab instead of treating 1–4, q or ? as its own.
+type InputCapturer interface {
+	CapturesInput() bool
+}
+
+// TabID names a tab.
+type TabID int
+
+// The tabs, in tab-bar order.
+const (
+	GuideTab TabID = iota
+	LogTab
+	StretchTab
+	RemindTab
+)
+
+// Addressed messages belong to one tab; the root delivers them there only.
+// Messages that are not Addressed go to every tab.
+type Addressed interface {
+	To() TabID
+}
+
+// ReloadMsg tells tabs that the data file changed (another process, or
+// another tab, wrote to it) and what they show may be stale.
+type ReloadMsg struct {
+	Revision uint64
+}
+
+// ChangedMsg is sent by a tab after it wrote to the data file, so the
+// status bar updates at once instead of at the next poll.
+type ChangedMsg struct{}

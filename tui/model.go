@@ -1,0 +1,247 @@
+// Package tui is lumbar's root model: the tab bar, the status bar, global
+// keys and help. It owns the four tabs, hands each its size, the store and
+// the clock, routes keys to the open tab and data messages to their owner,
+// and polls the data file so writes from other processes show up.
+package tui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/guide"
+	"lumbar/tui/journal"
+	"lumbar/tui/remind"
+	"lumbar/tui/stretch"
+	"lumbar/tui/theme"
+)
+
+// Smallest window lumbar draws in; below it, it says what it needs.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// PollInterval is how often the root checks the data file for writes made
+// by other processes.
+const PollInterval = 2 * time.Second
+
+// Rows the root draws around the open tab: tab bar and rule above it,
+// status bar below.
+const (
+	headerHeight = 2
+	statusHeight = 1
+	chromeHeight = headerHeight + statusHeight
+)
+
+// tabNames are the tab-bar labels, in common.TabID order.
+var tabNames = [...]string{"Guide", "Log", "Stretch", "Remind"}
+
+// Model is the root of the TUI.
+type Model struct {
+	common   common.Common
+	keys     KeyMap
+	help     help.Model
+	tabs     []common.Tab
+	active   common.TabID
+	showHelp bool
+	width    int
+	height   int
+
+	revision uint64 // last revision seen; 0 until the first refresh
+	today    store.DaySummary
+	dataErr  error // last error reading the data file, shown in the status bar
+	crash    error // a panic caught in Update or View; the program then quits
+}
+
+// New builds the root model over s, telling time with now.
+func New(s *store.Store, now common.Clock) *Model {
+	return NewWithStyles(s, now, theme.New())
+}
+
+// NewWithStyles is New with explicit styles (tests pin plain ones).
+func NewWithStyles(s *store.Store, now common.Clock, styles theme.Styles) *Model {
+	c := common.Common{Store: s, Now: now, Styles: styles}
+	h := help.New()
+	h.Styles = styles.Help
+	return &Model{
+		common: c,
+		keys:   DefaultKeyMap(),
+		help:   h,
+		tabs:   []common.Tab{guide.New(c), journal.New(c), stretch.New(c), remind.New(c)},
+	}
+}
+
+// pollMsg asks for the next look at the data file.
+type pollMsg struct{}
+
+// refreshedMsg carries what the data file held at one moment.
+type refreshedMsg struct {
+	revision uint64
+	today    store.DaySummary
+	err      error
+	polled   bool // part of the poll loop: re-arm the timer after it
+}
+
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.refresh(true)}
+	for _, t := range m.tabs {
+		cmds = append(cmds, t.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// refresh reads the revision and today's summary in one transaction.
+func (m *Model) refresh(polled bool) tea.Cmd {
+	s, now := m.common.Store, m.common.Now
+	return func() tea.Msg {
+		msg := refreshedMsg{polled: polled}
+		msg.err = s.View(func(tx *store.Tx) (err error) {
+			if msg.revision, err = store.RevisionOf(tx); err != nil {
+				return err
+			}
+			msg.today, err = store.SummaryOf(tx, now())
+			return err
+		})
+		return msg
+	}
+}
+
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer m.recoverCrash(&model, &cmd)
+	if m.crash != nil {
+		return m, tea.Quit
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseMsg:
+		return m, m.handleMouse(msg)
+	case pollMsg:
+		return m, m.refresh(true)
+	case refreshedMsg:
+		return m, m.handleRefreshed(msg)
+	case common.ChangedMsg:
+		return m, m.refresh(false)
+	case common.Addressed:
+		return m, m.updateTab(msg.To(), msg)
+	}
+	return m, m.broadcast(msg)
+}
+
+func (m *Model) setSize(width, height int) {
+	m.width, m.height = width, height
+	m.help.Width = width
+	for _, t := range m.tabs {
+		t.SetSize(width, max(0, height-chromeHeight))
+	}
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyCtrlC {
+		return tea.Quit
+	}
+	if c, ok := m.tabs[m.active].(common.InputCapturer); ok && c.CapturesInput() {
+		return m.updateTab(m.active, msg)
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Help):
+		m.showHelp = !m.showHelp
+	case m.showHelp && msg.Type == tea.KeyEsc:
+		m.showHelp = false
+	case key.Matches(msg, m.keys.GoTo):
+		m.switchTo(common.TabID(msg.Runes[0] - '1'))
+	case key.Matches(msg, m.keys.Next):
+		m.switchTo((m.active + 1) % common.TabID(len(m.tabs)))
+	case key.Matches(msg, m.keys.Prev):
+		m.switchTo((m.active + common.TabID(len(m.tabs)) - 1) % common.TabID(len(m.tabs)))
+	case m.showHelp:
+		// While help is open, other keys do nothing rather than act unseen.
+	default:
+		return m.updateTab(m.active, msg)
+	}
+	return nil
+}
+
+func (m *Model) switchTo(id common.TabID) {
+	m.active = id
+	m.showHelp = false
+}
+
+func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if msg.Y == 0 {
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+			if id, ok := m.tabAt(msg.X); ok {
+				m.switchTo(id)
+			}
+		}
+		return nil
+	}
+	msg.Y -= headerHeight // tabs count rows from their own top
+	if msg.Y < 0 || msg.Y >= m.height-chromeHeight || m.showHelp {
+		return nil
+	}
+	return m.updateTab(m.active, msg)
+}
+
+func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	if msg.polled {
+		cmds = append(cmds, tea.Tick(PollInterval, func(time.Time) tea.Msg { return pollMsg{} }))
+	}
+	m.dataErr = msg.err
+	if msg.err != nil {
+		return tea.Batch(cmds...)
+	}
+	m.today = msg.today
+	if m.revision != 0 && msg.revision != m.revision {
+		reload := common.ReloadMsg{Revision: msg.revision}
+		cmds = append(cmds, m.broadcast(reload))
+	}
+	m.revision = msg.revision
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) updateTab(id common.TabID, msg tea.Msg) tea.Cmd {
+	updated, cmd := m.tabs[id].Update(msg)
+	m.tabs[id] = updated.(common.Tab)
+	return cmd
+}
+
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.tabs))
+	for id := range m.tabs {
+		cmds = append(cmds, m.updateTab(common.TabID(id), msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// recoverCrash turns a panic in Update into an orderly quit: Bubble Tea's
+// own panic handler restores the terminal too, but without waiting for its
+// input reader, and it prints the stack over the screen.
+func (m *Model) recoverCrash(model *tea.Model, cmd *tea.Cmd) {
+	if r := recover(); r != nil {
+		m.crash = fmt.Errorf("%v\n%s", r, debug.Stack())
+		*model, *cmd = m, tea.Quit
+	}
+}
+
+// Crash is the panic that stopped the program, with its stack, or nil.
+func (m *Model) Crash() error { return m.crash }
+
+// Active is the open tab.
+func (m *Model) Active() common.TabID { return m.active }
+
+// HelpShown tells whether the ? screen is open.
+func (m *Model) HelpShown() bool { return m.showHelp }

@@ -1,0 +1,371 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+func TestMain(m *testing.M) {
+	// Golden files hold plain text: no colour, and no terminal queries.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// fixedNow is the injected clock: a Friday morning.
+var fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+
+func clock() time.Time { return fixedNow }
+
+func tempStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func newModel(t testing.TB, s *store.Store, width, height int) *Model {
+	t.Helper()
+	m := NewWithStyles(s, clock, theme.NewFor(true))
+	m.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	return m
+}
+
+// runCmd runs cmd and feeds what it returns back into m, the way the
+// program would, following batches but not timers.
+func runCmd(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(m, c)
+		}
+	case nil:
+	default:
+		_, next := m.Update(msg)
+		runCmd(m, next)
+	}
+}
+
+func press(m *Model, keys ...string) tea.Cmd {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		_, cmd = m.Update(keyMsg(k))
+	}
+	return cmd
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+func TestTabSwitching(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	steps := []struct {
+		key  string
+		want common.TabID
+	}{
+		{"2", common.LogTab},
+		{"4", common.RemindTab},
+		{"tab", common.GuideTab}, // wraps forward
+		{"shift+tab", common.RemindTab},
+		{"shift+tab", common.StretchTab},
+		{"1", common.GuideTab},
+		{"3", common.StretchTab},
+		{"5", common.StretchTab}, // not a tab: ignored
+	}
+	for _, s := range steps {
+		press(m, s.key)
+		if m.Active() != s.want {
+			t.Fatalf("after %q active = %d, want %d", s.key, m.Active(), s.want)
+		}
+	}
+	if !strings.Contains(m.View(), "Stretch — not built yet") {
+		t.Error("the Stretch tab's view is not shown")
+	}
+}
+
+func TestHelpTogglesAndListsGlobalAndTabKeys(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	fake := &fakeTab{keys: []key.Binding{
+		key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new entry")),
+		key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hidden when disabled"), key.WithDisabled()),
+	}}
+	m.tabs[common.LogTab] = fake
+	press(m, "2", "?")
+	if !m.HelpShown() {
+		t.Fatal("? did not open help")
+	}
+	view := m.View()
+	for _, want := range []string{"go to tab", "next tab", "quit", "new entry"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("help lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "hidden when disabled") {
+		t.Error("help shows a disabled key")
+	}
+	press(m, "n")
+	if len(fake.got) != 0 {
+		t.Error("a tab key acted while help was open")
+	}
+	press(m, "esc")
+	if m.HelpShown() {
+		t.Error("esc did not close help")
+	}
+	press(m, "?", "?")
+	if m.HelpShown() {
+		t.Error("? did not close help")
+	}
+	press(m, "?", "3")
+	if m.HelpShown() || m.Active() != common.StretchTab {
+		t.Error("switching tab should close help")
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	if !isQuit(press(m, "q")) {
+		t.Error("q does not quit")
+	}
+	if !isQuit(press(m, "ctrl+c")) {
+		t.Error("ctrl+c does not quit")
+	}
+}
+
+// fakeTab records what it is sent.
+type fakeTab struct {
+	got       []tea.Msg
+	capturing bool
+	keys      []key.Binding
+	w, h      int
+}
+
+func (f *fakeTab) Init() tea.Cmd { return nil }
+func (f *fakeTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f.got = append(f.got, msg)
+	return f, nil
+}
+func (f *fakeTab) View() string              { return "fake tab" }
+func (f *fakeTab) SetSize(w, h int)          { f.w, f.h = w, h }
+func (f *fakeTab) ShortHelp() []key.Binding  { return f.keys }
+func (f *fakeTab) FullHelp() [][]key.Binding { return [][]key.Binding{f.keys} }
+func (f *fakeTab) CapturesInput() bool       { return f.capturing }
+func (f *fakeTab) last() tea.Msg             { return f.got[len(f.got)-1] }
+func fakeTabs(m *Model) (tabs [4]*fakeTab) {
+	for i := range tabs {
+		tabs[i] = &fakeTab{}
+		m.tabs[i] = tabs[i]
+	}
+	m.setSize(m.width, m.height)
+	return tabs
+}
+
+type forStretch struct{}
+
+func (forStretch) To() common.TabID { return common.StretchTab }
+
+type someTimerMsg struct{}
+
+func TestRouting(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	if tabs[0].w != 80 || tabs[0].h != 24-chromeHeight {
+		t.Errorf("tab size = %dx%d, want 80x%d", tabs[0].w, tabs[0].h, 24-chromeHeight)
+	}
+
+	press(m, "2", "j")
+	if len(tabs[common.LogTab].got) != 1 || len(tabs[common.GuideTab].got) != 0 {
+		t.Error("a key should reach only the open tab")
+	}
+	m.Update(forStretch{})
+	if _, ok := tabs[common.StretchTab].last().(forStretch); !ok || len(tabs[common.RemindTab].got) != 0 {
+		t.Error("an addressed message should reach only its tab")
+	}
+	m.Update(someTimerMsg{})
+	for i, tab := range tabs {
+		if _, ok := tab.last().(someTimerMsg); !ok {
+			t.Errorf("tab %d missed an unaddressed message", i)
+		}
+	}
+}
+
+func TestCapturingTabGetsGlobalKeys(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	tabs[common.GuideTab].capturing = true
+	for _, k := range []string{"q", "2", "?", "tab"} {
+		if cmd := press(m, k); isQuit(cmd) {
+			t.Fatalf("%q quit while the tab was taking text", k)
+		}
+	}
+	if m.Active() != common.GuideTab || m.HelpShown() || len(tabs[common.GuideTab].got) != 4 {
+		t.Errorf("keys were not passed to the capturing tab (active %d, help %v, got %d)",
+			m.Active(), m.HelpShown(), len(tabs[common.GuideTab].got))
+	}
+	if !isQuit(press(m, "ctrl+c")) {
+		t.Error("ctrl+c must always quit")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	spans := m.layoutTabBar().spans
+	click := func(x, y int) {
+		m.Update(tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	}
+	click(spans[common.RemindTab][0], 0)
+	if m.Active() != common.RemindTab {
+		t.Fatalf("clicking the Remind label opened tab %d", m.Active())
+	}
+	click(spans[common.LogTab][1]-1, 0) // last column of the label
+	if m.Active() != common.LogTab {
+		t.Fatalf("clicking the end of the Log label opened tab %d", m.Active())
+	}
+	click(0, 0) // the brand, not a tab
+	if m.Active() != common.LogTab {
+		t.Error("clicking the brand changed tab")
+	}
+	m.Update(tea.MouseMsg{X: 5, Y: 7, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	got, ok := tabs[common.LogTab].last().(tea.MouseMsg)
+	if !ok || got.Y != 7-headerHeight {
+		t.Errorf("wheel reached the tab as %+v, want Y relative to the tab", got)
+	}
+}
+
+func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
+	s := tempStore(t)
+	m := newModel(t, s, 80, 24)
+	tabs := fakeTabs(m)
+	runCmd(m, m.refresh(false))
+	if !strings.Contains(m.View(), "no pain logged today · water 0 ml") {
+		t.Fatalf("empty status bar wrong:\n%s", m.View())
+	}
+	for _, tab := range tabs {
+		if len(tab.got) != 0 {
+			t.Fatal("the first refresh should not ask tabs to reload")
+		}
+	}
+	// Another process writes.
+	if _, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), Pain: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
+		t.Fatal(err)
+	}
+	runCmd(m, m.refresh(false))
+	if !strings.Contains(m.View(), "pain 5 moderate · water 500 ml") {
+		t.Errorf("status bar after writes:\n%s", m.View())
+	}
+	for i, tab := range tabs {
+		if len(tab.got) != 1 {
+			t.Fatalf("tab %d got %d messages, want one reload", i, len(tab.got))
+		}
+		if _, ok := tab.last().(common.ReloadMsg); !ok {
+			t.Errorf("tab %d got %T, want ReloadMsg", i, tab.last())
+		}
+	}
+	runCmd(m, m.refresh(false)) // nothing changed: no reload
+	if len(tabs[0].got) != 1 {
+		t.Error("tabs were reloaded though nothing changed")
+	}
+}
+
+func TestPollRearmsOnlyItsOwnTimer(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	if cmd := m.handleRefreshed(refreshedMsg{polled: false, revision: 1}); cmd != nil {
+		t.Error("a refresh outside the poll loop started a timer")
+	}
+	if cmd := m.handleRefreshed(refreshedMsg{polled: true, revision: 1}); cmd == nil {
+		t.Error("the poll loop was not re-armed")
+	}
+	// A tab's write asks for an immediate refresh.
+	_, cmd := m.Update(common.ChangedMsg{})
+	if _, ok := cmd().(refreshedMsg); !ok {
+		t.Error("ChangedMsg did not refresh")
+	}
+}
+
+func TestDataErrorShowsInStatusBar(t *testing.T) {
+	m := newModel(t, tempStore(t), 100, 24)
+	busy := &store.FileError{Path: "/x/lumbar.db", Reason: store.ErrBusy}
+	m.Update(refreshedMsg{err: busy})
+	if !strings.Contains(m.View(), "data file busy") {
+		t.Errorf("status bar does not say the file is busy:\n%s", m.View())
+	}
+	m.Update(refreshedMsg{revision: 3})
+	if strings.Contains(m.View(), "busy") {
+		t.Error("the error stayed after a good refresh")
+	}
+	if !errors.Is(busy, store.ErrBusy) {
+		t.Fatal("sanity")
+	}
+}
+
+func TestEveryFrameFitsTheWindow(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 20}, {200, 60}, {59, 20}, {80, 19}, {20, 5}} {
+		m := newModel(t, tempStore(t), size[0], size[1])
+		for _, keys := range [][]string{{}, {"?"}, {"2"}, {"4"}} {
+			press(m, keys...)
+			view := m.View()
+			lines := strings.Split(view, "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%dx%d after %v: %d lines", size[0], size[1], keys, len(lines))
+			}
+			for i, line := range lines {
+				if w := lipgloss.Width(line); w > size[0] {
+					t.Errorf("%dx%d after %v: line %d is %d wide", size[0], size[1], keys, i, w)
+				}
+			}
+		}
+	}
+}
+
+func TestTooSmallSaysWhatItNeeds(t *testing.T) {
+	m := newModel(t, tempStore(t), 59, 20)
+	if v := m.View(); !strings.Contains(v, "at least 60×20") || !strings.Contains(v, "59×20") {
+		t.Errorf("small window view:\n%s", v)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := m.View(); strings.Contains(v, "at least") || !strings.Contains(v, "1 Guide") {
+		t.Errorf("after growing, the app did not come back:\n%s", v)
+	}
+}

@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+)
+
+func (m *Model) View() (frame string) {
+	defer func() {
+		if r := recover(); r != nil {
+			// The next message (the poll comes within seconds) quits.
+			m.crash = fmt.Errorf("%v\n%s", r, debug.Stack())
+			frame = "lumbar hit a bug and is closing. Your data is safe."
+		}
+	}()
+	if m.crash != nil {
+		return "lumbar hit a bug and is closing. Your data is safe."
+	}
+	if m.width == 0 {
+		return "" // no size yet: the first WindowSizeMsg is on its way
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		return m.tooSmallView()
+	}
+	bodyHeight := m.height - chromeHeight
+	var body string
+	if m.showHelp {
+		body = m.helpView()
+	} else {
+		body = m.tabs[m.active].View()
+	}
+	return lipgloss.JoinVertical(lipgloss.Left,
+		m.tabBarView(),
+		m.common.Styles.Rule.Render(strings.Repeat("─", m.width)),
+		fit(body, m.width, bodyHeight),
+		m.statusBarView(),
+	)
+}
+
+// fit pads or cuts s to exactly width×height cells, so a tab can never
+// push the status bar off the screen.
+func fit(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return lipgloss.NewStyle().Width(width).MaxWidth(width).Render(strings.Join(lines, "\n"))
+}
+
+func (m *Model) tooSmallView() string {
+	msg := fmt.Sprintf("lumbar needs a window of at least %d×%d.\nThis one is %d×%d: make it larger, or zoom out.\n\nq quits.",
+		MinWidth, MinHeight, m.width, m.height)
+	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
+		lipgloss.NewStyle().Width(min(m.width, 40)).Render(msg))
+	return fit(placed, m.width, m.height)
+}
+
+// tabBar is the laid-out tab bar: rendered pieces and where each tab's
+// label lies, so drawing and mouse clicks use the same geometry.
+type tabBar struct {
+	pieces []string
+	spans  [][2]int // columns [start, end) of each tab label
+}
+
+func (m *Model) layoutTabBar() tabBar {
+	st := m.common.Styles
+	bar := tabBar{pieces: []string{st.Brand.Render("lumbar")}}
+	x := lipgloss.Width(bar.pieces[0])
+	for i, name := range tabNames {
+		label := fmt.Sprintf("%d %s", i+1, name)
+		var piece string
+		if common.TabID(i) == m.active {
+			piece = st.ActiveTab.Render(st.ActiveOpen + label + st.ActiveClose)
+		} else {
+			piece = st.Tab.Render(label)
+		}
+		w := lipgloss.Width(piece)
+		bar.pieces = append(bar.pieces, piece)
+		bar.spans = append(bar.spans, [2]int{x, x + w})
+		x += w
+	}
+	return bar
+}
+
+// tabAt is the tab whose label covers column x of the tab bar.
+func (m *Model) tabAt(x int) (common.TabID, bool) {
+	for i, span := range m.layoutTabBar().spans {
+		if x >= span[0] && x < span[1] {
+			return common.TabID(i), true
+		}
+	}
+	return 0, false
+}
+
+func (m *Model) tabBarView() string {
+	left := lipgloss.JoinHorizontal(lipgloss.Top, m.layoutTabBar().pieces...)
+	date := m.common.Styles.Muted.Render(m.common.Now().Format("Mon 2 Jan") + " ")
+	gap := max(1, m.width-lipgloss.Width(left)-lipgloss.Width(date))
+	return left + strings.Repeat(" ", gap) + date
+}
+
+func (m *Model) statusBarView() string {
+	st := m.common.Styles
+	bar := st.StatusBar
+	var left string
+	switch {
+	case m.dataErr != nil:
+		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + m.dataErr.Error())
+	default:
+		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today))
+	}
+	right := bar.Render(m.help.ShortHelpView(m.keys.ShortHelp()) + " ")
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 { // narrow: the data matters more than the key hints
+		return lipgloss.NewStyle().MaxWidth(m.width).Render(left)
+	}
+	return left + bar.Render(strings.Repeat(" ", gap)) + right
+}
+
+func (m *Model) painStatus() string {
+	st := m.common.Styles
+	if m.today.LatestPain == nil {
+		return st.StatusBar.Render("no pain logged today")
+	}
+	p := m.today.LatestPain.Pain
+	band := store.PainBand(p)
+	return st.StatusBar.Render("pain ") +
+		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band))
+}
+
+func waterStatus(today store.DaySummary) string {
+	return fmt.Sprintf("water %d ml", today.WaterML)
+}
+
+func (m *Model) helpView() string {
+	st := m.common.Styles
+	groups := append(m.keys.FullHelp(), m.tabs[m.active].FullHelp()...)
+	title := st.Title.Render("Keys") + st.Muted.Render(fmt.Sprintf("  ·  %s tab  ·  ? or esc closes", tabNames[m.active]))
+	return lipgloss.NewStyle().Padding(1, 2).Render(title + "\n\n" + m.help.FullHelpView(groups))
+}
