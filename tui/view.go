@@ -118,12 +118,25 @@ func (m *Model) statusBarView() string {
 	default:
 		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today))
 	}
-	right := bar.Render(m.help.ShortHelpView(m.keys.ShortHelp()) + " ")
+	right := m.barHints() + bar.Render(" ")
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 { // narrow: the data matters more than the key hints
 		return lipgloss.NewStyle().MaxWidth(m.width).Render(left)
 	}
 	return left + bar.Render(strings.Repeat(" ", gap)) + right
+}
+
+// barHints draws the short key hints on the status bar's background
+// (bubbles' help view leaves the gaps between its pieces unstyled).
+func (m *Model) barHints() string {
+	st := m.common.Styles
+	var out []string
+	for _, b := range m.keys.ShortHelp() {
+		if b.Enabled() {
+			out = append(out, st.StatusKey.Render(b.Help().Key)+st.StatusBar.Render(" "+b.Help().Desc))
+		}
+	}
+	return strings.Join(out, st.StatusBar.Render(" · "))
 }
 
 func (m *Model) painStatus() string {

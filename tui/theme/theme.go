@@ -48,7 +48,7 @@ type Styles struct {
 	PainMild  lipgloss.Style
 	PainMod   lipgloss.Style
 	PainHigh  lipgloss.Style
-	Help      help.Styles
+	Help      help.Styles // the ? screen
 
 	// Text markers that keep state visible without colour.
 	SelectedMarker string // before a selected list row
