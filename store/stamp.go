@@ -9,8 +9,8 @@ import (
 // offset at that moment. A record's day is the calendar day where the person
 // was, even if they later travel or the clocks change.
 type Stamp struct {
-	At        time.Time `json:"at"`         // always UTC
-	UTCOffset int       `json:"utc_offset"` // seconds east of UTC
+	At        time.Time `json:"at"`                 // always UTC
+	UTCOffset int       `json:"utc_offset_seconds"` // east of UTC
 }
 
 // StampAt records t, keeping its zone's offset.

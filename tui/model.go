@@ -40,9 +40,6 @@ const (
 	chromeHeight = headerHeight + statusHeight
 )
 
-// tabNames are the tab-bar labels, in common.TabID order.
-var tabNames = [...]string{"Guide", "Log", "Stretch", "Remind"}
-
 // Model is the root of the TUI.
 type Model struct {
 	common   common.Common
@@ -163,9 +160,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.GoTo):
 		m.switchTo(common.TabID(msg.Runes[0] - '1'))
 	case key.Matches(msg, m.keys.Next):
-		m.switchTo((m.active + 1) % common.TabID(len(m.tabs)))
+		m.switchTo((m.active + 1) % common.TabCount)
 	case key.Matches(msg, m.keys.Prev):
-		m.switchTo((m.active + common.TabID(len(m.tabs)) - 1) % common.TabID(len(m.tabs)))
+		m.switchTo((m.active + common.TabCount - 1) % common.TabCount)
 	case m.showHelp:
 		// While help is open, other keys do nothing rather than act unseen.
 	default:

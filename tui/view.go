@@ -75,10 +75,10 @@ func (m *Model) layoutTabBar() tabBar {
 	st := m.common.Styles
 	bar := tabBar{pieces: []string{st.Brand.Render("lumbar")}}
 	x := lipgloss.Width(bar.pieces[0])
-	for i, name := range tabNames {
-		label := fmt.Sprintf("%d %s", i+1, name)
+	for id := range common.TabID(common.TabCount) {
+		label := fmt.Sprintf("%d %s", id+1, id)
 		var piece string
-		if common.TabID(i) == m.active {
+		if id == m.active {
 			piece = st.ActiveTab.Render(st.ActiveOpen + label + st.ActiveClose)
 		} else {
 			piece = st.Tab.Render(label)
@@ -157,6 +157,6 @@ func waterStatus(today store.DaySummary) string {
 func (m *Model) helpView() string {
 	st := m.common.Styles
 	groups := append(m.keys.FullHelp(), m.tabs[m.active].FullHelp()...)
-	title := st.Title.Render("Keys") + st.Muted.Render(fmt.Sprintf("  ·  %s tab  ·  ? or esc closes", tabNames[m.active]))
+	title := st.Title.Render("Keys") + st.Muted.Render(fmt.Sprintf("  ·  %s tab  ·  ? or esc closes", m.active))
 	return lipgloss.NewStyle().Padding(1, 2).Render(title + "\n\n" + m.help.FullHelpView(groups))
 }

@@ -48,6 +48,24 @@ const (
 	RemindTab
 )
 
+// TabCount is how many tabs there are.
+const TabCount = 4
+
+// String is the tab's name as the tab bar shows it.
+func (id TabID) String() string {
+	switch id {
+	case GuideTab:
+		return "Guide"
+	case LogTab:
+		return "Log"
+	case StretchTab:
+		return "Stretch"
+	case RemindTab:
+		return "Remind"
+	}
+	return "?"
+}
+
 // Addressed messages belong to one tab; the root delivers them there only.
 // Messages that are not Addressed go to every tab.
 type Addressed interface {
