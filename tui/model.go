@@ -55,6 +55,7 @@ type Model struct {
 	today    store.DaySummary
 	dataErr  error // last error reading the data file, shown in the status bar
 	crash    error // a panic caught in Update or View; the program then quits
+	start    common.Navigation
 }
 
 // New builds the root model over s, telling time with now.
@@ -86,8 +87,16 @@ type refreshedMsg struct {
 	polled   bool // part of the poll loop: re-arm the timer after it
 }
 
+// StartAt makes the app open at a place in a tab instead of the Guide
+// (e.g. `lumbar stretch ROUTINE` opens the routine's player). Call it
+// before the program runs.
+func (m *Model) StartAt(msg common.Navigation) { m.start = msg }
+
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.refresh(true)}
+	if m.start != nil {
+		cmds = append(cmds, common.Navigate(m.start))
+	}
 	for _, t := range m.tabs {
 		cmds = append(cmds, t.Init())
 	}
@@ -129,6 +138,9 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, m.handleRefreshed(msg)
 	case common.ChangedMsg:
 		return m, m.refresh(false)
+	case common.Navigation:
+		m.switchTo(msg.To())
+		return m, m.updateTab(msg.To(), msg)
 	case common.Addressed:
 		return m, m.updateTab(msg.To(), msg)
 	}

@@ -369,3 +369,44 @@ func TestTooSmallSaysWhatItNeeds(t *testing.T) {
 		t.Errorf("after growing, the app did not come back:\n%s", v)
 	}
 }
+
+func TestNavigationBringsItsTabForward(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	m.Update(common.OpenGuideMsg{Section: "when-to-see-a-doctor"})
+	if m.Active() != common.GuideTab {
+		t.Errorf("OpenGuideMsg left tab %d open", m.Active())
+	}
+	if got, ok := tabs[common.GuideTab].last().(common.OpenGuideMsg); !ok || got.Section != "when-to-see-a-doctor" {
+		t.Errorf("the Guide got %#v", tabs[common.GuideTab].last())
+	}
+	m.Update(common.StartRoutineMsg{Routine: "desk-break"})
+	if m.Active() != common.StretchTab {
+		t.Errorf("StartRoutineMsg left tab %d open", m.Active())
+	}
+}
+
+func TestStartAt(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	m.StartAt(common.StartRoutineMsg{Routine: "desk-break"})
+	// Run Init's commands once, without following what they lead to: the
+	// poll loop's timer would run forever.
+	for _, cmd := range m.Init()().(tea.BatchMsg) {
+		if cmd != nil {
+			m.Update(cmd())
+		}
+	}
+	if m.Active() != common.StretchTab {
+		t.Fatalf("started on tab %d", m.Active())
+	}
+	found := false
+	for _, msg := range tabs[common.StretchTab].got {
+		if r, ok := msg.(common.StartRoutineMsg); ok && r.Routine == "desk-break" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the Stretch tab never got the routine")
+	}
+}

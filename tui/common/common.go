@@ -81,3 +81,33 @@ type ReloadMsg struct {
 // ChangedMsg is sent by a tab after it wrote to the data file, so the
 // status bar updates at once instead of at the next poll.
 type ChangedMsg struct{}
+
+// Navigation messages ask for a place in another tab; the root brings that
+// tab to the front and hands it the message.
+type Navigation interface {
+	Addressed
+	navigation()
+}
+
+// OpenGuideMsg opens a Guide section by its ID (e.g. the Log's warning
+// signs open "when-to-see-a-doctor").
+type OpenGuideMsg struct{ Section string }
+
+// OpenStretchMsg shows one stretch of the library (e.g. from a Guide link).
+type OpenStretchMsg struct{ Stretch string }
+
+// StartRoutineMsg starts a routine in the Stretch tab's player (e.g. the
+// movement reminder's desk break).
+type StartRoutineMsg struct{ Routine string }
+
+func (OpenGuideMsg) To() TabID      { return GuideTab }
+func (OpenStretchMsg) To() TabID    { return StretchTab }
+func (StartRoutineMsg) To() TabID   { return StretchTab }
+func (OpenGuideMsg) navigation()    {}
+func (OpenStretchMsg) navigation()  {}
+func (StartRoutineMsg) navigation() {}
+
+// Navigate is a command that sends msg.
+func Navigate(msg Navigation) tea.Cmd {
+	return func() tea.Msg { return msg }
+}
