@@ -56,6 +56,7 @@ type Model struct {
 	dataErr  error // last error reading the data file, shown in the status bar
 	crash    error // a panic caught in Update or View; the program then quits
 	start    common.Navigation
+	flushErr error // a save that failed at quit; the next quit goes ahead
 }
 
 // New builds the root model over s, telling time with now.
@@ -157,14 +158,14 @@ func (m *Model) setSize(width, height int) {
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type == tea.KeyCtrlC {
-		return tea.Quit
+		return m.quit()
 	}
 	if c, ok := m.tabs[m.active].(common.InputCapturer); ok && c.CapturesInput() {
 		return m.updateTab(m.active, msg)
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = !m.showHelp
 	case m.showHelp && msg.Type == tea.KeyEsc:
@@ -181,6 +182,23 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.updateTab(m.active, msg)
 	}
 	return nil
+}
+
+// quit saves what tabs hold before the program stops. A save that fails
+// is shown instead of quitting, so nothing is lost silently; ctrl+c again
+// quits anyway.
+func (m *Model) quit() tea.Cmd {
+	if m.flushErr == nil {
+		for _, t := range m.tabs {
+			if f, ok := t.(common.Flusher); ok {
+				if err := f.Flush(); err != nil {
+					m.flushErr = fmt.Errorf("not saved: %w (press ctrl+c again to quit anyway)", err)
+					return nil
+				}
+			}
+		}
+	}
+	return tea.Quit
 }
 
 func (m *Model) switchTo(id common.TabID) {

@@ -410,3 +410,32 @@ func TestStartAt(t *testing.T) {
 		t.Error("the Stretch tab never got the routine")
 	}
 }
+
+type flushingTab struct {
+	fakeTab
+	flushed int
+	err     error
+}
+
+func (f *flushingTab) Flush() error { f.flushed++; return f.err }
+
+func TestQuitFlushesTabsFirst(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tab := &flushingTab{}
+	m.tabs[common.StretchTab] = tab
+	if !isQuit(press(m, "q")) || tab.flushed != 1 {
+		t.Fatalf("q: flushed %d times", tab.flushed)
+	}
+	failing := &flushingTab{err: errors.New("disk full")}
+	m = newModel(t, tempStore(t), 80, 24)
+	m.tabs[common.StretchTab] = failing
+	if isQuit(press(m, "ctrl+c")) {
+		t.Fatal("quit although the save failed")
+	}
+	if !strings.Contains(m.View(), "not saved: disk full") {
+		t.Errorf("the failed save is not shown:\n%s", m.View())
+	}
+	if !isQuit(press(m, "ctrl+c")) {
+		t.Error("a second ctrl+c must quit anyway")
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -112,9 +113,9 @@ func (m *Model) statusBarView() string {
 	st := m.common.Styles
 	bar := st.StatusBar
 	var left string
-	switch {
-	case m.dataErr != nil:
-		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + m.dataErr.Error())
+	switch problem := cmp.Or(m.flushErr, m.dataErr); {
+	case problem != nil:
+		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + problem.Error())
 	default:
 		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today))
 	}

@@ -37,6 +37,13 @@ type InputCapturer interface {
 	CapturesInput() bool
 }
 
+// Flusher is implemented by tabs that hold unsaved work (a routine in
+// progress): the root calls Flush, synchronously, before the program quits,
+// because commands still running at tea.Quit are not waited for.
+type Flusher interface {
+	Flush() error
+}
+
 // TabID names a tab.
 type TabID int
 
