@@ -28,6 +28,9 @@ const (
 	MinHeight = 20
 )
 
+// helpPadding is the ? screen's margin on each side.
+const helpPadding = 2
+
 // PollInterval is how often the root checks the data file for writes made
 // by other processes.
 const PollInterval = 2 * time.Second
@@ -150,7 +153,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 
 func (m *Model) setSize(width, height int) {
 	m.width, m.height = width, height
-	m.help.Width = width
+	m.help.Width = width - helpPadding*2
 	for _, t := range m.tabs {
 		t.SetSize(width, max(0, height-chromeHeight))
 	}

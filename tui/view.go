@@ -6,7 +6,9 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -54,7 +56,11 @@ func fit(s string, width, height int) string {
 	for len(lines) < height {
 		lines = append(lines, "")
 	}
-	return lipgloss.NewStyle().Width(width).MaxWidth(width).Render(strings.Join(lines, "\n"))
+	for i, line := range lines {
+		line = xansi.Truncate(line, width, "")
+		lines[i] = line + strings.Repeat(" ", width-lipgloss.Width(line))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) tooSmallView() string {
@@ -159,5 +165,35 @@ func (m *Model) helpView() string {
 	st := m.common.Styles
 	groups := append(m.keys.FullHelp(), m.tabs[m.active].FullHelp()...)
 	title := st.Title.Render("Keys") + st.Muted.Render(fmt.Sprintf("  ·  %s tab  ·  ? or esc closes", m.active))
-	return lipgloss.NewStyle().Padding(1, 2).Render(title + "\n\n" + m.help.FullHelpView(groups))
+	return lipgloss.NewStyle().Padding(1, helpPadding).Render(title + "\n\n" + m.flowColumns(groups))
+}
+
+// flowColumns lays the help's key groups out as columns, starting a new
+// row of columns when the next would not fit: bubbles' help would cut the
+// rest off with an ellipsis instead.
+func (m *Model) flowColumns(groups [][]key.Binding) string {
+	const gap = "   "
+	var rows, row []string
+	rowWidth := 0
+	for _, g := range groups {
+		col := m.help.FullHelpView([][]key.Binding{g})
+		if col == "" {
+			continue // every key in it is disabled
+		}
+		w := lipgloss.Width(col)
+		if len(row) > 0 && rowWidth+len(gap)+w > m.help.Width {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowWidth = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, gap)
+			rowWidth += len(gap)
+		}
+		row = append(row, col)
+		rowWidth += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n\n")
 }

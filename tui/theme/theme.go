@@ -6,6 +6,7 @@ package theme
 
 import (
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
@@ -49,6 +50,8 @@ type Styles struct {
 	PainMod   lipgloss.Style
 	PainHigh  lipgloss.Style
 	Help      help.Styles // the ? screen
+	Markdown  ansi.StyleConfig
+	Highlight lipgloss.Style // a search match
 
 	// Text markers that keep state visible without colour.
 	SelectedMarker string // before a selected list row
@@ -84,6 +87,9 @@ func NewFor(plain bool) Styles {
 		PainMod:   lipgloss.NewStyle().Foreground(colorMod),
 		PainHigh:  lipgloss.NewStyle().Foreground(colorSevere).Bold(true),
 
+		Markdown:  markdownStyle(plain, HasDarkBackground()),
+		Highlight: lipgloss.NewStyle().Foreground(colorOnAcent).Background(colorWarn),
+
 		SelectedMarker: "▌ ",
 		ActiveOpen:     "",
 		ActiveClose:    "",
@@ -99,6 +105,7 @@ func NewFor(plain bool) Styles {
 	}
 	if plain {
 		s.SelectedMarker = "> "
+		s.Highlight = lipgloss.NewStyle() // the line is marked with SelectedMarker instead
 		s.ActiveOpen, s.ActiveClose = "[", "]"
 		// Padding would leave the bracketed label wider than the others.
 		s.ActiveTab = s.ActiveTab.Padding(0)

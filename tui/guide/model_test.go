@@ -1,0 +1,334 @@
+package guide
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"lumbar/content"
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+var fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+
+func tempStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func newGuide(t testing.TB, s *store.Store, width, height int) *Model {
+	t.Helper()
+	c := common.Common{Store: s, Now: func() time.Time { return fixedNow }, Styles: theme.NewFor(true)}
+	m := New(c).(*Model)
+	m.SetSize(width, height)
+	return m
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys, running the commands they return (but not timers).
+func press(m *Model, keys ...string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		if msg := runNoTimers(cmd); msg != nil {
+			out = append(out, msg)
+		}
+	}
+	return out
+}
+
+// typeText types each rune of s as its own key.
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		press(m, string(r))
+	}
+}
+
+func runNoTimers(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(50 * time.Millisecond): // a cursor-blink timer: not ours to wait for
+		return nil
+	}
+}
+
+func (m *Model) sectionID() string { return m.guide.Sections[m.current].ID }
+
+func TestSectionNavigation(t *testing.T) {
+	m := newGuide(t, tempStore(t), 120, 40)
+	if m.sectionID() != "why-it-hurts" {
+		t.Fatalf("opens on %s", m.sectionID())
+	}
+	press(m, "]", "]")
+	if m.sectionID() != "massage-techniques" {
+		t.Errorf("]] → %s", m.sectionID())
+	}
+	press(m, "[")
+	if m.sectionID() != "how-massage-helps" {
+		t.Errorf("[ → %s", m.sectionID())
+	}
+	press(m, "[", "[", "[")
+	if m.current != 0 {
+		t.Error("[ went before the first section")
+	}
+	// The list: focus it, move down twice, open.
+	press(m, "h", "j", "j", "enter")
+	if m.sectionID() != "massage-techniques" || m.focus != focusText {
+		t.Errorf("list open → %s, focus %d", m.sectionID(), m.focus)
+	}
+	press(m, "j", "j", "j")
+	if m.viewport.YOffset != 3 {
+		t.Errorf("j×3 scrolled to %d", m.viewport.YOffset)
+	}
+	press(m, "G")
+	if !m.viewport.AtBottom() {
+		t.Error("G is not the bottom")
+	}
+	press(m, "g")
+	if m.viewport.YOffset != 0 {
+		t.Error("g is not the top")
+	}
+}
+
+func TestDoctorKeyFromAScrolledPlace(t *testing.T) {
+	m := newGuide(t, tempStore(t), 80, 24)
+	press(m, "]", "pgdown", "pgdown")
+	if m.viewport.YOffset == 0 {
+		t.Fatal("did not scroll")
+	}
+	press(m, "!")
+	if m.sectionID() != content.DoctorSection || m.viewport.YOffset != 0 {
+		t.Errorf("! → %s at line %d", m.sectionID(), m.viewport.YOffset)
+	}
+	if !strings.Contains(m.View(), "When to see a doctor") {
+		t.Errorf("the doctor section is not shown:\n%s", m.View())
+	}
+}
+
+func TestOpenGuideMessage(t *testing.T) {
+	m := newGuide(t, tempStore(t), 80, 24)
+	m.Update(common.OpenGuideMsg{Section: content.DoctorSection})
+	if m.sectionID() != content.DoctorSection {
+		t.Errorf("OpenGuideMsg → %s", m.sectionID())
+	}
+	m.Update(common.OpenGuideMsg{Section: "no-such-section"})
+	if m.sectionID() != content.DoctorSection {
+		t.Error("an unknown section moved the reader")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	m := newGuide(t, tempStore(t), 120, 40)
+	press(m, "/")
+	if !m.CapturesInput() {
+		t.Fatal("the search box does not take typing")
+	}
+	typeText(m, "sciatica")
+	total := len(m.search.matches)
+	if total < 3 {
+		t.Fatalf("%d matches for sciatica", total)
+	}
+	if !strings.Contains(m.View(), "1/") || !strings.Contains(strings.ToLower(m.View()), "> ## sciatica") {
+		t.Errorf("count or highlight missing:\n%s", m.View())
+	}
+	press(m, "enter")
+	if m.CapturesInput() {
+		t.Fatal("enter should leave the box, keeping the matches")
+	}
+	// n walks forward through every match, across sections, and wraps.
+	sections := map[int]bool{}
+	for range total {
+		sections[m.search.matches[m.search.at].section] = true
+		if m.current != m.search.matches[m.search.at].section {
+			t.Fatal("the current match's section is not open")
+		}
+		press(m, "n")
+	}
+	if m.search.at != 0 {
+		t.Errorf("after %d × n the match is %d, want 0 (wrapped)", total, m.search.at)
+	}
+	if len(sections) < 2 {
+		t.Error("matches should span sections")
+	}
+	press(m, "N")
+	if m.search.at != total-1 {
+		t.Errorf("N from the first match → %d, want the last", m.search.at)
+	}
+	press(m, "esc")
+	if m.search.query != "" || len(m.search.matches) != 0 || strings.Contains(m.View(), "> ") {
+		t.Error("esc did not clear the search")
+	}
+}
+
+func TestSearchAsYouTypeAndNoMatch(t *testing.T) {
+	m := newGuide(t, tempStore(t), 80, 24)
+	press(m, "/")
+	typeText(m, "zzqx")
+	if !strings.Contains(m.View(), "no matches") {
+		t.Errorf("no-match state not shown:\n%s", m.View())
+	}
+	for range 4 {
+		press(m, "backspace")
+	}
+	typeText(m, "cauda")
+	if len(m.search.matches) == 0 || m.sectionID() != content.DoctorSection {
+		t.Errorf("typing jumped to %s with %d matches", m.sectionID(), len(m.search.matches))
+	}
+	press(m, "esc")
+	if m.CapturesInput() || m.search.query != "" {
+		t.Error("esc while typing should close and clear")
+	}
+}
+
+func TestLinkMenu(t *testing.T) {
+	m := newGuide(t, tempStore(t), 120, 40)
+	press(m, "o")
+	if !m.CapturesInput() || !strings.Contains(m.View(), "Follow a link") {
+		t.Fatalf("o did not open the menu:\n%s", m.View())
+	}
+	links := m.links()
+	var stretchAt, sectionAt int
+	for i, l := range links {
+		if l.Kind == content.StretchLink && stretchAt == 0 {
+			stretchAt = i + 1
+		}
+		if l.Kind == content.SectionLink && sectionAt == 0 {
+			sectionAt = i + 1
+		}
+	}
+	msgs := press(m, string(rune('0'+stretchAt)))
+	if len(msgs) != 1 {
+		t.Fatalf("following a stretch link sent %v", msgs)
+	}
+	if _, ok := msgs[0].(common.OpenStretchMsg); !ok {
+		t.Errorf("sent %#v, want OpenStretchMsg", msgs[0])
+	}
+	press(m, "o", string(rune('0'+sectionAt)))
+	if m.sectionID() != links[sectionAt-1].Target {
+		t.Errorf("section link → %s, want %s", m.sectionID(), links[sectionAt-1].Target)
+	}
+	press(m, "o", "x")
+	if m.CapturesInput() {
+		t.Error("another key should close the menu")
+	}
+}
+
+func TestPositionRestoredAcrossModels(t *testing.T) {
+	s := tempStore(t)
+	first := newGuide(t, s, 80, 24)
+	press(first, "]", "]", "]", "j", "j", "j", "j", "j")
+	if err := first.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rev, _ := s.Revision()
+	if err := first.Flush(); err != nil { // nothing moved: nothing written
+		t.Fatal(err)
+	}
+	if again, _ := s.Revision(); again != rev {
+		t.Error("flushing an unmoved position wrote to the file")
+	}
+
+	second := newGuide(t, s, 80, 24)
+	second.Update(second.loadPosition()())
+	if second.sectionID() != "making-massage-work" || second.viewport.YOffset != 5 {
+		t.Errorf("restored to %s line %d, want making-massage-work line 5", second.sectionID(), second.viewport.YOffset)
+	}
+}
+
+func TestMovingBeforeRestoreWins(t *testing.T) {
+	s := tempStore(t)
+	first := newGuide(t, s, 80, 24)
+	press(first, "]", "]")
+	_ = first.Flush()
+	second := newGuide(t, s, 80, 24)
+	second.Update(common.OpenGuideMsg{Section: content.DoctorSection})
+	second.Update(second.loadPosition()())
+	if second.sectionID() != content.DoctorSection {
+		t.Errorf("the saved place overrode where the person was sent: %s", second.sectionID())
+	}
+}
+
+func TestNarrowFoldsTheList(t *testing.T) {
+	m := newGuide(t, tempStore(t), 80, 24)
+	v := m.View()
+	if strings.Contains(v, "Tip of the day") || !strings.Contains(v, "1/7") {
+		t.Errorf("narrow view:\n%s", v)
+	}
+	press(m, "h")
+	if m.focus != focusText {
+		t.Error("narrow screens have no list to focus")
+	}
+	m.SetSize(120, 40)
+	if v := m.View(); !strings.Contains(v, "Tip of the day") {
+		t.Errorf("wide view lacks the list:\n%s", v)
+	}
+}
+
+func TestViewFitsEverySize(t *testing.T) {
+	for _, size := range [][2]int{{60, 17}, {80, 21}, {89, 21}, {90, 21}, {120, 37}, {200, 57}} {
+		m := newGuide(t, tempStore(t), size[0], size[1])
+		for _, keys := range [][]string{{}, {"o"}, {"esc", "/", "p", "a", "i", "n"}} {
+			press(m, keys...)
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%v after %v: %d lines", size, keys, len(lines))
+			}
+			for i, l := range lines {
+				if w := lipgloss.Width(l); w > size[0] {
+					t.Errorf("%v after %v: line %d is %d wide", size, keys, i, w)
+				}
+			}
+		}
+	}
+}
+
+func TestWheelAndClick(t *testing.T) {
+	m := newGuide(t, tempStore(t), 120, 40)
+	m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown, X: 60, Y: 10})
+	if m.viewport.YOffset != 3 {
+		t.Errorf("wheel scrolled to %d", m.viewport.YOffset)
+	}
+	m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonLeft, X: 5, Y: listTop + 5})
+	if m.sectionID() != content.DoctorSection {
+		t.Errorf("clicking the 6th list row opened %s", m.sectionID())
+	}
+}

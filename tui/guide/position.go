@@ -1,0 +1,67 @@
+package guide
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+)
+
+// positionSetting is where the Guide keeps the reader's place.
+const positionSetting = "guide.position"
+
+// position is a place in the guide: a section and a line offset.
+type position struct {
+	Section string `json:"section"`
+	Offset  int    `json:"offset"`
+}
+
+type positionMsg struct{ position }
+
+// loadPosition reads the saved place without blocking start-up.
+func (m *Model) loadPosition() tea.Cmd {
+	s := m.common.Store
+	return func() tea.Msg {
+		var p position
+		err := s.View(func(tx *store.Tx) error {
+			_, err := store.GetSetting(tx, positionSetting, &p)
+			return err
+		})
+		if err != nil {
+			return nil // no saved place: start at the beginning
+		}
+		return positionMsg{p}
+	}
+}
+
+// restore goes back to the saved place, unless the person has already
+// moved (or another tab sent them somewhere) since start-up.
+func (m *Model) restore(p position) {
+	m.saved = p
+	if m.touched {
+		return
+	}
+	if _, i, ok := m.guide.Section(p.Section); ok {
+		m.cursor = i
+		m.showSection(i, p.Offset)
+	}
+}
+
+func (m *Model) here() position {
+	return position{Section: m.guide.Sections[m.current].ID, Offset: m.viewport.YOffset}
+}
+
+// Flush saves the reader's place when the app quits; only if it moved, so
+// merely looking at the guide writes nothing.
+func (m *Model) Flush() error {
+	p := m.here()
+	if p == m.saved {
+		return nil
+	}
+	err := m.common.Store.Update(func(tx *store.Tx) error {
+		return store.PutSetting(tx, positionSetting, p)
+	})
+	if err == nil {
+		m.saved = p
+	}
+	return err
+}

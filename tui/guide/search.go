@@ -1,0 +1,122 @@
+package guide
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// match is one place the search query was found: a byte range of a
+// rendered line, as plain text.
+type match struct {
+	section, line int
+	start, end    int
+}
+
+// findMatches finds query, ignoring case, in every line of every section,
+// in reading order.
+func findMatches(sections [][]string, query string) []match {
+	if query == "" {
+		return nil
+	}
+	var found []match
+	for s, lines := range sections {
+		for l, line := range lines {
+			for _, r := range indexFold(line, query) {
+				found = append(found, match{section: s, line: l, start: r[0], end: r[1]})
+			}
+		}
+	}
+	return found
+}
+
+// indexFold is every non-overlapping [start, end) where query occurs in
+// line, ignoring case.
+func indexFold(line, query string) [][2]int {
+	var spans [][2]int
+	for i := 0; i+len(query) <= len(line); {
+		if strings.EqualFold(line[i:i+len(query)], query) {
+			spans = append(spans, [2]int{i, i + len(query)})
+			i += len(query)
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+	}
+	return spans
+}
+
+// nearest is the first match at or after (section, line), wrapping to the
+// first match of all: typing a query jumps forward from where you are.
+func nearest(ms []match, section, line int) int {
+	for i, m := range ms {
+		if m.section > section || (m.section == section && m.line >= line) {
+			return i
+		}
+	}
+	return 0
+}
+
+// step moves the current match by delta, wrapping at both ends.
+func step(current, delta, count int) int {
+	if count == 0 {
+		return 0
+	}
+	return ((current+delta)%count + count) % count
+}
+
+// The search box's behaviour, on the model.
+
+func (m *Model) startSearch() {
+	m.search.typing = true
+	m.search.input.SetValue(m.search.query)
+	m.search.input.CursorEnd()
+	m.search.input.Focus()
+	m.pages.all() // render every section once, so typing stays quick
+}
+
+// typeSearch feeds a key to the search box; matches update as you type.
+func (m *Model) typeSearch(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.clearSearch()
+		return nil
+	case tea.KeyEnter:
+		m.search.typing = false
+		m.search.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.search.input, cmd = m.search.input.Update(msg)
+	if q := m.search.input.Value(); q != m.search.query {
+		m.search.query = q
+		m.search.matches = findMatches(m.pages.all(), q)
+		m.gotoMatch(nearest(m.search.matches, m.current, m.viewport.YOffset))
+	}
+	return cmd
+}
+
+// gotoMatch opens the section of match i and scrolls it into view, a few
+// lines below the top so its context shows.
+func (m *Model) gotoMatch(i int) {
+	if len(m.search.matches) == 0 {
+		m.showSection(m.current, m.viewport.YOffset) // drop old marks
+		return
+	}
+	m.search.at = i
+	mt := m.search.matches[i]
+	m.touched = true
+	m.cursor = mt.section
+	m.showSection(mt.section, max(0, mt.line-3))
+}
+
+func (m *Model) clearSearch() {
+	m.search.typing = false
+	m.search.input.Blur()
+	m.search.input.SetValue("")
+	m.search.query = ""
+	m.search.matches = nil
+	m.search.at = 0
+	m.showSection(m.current, m.viewport.YOffset)
+}
