@@ -49,6 +49,7 @@ type command struct {
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
+		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
 		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
 	}
 }
@@ -101,6 +102,17 @@ func findCommand(name string) *command {
 func fail(sys system, err error) int {
 	fmt.Fprintln(sys.stderr, "lumbar:", oneLine(err.Error()))
 	return exitError
+}
+
+// commandUsage reports a subcommand's bad flags or arguments: help asked
+// for is printed to stdout with status 0, anything else to stderr with 2.
+func commandUsage(sys system, flags *flag.FlagSet, err error, usage string) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(sys.stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(sys.stderr, "lumbar %s: %s\n%s", flags.Name(), oneLine(err.Error()), usage)
+	return exitUsage
 }
 
 func usageError(sys system, problem string) int {

@@ -33,11 +33,26 @@ func (p *pages) setWidth(width int) {
 	}
 	p.width = width
 	p.styled, p.plain = map[int][]string{}, map[int][]string{}
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(p.style), glamour.WithWordWrap(width-gutterWidth))
+	p.renderer = NewRenderer(p.style, width-gutterWidth)
+}
+
+// NewRenderer makes the guide's Markdown renderer for a text width.
+func NewRenderer(style ansi.StyleConfig, width int) *glamour.TermRenderer {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(width))
 	if err != nil {
 		panic("guide: the Markdown renderer refused its own style: " + err.Error())
 	}
-	p.renderer = r
+	return r
+}
+
+// Render lays out one section for reading, or its source if rendering
+// fails (the embedded guide is validated by tests, so it should not).
+func Render(r *glamour.TermRenderer, g *content.Guide, sec content.Section) string {
+	out, err := r.Render(g.ForReading(sec))
+	if err != nil {
+		return sec.Markdown
+	}
+	return strings.Trim(out, "\n")
 }
 
 // lines is section i as rendered lines and their plain text.
@@ -45,14 +60,7 @@ func (p *pages) lines(i int) (styled, plain []string) {
 	if s, ok := p.styled[i]; ok {
 		return s, p.plain[i]
 	}
-	sec := p.guide.Sections[i]
-	out, err := p.renderer.Render(p.guide.ForReading(sec))
-	if err != nil {
-		// The embedded guide is validated by tests; show the source rather
-		// than nothing if rendering ever fails.
-		out = sec.Markdown
-	}
-	styled = strings.Split(strings.Trim(out, "\n"), "\n")
+	styled = strings.Split(Render(p.renderer, p.guide, p.guide.Sections[i]), "\n")
 	plain = make([]string, len(styled))
 	for j, line := range styled {
 		plain[j] = strings.TrimRight(xansi.Strip(line), " ")
