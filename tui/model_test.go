@@ -2,8 +2,6 @@ package tui
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,33 +9,20 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"lumbar/store"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
-func TestMain(m *testing.M) {
-	// Golden files hold plain text: no colour, and no terminal queries.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { tuitest.Main(m) }
 
-// fixedNow is the injected clock: a Friday morning.
-var fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+var fixedNow = tuitest.Now
 
 func clock() time.Time { return fixedNow }
 
-func tempStore(t testing.TB) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func tempStore(t testing.TB) *store.Store { return tuitest.TempStore(t) }
 
 func newModel(t testing.TB, s *store.Store, width, height int) *Model {
 	t.Helper()
@@ -72,21 +57,7 @@ func press(m *Model, keys ...string) tea.Cmd {
 	return cmd
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
 func isQuit(cmd tea.Cmd) bool {
 	if cmd == nil {

@@ -1,62 +1,31 @@
 package guide
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"lumbar/content"
 	"lumbar/store"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { tuitest.Main(m) }
 
-var fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
-
-func tempStore(t testing.TB) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func tempStore(t testing.TB) *store.Store { return tuitest.TempStore(t) }
 
 func newGuide(t testing.TB, s *store.Store, width, height int) *Model {
 	t.Helper()
-	c := common.Common{Store: s, Now: func() time.Time { return fixedNow }, Styles: theme.NewFor(true)}
-	m := New(c).(*Model)
+	m := New(tuitest.Common(s)).(*Model)
 	m.SetSize(width, height)
 	return m
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
 // press sends keys, running the commands they return (but not timers).
 func press(m *Model, keys ...string) []tea.Msg {

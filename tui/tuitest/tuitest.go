@@ -1,0 +1,112 @@
+// Package tuitest is what the TUI's tests share: plain styles, a fixed
+// clock, temporary stores, key messages by name, and golden frames of a
+// model run as a real program. Only tests import it.
+package tuitest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+// Now is the tests' fixed clock reading: a Friday morning.
+var Now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+
+// Main pins plain output (no colour, no terminal queries) for golden
+// files, then runs the package's tests. Call it from TestMain.
+func Main(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// TempStore is a fresh data file that disappears after the test.
+func TempStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Common is what the root would hand a tab: s, the fixed clock and plain
+// styles.
+func Common(s *store.Store) common.Common {
+	return common.Common{Store: s, Now: func() time.Time { return Now }, Styles: theme.NewFor(true)}
+}
+
+// Key is the key message for a key's name as bubbles spells it ("enter",
+// "shift+tab", "pgdown"); any other string is typed as runes.
+func Key(name string) tea.KeyMsg {
+	if t, ok := namedKeys[name]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+var namedKeys = map[string]tea.KeyType{
+	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+	"backspace": tea.KeyBackspace, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "space": tea.KeySpace,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+}
+
+// Golden runs m as a program at width×height, waits until its output
+// shows ready, sends msgs, quits, and compares the final frame with the
+// test's golden file (go test -update rewrites it).
+func Golden(t *testing.T, m tea.Model, width, height int, ready string, msgs ...tea.Msg) {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte(ready)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	for _, msg := range msgs {
+		tm.Send(msg)
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	golden.RequireEqual(t, []byte(final.View()))
+}
+
+// Keys turns key names into messages, for Golden.
+func Keys(names ...string) []tea.Msg {
+	msgs := make([]tea.Msg, len(names))
+	for i, n := range names {
+		msgs[i] = Key(n)
+	}
+	return msgs
+}
+
+// AsProgram lets a tab run as a program on its own: the window size
+// becomes SetSize, as the root does it (less the root's own rows).
+func AsProgram(tab common.Tab, chromeRows int) tea.Model { return program{tab, chromeRows} }
+
+type program struct {
+	tab        common.Tab
+	chromeRows int
+}
+
+func (p program) Init() tea.Cmd { return p.tab.Init() }
+func (p program) View() string  { return p.tab.View() }
+func (p program) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if w, ok := msg.(tea.WindowSizeMsg); ok {
+		p.tab.SetSize(w.Width, w.Height-p.chromeRows)
+		return p, nil
+	}
+	_, cmd := p.tab.Update(msg)
+	return p, cmd
+}
