@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,7 +98,7 @@ func parseRoutineFile(file, source string, src []byte, known *Library) (*Library
 	if _, err := toml.Decode(string(src), &doc); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, FileErrors{{File: file, Line: perr.Position.Line, Msg: perr.Message}}
+			return nil, FileErrors{{File: file, Line: syntaxErrorLine(src, perr.Position), Msg: perr.Message}}
 		}
 		return nil, FileErrors{{File: file, Msg: err.Error()}}
 	}
@@ -114,6 +115,16 @@ func parseRoutineFile(file, source string, src []byte, known *Library) (*Library
 		return nil, p.errs
 	}
 	return p.found, nil
+}
+
+// syntaxErrorLine is the line of the text a syntax error points at. The
+// parser's own line is where its scan stopped, which is the next line
+// when the trouble is a missing bracket or value at the end of a line.
+func syntaxErrorLine(src []byte, at toml.Position) int {
+	if at.Start <= 0 || at.Start > len(src) {
+		return at.Line
+	}
+	return bytes.Count(src[:at.Start], []byte("\n")) + 1
 }
 
 // fileParser turns one decoded file into stretches and routines,

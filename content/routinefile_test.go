@@ -78,6 +78,7 @@ func TestMissingUserFileMeansBuiltInsOnly(t *testing.T) {
 // Each broken file yields one line that names the file and the line.
 func TestRoutineFileErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
+		{"unclosed header", "[[routine]\nid = \"a\"\n", `routines.toml:1: expected end of table array name delimiter ']', but got '\n' instead`},
 		{"syntax", "[[routine]]\nid = \"a\"\nname = \"A\n", `routines.toml:3: strings cannot contain newlines`},
 		{"unknown stretch", "[[routine]]\nid = \"a\"\nname = \"A\"\n\n[[routine.step]]\nrest = \"10s\"\n[[routine.step]]\nstretch = \"cat-cwo\"\n",
 			`routines.toml:8: unknown stretch "cat-cwo" (did you mean cat-cow?)`},

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -121,6 +122,18 @@ func (r *Routine) Duration() time.Duration {
 		total += s.Duration()
 	}
 	return total
+}
+
+// Positions is the positions the routine asks for, in order of first use:
+// whether it needs the floor, at a glance.
+func (r *Routine) Positions() []string {
+	var out []string
+	for _, s := range r.Steps {
+		if !s.IsRest() && !slices.Contains(out, s.Stretch.Position) {
+			out = append(out, s.Stretch.Position)
+		}
+	}
+	return out
 }
 
 // Library is the stretches and routines lumbar knows, built-in first.

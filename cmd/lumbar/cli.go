@@ -50,6 +50,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
+		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines},
+		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
 	}
 }
 

@@ -36,6 +36,9 @@ func (m *Model) View() string {
 }
 
 func (m *Model) readingHints() string {
+	if m.notice != "" {
+		return m.common.Styles.Warning.Render(truncate(m.notice, m.width))
+	}
 	hints := []string{"esc back"}
 	if m.reading.routine != nil {
 		hints = append(hints, "s start")
@@ -114,24 +117,12 @@ func (m *Model) rowView(r row, width int) string {
 	}
 	var title, length, about string
 	if e.routine != nil {
-		title, length, about = e.routine.Name, content.Clock(e.routine.Duration()), strings.Join(routinePositions(e.routine), ", ")
+		title, length, about = e.routine.Name, content.Clock(e.routine.Duration()), strings.Join(e.routine.Positions(), ", ")
 	} else {
 		title, length, about = e.stretch.Name, content.Clock(e.stretch.Duration()), e.stretch.Position
 	}
 	line := marker + name.Render(fmt.Sprintf("%-28s", truncate(title, 28))) + " " + fmt.Sprintf("%5s", length) + "  " + st.Muted.Render(about)
 	return truncate(line, width)
-}
-
-// routinePositions is the positions a routine asks for, in order of first
-// use: "no floor" at a glance.
-func routinePositions(r *content.Routine) []string {
-	var out []string
-	for _, s := range r.Steps {
-		if !s.IsRest() && !slices.Contains(out, s.Stretch.Position) {
-			out = append(out, s.Stretch.Position)
-		}
-	}
-	return out
 }
 
 func (m *Model) settingsLine() string {
@@ -192,7 +183,7 @@ func (m *Model) routinesUsing(s *content.Stretch) []string {
 
 func (m *Model) routineText(r *content.Routine, width int) string {
 	st := m.common.Styles
-	about := fmt.Sprintf("%s · %d steps · %s", content.Clock(r.Duration()), len(r.Steps), strings.Join(routinePositions(r), ", "))
+	about := fmt.Sprintf("%s · %d steps · %s", content.Clock(r.Duration()), len(r.Steps), strings.Join(r.Positions(), ", "))
 	lines := []string{st.Title.Render(r.Name), st.Muted.Render(wrap(about, width)), ""}
 	if r.Description != "" {
 		lines = append(lines, wrap(r.Description, width), "")
