@@ -46,19 +46,3 @@ func bigText(s string, scale int) string {
 	}
 	return strings.Join(rows, "\n")
 }
-
-// bigWidth is how many columns bigText(s, scale) takes.
-func bigWidth(s string, scale int) int {
-	w := 0
-	for i, c := range s {
-		g, ok := glyphs[c]
-		if !ok {
-			continue
-		}
-		if i > 0 {
-			w += 2
-		}
-		w += len([]rune(g[0]))
-	}
-	return w * max(1, scale)
-}

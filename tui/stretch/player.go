@@ -193,9 +193,15 @@ func (p *Player) answerPain(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case msg.Type == tea.KeyEnter:
 		_, pain, _ = typePain(p.typed, '\r')
-	case msg.Type == tea.KeyRunes && len(msg.Runes) == 1:
-		var done bool
-		if p.typed, pain, done = typePain(p.typed, msg.Runes[0]); !done {
+	case msg.Type == tea.KeyRunes:
+		// Keys typed quickly can arrive together ("10").
+		done := false
+		for _, r := range msg.Runes {
+			if p.typed, pain, done = typePain(p.typed, r); done {
+				break
+			}
+		}
+		if !done {
 			return nil
 		}
 	default:

@@ -55,7 +55,7 @@ func TestFullRunRecordsTheSession(t *testing.T) {
 	if !strings.Contains(h.m.View(), "How is your pain now") || !h.m.CapturesInput() {
 		t.Fatal("no pain question after the last step")
 	}
-	h.press("1", "0") // ten
+	h.press("10") // ten, typed fast enough to arrive as one key message
 	if h.m.CapturesInput() {
 		t.Error("the summary still holds the keys; q should quit from there")
 	}
@@ -144,7 +144,7 @@ func TestStopEarlyRecordsAPartialSession(t *testing.T) {
 	p := h.startRoutine("desk-break", "4")
 	h.runFor(40 * time.Second) // two steps done, into the seated twist
 	h.press("esc")
-	if p.stage != confirmingStop || !strings.Contains(h.m.View(), "Stop the routine here?") {
+	if p.stage != confirmingStop || !strings.Contains(h.m.View(), "Stop here? y stop and save (2 of 9 steps done)") {
 		t.Fatal("esc did not ask before stopping")
 	}
 	left := p.remaining()

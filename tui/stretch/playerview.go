@@ -15,7 +15,6 @@ import (
 
 // Layout of the player.
 const (
-	bigFrom       = 34 // from this height (and wideFrom width) the digits double
 	barLabelWidth = 9  // "routine  "
 	barTimeWidth  = 12 // "  1:04 left"
 	margin        = 1  // the player's margin, inside the view's left pad
@@ -33,7 +32,7 @@ func (m *Model) playerView() string {
 	case askPainBefore:
 		body = m.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", gentleWarning)
 	case askPainAfter:
-		body = m.painQuestionView("How is your pain now, from 0 to 10?", "esc skip", "")
+		body = m.painQuestionView("How is your pain now, from 0 to 10?", "", "")
 	case finished:
 		body = m.summaryView()
 	default:
@@ -119,10 +118,7 @@ func (m *Model) stepTitle(width int) string {
 func (m *Model) countdownView(width int) string {
 	p := m.player
 	onSide, _ := sideLeft(p.step(), p.remaining())
-	scale := 1
-	if m.height >= bigFrom && m.width >= wideFrom {
-		scale = 2
-	}
+	scale := digitScale(m.width, m.height)
 	digits := m.phaseStyle(p.phase()).Render(bigText(countdownText(onSide), scale))
 	figure := ""
 	if s := p.shownStretch(); s != nil {
@@ -133,6 +129,18 @@ func (m *Model) countdownView(width int) string {
 		block = lipgloss.JoinHorizontal(lipgloss.Center, digits, strings.Repeat(" ", figureGap), figure)
 	}
 	return lipgloss.PlaceHorizontal(width, lipgloss.Center, block)
+}
+
+// digitScale is how many times the countdown's font is enlarged: the
+// more room, the further away it can be read.
+func digitScale(width, height int) int {
+	switch {
+	case height >= 50 && width >= 150:
+		return 3
+	case height >= 34 && width >= 100:
+		return 2
+	}
+	return 1
 }
 
 // countdownText is the time as the big digits show it: seconds alone
@@ -195,7 +203,7 @@ func (m *Model) playerHints(width int) string {
 	switch {
 	case p.stage == confirmingStop:
 		done := p.session().StepsDone
-		return st.Warning.Render(truncate(fmt.Sprintf("Stop the routine here? y stop (%d of %d steps done is saved) · n keep going",
+		return st.Warning.Render(truncate(fmt.Sprintf("Stop here? y stop and save (%d of %d steps done) · n keep going",
 			done, len(p.routine.Steps)), width))
 	case p.paused:
 		return st.PhasePaused.Render(truncate("PAUSED · space to go on · n next · p previous · esc stop", width))
@@ -226,7 +234,7 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 		"",
 		"  "+st.Title.Render(st.SelectedMarker)+answer,
 		"",
-		st.Muted.Render("type a number · enter skip · "+leave),
+		st.Muted.Render(strings.Join(nonEmpty("type a number", "enter skip", leave), " · ")),
 	)
 	if warning != "" {
 		lines = append(lines, "", st.Warning.Render(wrap(warning, width)))

@@ -3,6 +3,7 @@ package stretch
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -60,10 +61,10 @@ func (m *Model) libraryHeader() []string {
 	if m.fileErr == nil {
 		return lines
 	}
-	lines = append(lines, st.Warning.Render(truncate("⚠ "+m.routinesPath+" has problems; showing the built-in routines:", m.width)))
+	lines = append(lines, st.Warning.Render(truncate("⚠ Your routines file has problems, so only the built-in routines are here:", m.width)))
 	var problems content.FileErrors
 	if !errors.As(m.fileErr, &problems) {
-		problems = content.FileErrors{{File: m.routinesPath, Msg: m.fileErr.Error()}}
+		problems = content.FileErrors{{File: filepath.Base(m.routinesPath), Msg: m.fileErr.Error()}}
 	}
 	for i, p := range problems {
 		if i == maxFileErrors {
@@ -72,7 +73,8 @@ func (m *Model) libraryHeader() []string {
 		}
 		lines = append(lines, truncate("  "+p.Error(), m.width))
 	}
-	return append(lines, "")
+	fix := fmt.Sprintf("  Fix %s, then press r.", m.routinesPath)
+	return append(lines, st.Muted.Render(truncate(fix, m.width)), "")
 }
 
 // listHeight is how many rows of the list fit under the header and above
