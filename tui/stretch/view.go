@@ -131,7 +131,7 @@ func (m *Model) settingsLine() string {
 	st := m.common.Styles
 	voice := onOff(m.settings.Speak)
 	if m.settings.Speak && speechProgram() == "" {
-		voice += " (no " + strings.Join(speechPrograms, ", ") + " found)"
+		voice += " (none installed)"
 	}
 	line := fmt.Sprintf("enter open · s start · b bell: %s · v voice: %s · P pain prompt: %s",
 		onOff(m.settings.Bell), voice, onOff(m.settings.PainPrompt))
