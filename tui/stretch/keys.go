@@ -29,7 +29,7 @@ func DefaultKeyMap() KeyMap {
 		Open:   key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
 		Back:   key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
 		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start routine")),
-		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "re-read routines.toml")),
+		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload routines.toml")),
 
 		Bell:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bell on/off")),
 		Voice:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "spoken cues on/off")),

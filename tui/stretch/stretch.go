@@ -288,5 +288,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if m.player != nil {
 		return [][]key.Binding{{k.Pause, k.Next, k.Previous, k.Stop}, settings}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Back, k.Start, k.Reload}, settings}
+	// Two columns, so the ? screen fits 80 columns beside the global keys.
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back}, append([]key.Binding{k.Start, k.Reload}, settings...)}
 }
