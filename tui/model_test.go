@@ -88,7 +88,7 @@ func TestTabSwitching(t *testing.T) {
 			t.Fatalf("after %q active = %d, want %d", s.key, m.Active(), s.want)
 		}
 	}
-	if !strings.Contains(m.View(), "Stretch — not built yet") {
+	if !strings.Contains(m.View(), "Desk break") {
 		t.Error("the Stretch tab's view is not shown")
 	}
 }

@@ -8,16 +8,23 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"lumbar/tui"
+	"lumbar/tui/common"
 )
 
 // runApp opens the TUI, after making sure there is a terminal to draw on:
 // without one Bubble Tea would fail on /dev/tty or hang.
-func runApp(inv *invocation) int {
+func runApp(inv *invocation) int { return runAppAt(inv, nil) }
+
+// runAppAt is runApp opening at a place in a tab (nil: the Guide).
+func runAppAt(inv *invocation, start common.Navigation) int {
 	if !isTerminal(inv.stdin.Fd()) || !isTerminalWriter(inv) {
 		fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
 		return exitError
 	}
 	root := tui.New(inv.store, inv.now)
+	if start != nil {
+		root.StartAt(start)
+	}
 	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := program.Run()
 	if crash := root.Crash(); crash != nil {

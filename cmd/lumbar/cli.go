@@ -51,6 +51,8 @@ func commands() []command {
 	return []command{
 		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
 		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
+		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines},
+		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
 	}
 }
 

@@ -24,6 +24,7 @@ var (
 	colorMild    = lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#8BD88F"}
 	colorMod     = lipgloss.AdaptiveColor{Light: "#9A5B00", Dark: "#F2B84B"}
 	colorSevere  = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
+	colorRest    = lipgloss.AdaptiveColor{Light: "#3A5BA0", Dark: "#8FB4FF"} // the player's rests
 )
 
 // Styles is everything the TUI draws with. Build it with New.
@@ -52,6 +53,13 @@ type Styles struct {
 	Help      help.Styles // the ? screen
 	Markdown  ansi.StyleConfig
 	Highlight lipgloss.Style // a search match
+
+	// The stretch player's phases. Views also print the phase's name, so
+	// it reads without colour.
+	PhaseHold   lipgloss.Style
+	PhaseRest   lipgloss.Style
+	PhaseSwitch lipgloss.Style
+	PhasePaused lipgloss.Style
 
 	// Text markers that keep state visible without colour.
 	SelectedMarker string // before a selected list row
@@ -90,6 +98,11 @@ func NewFor(plain bool) Styles {
 		Markdown:  markdownStyle(plain, HasDarkBackground()),
 		Highlight: lipgloss.NewStyle().Foreground(colorOnAcent).Background(colorWarn),
 
+		PhaseHold:   lipgloss.NewStyle().Foreground(colorAccent).Bold(true),
+		PhaseRest:   lipgloss.NewStyle().Foreground(colorRest).Bold(true),
+		PhaseSwitch: lipgloss.NewStyle().Foreground(colorWarn).Bold(true),
+		PhasePaused: lipgloss.NewStyle().Foreground(colorMuted).Bold(true),
+
 		SelectedMarker: "▌ ",
 		ActiveOpen:     "",
 		ActiveClose:    "",
@@ -126,4 +139,20 @@ func (s Styles) PainBand(band string) lipgloss.Style {
 	default:
 		return s.PainNone
 	}
+}
+
+// Hex is the colour a style draws text in, for components that take a
+// colour as a string (bubbles/progress), picked for the terminal's
+// background; "" when the style has none.
+func Hex(style lipgloss.Style) string {
+	switch c := style.GetForeground().(type) {
+	case lipgloss.AdaptiveColor:
+		if lipgloss.HasDarkBackground() {
+			return c.Dark
+		}
+		return c.Light
+	case lipgloss.Color:
+		return string(c)
+	}
+	return ""
 }

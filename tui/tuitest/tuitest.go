@@ -25,11 +25,20 @@ import (
 var Now = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
 
 // Main pins plain output (no colour, no terminal queries) for golden
-// files, then runs the package's tests. Call it from TestMain.
+// files, then runs the package's tests. Call it from TestMain. It also
+// points XDG_CONFIG_HOME at an empty folder, so no view depends on this
+// machine's own routines.toml.
 func Main(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
+	noConfig, err := os.MkdirTemp("", "lumbar-test-config-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", noConfig)
+	code := m.Run()
+	os.RemoveAll(noConfig)
+	os.Exit(code)
 }
 
 // TempStore is a fresh data file that disappears after the test.

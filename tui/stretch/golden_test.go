@@ -1,0 +1,91 @@
+package stretch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"lumbar/tui/common"
+)
+
+// The root gives the tab the window less its tab bar, rule and status
+// bar; golden files are named by the window's size.
+const rootChrome = 3
+
+var goldenSizes = [][2]int{{80, 24}, {120, 40}}
+
+// runGolden runs the tab as a program through teatest, types keys, quits,
+// and pins the final frame.
+func runGolden(t *testing.T, h *harness, width, height int, keys ...tea.KeyMsg) {
+	t.Helper()
+	tm := teatest.NewTestModel(t, h.m, teatest.WithInitialTermSize(width, height-rootChrome))
+	for _, k := range keys {
+		tm.Send(k)
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	golden.RequireEqual(t, []byte(final.View()))
+}
+
+func eachSize(t *testing.T, run func(t *testing.T, width, height int)) {
+	for _, size := range goldenSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { run(t, size[0], size[1]) })
+	}
+}
+
+func TestGoldenLibrary(t *testing.T) {
+	eachSize(t, func(t *testing.T, width, height int) {
+		h := newHarness(t, width, height-rootChrome)
+		runGolden(t, h, width, height, keyMsg("j"))
+	})
+}
+
+func TestGoldenStretch(t *testing.T) {
+	eachSize(t, func(t *testing.T, width, height int) {
+		h := newHarness(t, width, height-rootChrome)
+		h.send(common.OpenStretchMsg{Stretch: "piriformis"})
+		runGolden(t, h, width, height)
+	})
+}
+
+// The player 6 seconds into the first side of the seated twist.
+func TestGoldenPlayer(t *testing.T) {
+	eachSize(t, func(t *testing.T, width, height int) {
+		h := newHarness(t, width, height-rootChrome)
+		h.startRoutine("desk-break", "3")
+		h.runFor(40 * time.Second)
+		runGolden(t, h, width, height)
+	})
+}
+
+func TestGoldenPlayerPaused(t *testing.T) {
+	h := newHarness(t, 80, 21)
+	h.startRoutine("desk-break", "3")
+	h.runFor(100 * time.Second) // the second side of the seated figure-four
+	runGolden(t, h, 80, 24, keyMsg("space"))
+}
+
+func TestGoldenPainQuestion(t *testing.T) {
+	h := newHarness(t, 80, 21)
+	h.send(common.StartRoutineMsg{Routine: "sciatica-relief"})
+	runGolden(t, h, 80, 24, keyMsg("1"))
+}
+
+func TestGoldenRoutineFileWithATypo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "routines.toml")
+	typo := "[[routine]]\nid = \"mine\"\nname = \"Mine\"\n\n[[routine.step]]\nstretch = \"cat-cwo\"\n"
+	if err := os.WriteFile(path, []byte(typo), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessWithRoutines(t, 80, 21, path)
+	h.m.routinesPath = "~/.config/lumbar/routines.toml" // as shown, independent of the temp folder
+	runGolden(t, h, 80, 24)
+}
