@@ -234,6 +234,9 @@ func (g *Guide) ForReading(s Section) string {
 // LinkLabel says where a link leads, for people.
 func (g *Guide) LinkLabel(l Link) string {
 	if l.Kind == StretchLink {
+		if st := BuiltIn().Stretch(l.Target); st != nil {
+			return "stretch: " + st.Name
+		}
 		return "stretch: " + l.Target
 	}
 	if s, _, ok := g.Section(l.Target); ok {

@@ -85,7 +85,7 @@ func printGuide(inv *invocation, g *content.Guide, sections []content.Section) {
 	r := guide.NewRenderer(styles.Markdown, width)
 	var out []string
 	for _, sec := range sections {
-		text := guide.Render(r, g, sec)
+		text := guide.Render(r, g, sec, width)
 		if !tty {
 			text = plainText(text)
 		}

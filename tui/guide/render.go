@@ -45,14 +45,16 @@ func NewRenderer(style ansi.StyleConfig, width int) *glamour.TermRenderer {
 	return r
 }
 
-// Render lays out one section for reading, or its source if rendering
-// fails (the embedded guide is validated by tests, so it should not).
-func Render(r *glamour.TermRenderer, g *content.Guide, sec content.Section) string {
+// Render lays out one section for reading at width, or shows its source if
+// rendering fails (the embedded guide is validated by tests, so it should
+// not). glamour's wrapping can overshoot by a cell after a hyphen, so
+// lines are wrapped once more, which changes only those.
+func Render(r *glamour.TermRenderer, g *content.Guide, sec content.Section, width int) string {
 	out, err := r.Render(g.ForReading(sec))
 	if err != nil {
-		return sec.Markdown
+		out = sec.Markdown
 	}
-	return strings.Trim(out, "\n")
+	return xansi.Wrap(strings.Trim(out, "\n"), width, "")
 }
 
 // lines is section i as rendered lines and their plain text.
@@ -60,7 +62,7 @@ func (p *pages) lines(i int) (styled, plain []string) {
 	if s, ok := p.styled[i]; ok {
 		return s, p.plain[i]
 	}
-	styled = strings.Split(Render(p.renderer, p.guide, p.guide.Sections[i]), "\n")
+	styled = strings.Split(Render(p.renderer, p.guide, p.guide.Sections[i], p.width-gutterWidth), "\n")
 	plain = make([]string, len(styled))
 	for j, line := range styled {
 		plain[j] = strings.TrimRight(xansi.Strip(line), " ")

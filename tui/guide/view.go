@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"lumbar/tui/theme"
 )
@@ -39,12 +40,12 @@ func (m *Model) textView() string {
 func (m *Model) linkMenuLines() []string {
 	st := m.common.Styles
 	lines := []string{st.Rule.Render(strings.Repeat("─", m.viewport.Width)),
-		st.Title.Render("Follow a link") + st.Muted.Render(" — press its number; any other key closes")}
+		truncate(st.Title.Render("Follow a link")+st.Muted.Render(" — press its number; any other key closes"), m.viewport.Width)}
 	for i, l := range m.links() {
 		if i == 9 {
 			break
 		}
-		lines = append(lines, fmt.Sprintf(" %d  %s (%s)", i+1, l.Text, m.guide.LinkLabel(l)))
+		lines = append(lines, truncate(fmt.Sprintf(" %d  %s (%s)", i+1, l.Text, m.guide.LinkLabel(l)), m.viewport.Width))
 	}
 	return lines
 }
@@ -171,14 +172,5 @@ func markMatches(styled, plain []string, ms []match, st theme.Styles) []string {
 
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }
 
-// truncate shortens s to width cells with an ellipsis.
-func truncate(s string, width int) string {
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
-}
+// truncate shortens s, styled or not, to width cells with an ellipsis.
+func truncate(s string, width int) string { return xansi.Truncate(s, width, "…") }

@@ -8,10 +8,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-
 	"lumbar/tui/common"
+	"lumbar/tui/tuitest"
 )
 
 // The root gives the tab the window less its tab bar, rule and status
@@ -24,15 +22,11 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 // and pins the final frame.
 func runGolden(t *testing.T, h *harness, width, height int, keys ...tea.KeyMsg) {
 	t.Helper()
-	tm := teatest.NewTestModel(t, h.m, teatest.WithInitialTermSize(width, height-rootChrome))
-	for _, k := range keys {
-		tm.Send(k)
+	msgs := make([]tea.Msg, len(keys))
+	for i, k := range keys {
+		msgs[i] = k
 	}
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-	golden.RequireEqual(t, []byte(final.View()))
+	tuitest.Golden(t, h.m, width, height-rootChrome, "", msgs...)
 }
 
 func eachSize(t *testing.T, run func(t *testing.T, width, height int)) {

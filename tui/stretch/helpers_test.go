@@ -1,29 +1,22 @@
 package stretch
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"lumbar/store"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
-func TestMain(m *testing.M) {
-	// Golden files hold plain text: no colour, and no terminal queries.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { tuitest.Main(m) }
 
-// start is when every test's clock starts: a Friday morning.
-var start = time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+// start is when every test's clock starts.
+var start = tuitest.Now
 
 // fakeClock is the injected clock; tests move it by hand.
 type fakeClock struct{ now time.Time }
@@ -48,10 +41,7 @@ func newHarness(t testing.TB, width, height int) *harness {
 
 func newHarnessWithRoutines(t testing.TB, width, height int, routinesPath string) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := tuitest.TempStore(t)
 	h := &harness{t: t, clock: &fakeClock{now: start}, store: s}
 	h.m = newModel(common.Common{Store: s, Now: h.clock.Now, Styles: theme.NewFor(true)}, routinesPath)
 	h.m.play = func(c cue, _ settings) tea.Cmd {
@@ -75,23 +65,7 @@ func (h *harness) press(keys ...string) {
 	}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
 // tick moves the clock by d and delivers the player's tick, as the
 // program would when the tick's timer fires.

@@ -61,6 +61,9 @@ func Common(s *store.Store) common.Common {
 // "shift+tab", "pgdown"); any other string is typed as runes.
 func Key(name string) tea.KeyMsg {
 	if t, ok := namedKeys[name]; ok {
+		if t == tea.KeySpace {
+			return tea.KeyMsg{Type: t, Runes: []rune{' '}} // as Bubble Tea reads it
+		}
 		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
@@ -74,13 +77,16 @@ var namedKeys = map[string]tea.KeyType{
 }
 
 // Golden runs m as a program at width×height, waits until its output
-// shows ready, sends msgs, quits, and compares the final frame with the
-// test's golden file (go test -update rewrites it).
+// shows ready (if ready is not empty: for data a command loads), sends
+// msgs, quits, and compares the final frame with the test's golden file
+// (go test -update rewrites it).
 func Golden(t *testing.T, m tea.Model, width, height int, ready string, msgs ...tea.Msg) {
 	t.Helper()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
-	teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte(ready)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	if ready != "" {
+		teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte(ready)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	}
 	for _, msg := range msgs {
 		tm.Send(msg)
 	}
