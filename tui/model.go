@@ -163,7 +163,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type == tea.KeyCtrlC {
 		return m.quit()
 	}
-	if c, ok := m.tabs[m.active].(common.InputCapturer); ok && c.CapturesInput() {
+	if m.capturing() {
 		return m.updateTab(m.active, msg)
 	}
 	switch {
@@ -202,6 +202,12 @@ func (m *Model) quit() tea.Cmd {
 		}
 	}
 	return tea.Quit
+}
+
+// capturing tells whether the open tab is taking every key itself.
+func (m *Model) capturing() bool {
+	c, ok := m.tabs[m.active].(common.InputCapturer)
+	return ok && c.CapturesInput()
 }
 
 func (m *Model) switchTo(id common.TabID) {

@@ -211,6 +211,9 @@ func TestCapturingTabGetsGlobalKeys(t *testing.T) {
 		t.Errorf("keys were not passed to the capturing tab (active %d, help %v, got %d)",
 			m.Active(), m.HelpShown(), len(tabs[common.GuideTab].got))
 	}
+	if v := m.View(); !strings.Contains(v, "ctrl+c quit") || strings.Contains(v, "q quit") {
+		t.Errorf("the status bar should offer only ctrl+c while the tab takes keys:\n%s", v)
+	}
 	if !isQuit(press(m, "ctrl+c")) {
 		t.Error("ctrl+c must always quit")
 	}

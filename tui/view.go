@@ -137,6 +137,9 @@ func (m *Model) statusBarView() string {
 // (bubbles' help view leaves the gaps between its pieces unstyled).
 func (m *Model) barHints() string {
 	st := m.common.Styles
+	if m.capturing() { // q and ? are the tab's now
+		return st.StatusKey.Render("ctrl+c") + st.StatusBar.Render(" quit")
+	}
 	var out []string
 	for _, b := range m.keys.ShortHelp() {
 		if b.Enabled() {
