@@ -131,12 +131,40 @@ func (v Vocabulary) Check(id string) error {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown %s %q", v.Name, Printable(id))
-	if best, ok := Closest(id, v.IDs()); ok {
-		msg += fmt.Sprintf("; did you mean %s?", best)
+	if guesses := v.guess(id); len(guesses) > 0 {
+		msg += fmt.Sprintf("; did you mean %s?", orList(guesses))
 	} else {
 		msg += "; one of " + strings.Join(v.IDs(), ", ")
 	}
 	return fmt.Errorf("%s", msg)
+}
+
+// guess is what a mistyped word probably meant: the closest ID, or else
+// every ID with a part close to it ("buttok" → buttock-left or
+// buttock-right, "swedish" → massage-swedish).
+func (v Vocabulary) guess(word string) []string {
+	if best, ok := Closest(word, v.IDs()); ok {
+		return []string{best}
+	}
+	var parts []string
+	for _, id := range v.IDs() {
+		for _, p := range strings.Split(id, "-") {
+			if !slices.Contains(parts, p) {
+				parts = append(parts, p)
+			}
+		}
+	}
+	part, ok := Closest(word, parts)
+	if !ok {
+		return nil
+	}
+	var guesses []string
+	for _, id := range v.IDs() {
+		if slices.Contains(strings.Split(id, "-"), part) {
+			guesses = append(guesses, id)
+		}
+	}
+	return guesses
 }
 
 // CheckAll refuses the first unknown or repeated word of ids.
@@ -170,4 +198,12 @@ func (v Vocabulary) ParseList(list string) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }

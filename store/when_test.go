@@ -8,7 +8,9 @@ import (
 
 func TestParseWhen(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 30, 15, 0, zoneBerlin)
-	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, zoneBerlin) }
+	at := func(y int, m time.Month, d, h, min int) time.Time {
+		return time.Date(y, m, d, h, min, 0, 0, zoneBerlin)
+	}
 	good := []struct {
 		in   string
 		want time.Time

@@ -13,9 +13,8 @@ import (
 // runApp opens the TUI, after making sure there is a terminal to draw on:
 // without one Bubble Tea would fail on /dev/tty or hang.
 func runApp(inv *invocation) int {
-	if !isTerminal(inv.stdin.Fd()) || !isTerminalWriter(inv) {
-		fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
-		return exitError
+	if !hasTerminal(inv) {
+		return noTerminal(inv)
 	}
 	root := tui.New(inv.store, inv.now)
 	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion())
@@ -35,6 +34,15 @@ func runApp(inv *invocation) int {
 		return fail(inv.system, err)
 	}
 	return exitOK
+}
+
+func hasTerminal(inv *invocation) bool {
+	return isTerminal(inv.stdin.Fd()) && isTerminalWriter(inv)
+}
+
+func noTerminal(inv *invocation) int {
+	fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
+	return exitError
 }
 
 func isTerminal(fd uintptr) bool {
