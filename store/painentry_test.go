@@ -111,3 +111,30 @@ func TestAdviceFor(t *testing.T) {
 		}
 	}
 }
+
+func TestPainInputEntry(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 30, 0, 0, zoneBerlin)
+	e, err := PainInput{Pain: " 6 ", LegPain: "", Interference: "0", Medication: " naproxen ", Relief: "A-Lot",
+		Helped: []string{"heat"}, When: "yesterday 21:00", Note: "  tired  "}.Entry(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Pain != 6 || e.LegPain != nil || e.Interference == nil || *e.Interference != 0 || e.Relief != "a-lot" ||
+		e.Medication != "naproxen" || strings.Join(e.Helped, ",") != "heat,medication" || e.Note != "tired" ||
+		!e.At.Equal(time.Date(2026, 11, 26, 21, 0, 0, 0, zoneBerlin)) || e.UTCOffset != 3600 {
+		t.Errorf("entry = %+v", e)
+	}
+	for _, c := range []struct {
+		in   PainInput
+		want string
+	}{
+		{PainInput{}, "pain is empty"},
+		{PainInput{Pain: "7", LegPain: "ten"}, `leg pain must be a whole number from 0 to 10, not "ten"`},
+		{PainInput{Pain: "7", When: "tomorrow 10:00"}, "not a time"},
+		{PainInput{Pain: "7", Sleep: "well"}, "unknown sleep"},
+	} {
+		if _, err := c.in.Entry(now); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.in, err, c.want)
+		}
+	}
+}

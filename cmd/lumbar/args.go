@@ -117,19 +117,6 @@ func misuse(sys system, name, problem string) int {
 	return exitUsage
 }
 
-// parseRating reads a 0–10 rating as typed, with a message that names it.
-func parseRating(name, s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, fmt.Errorf("%s is empty; give a whole number from %d to %d", name, store.PainMin, store.PainMax)
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < store.PainMin || n > store.PainMax {
-		return 0, fmt.Errorf("%s must be a whole number from %d to %d, not %q", name, store.PainMin, store.PainMax, store.Printable(s))
-	}
-	return n, nil
-}
-
 // checkDays refuses a --days span shorter than a day or longer than ten years.
 func checkDays(n int) error {
 	if n < 1 || n > maxDays {

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -12,30 +10,27 @@ import (
 	"lumbar/store"
 )
 
-// logOptions are `lumbar log`'s flags as typed; entry checks them all
-// before anything is written.
+// logOptions are `lumbar log`'s flags as typed.
 type logOptions struct {
-	leg, interference                        string
-	where, feels, triggers, helped, warnings string
-	relief, medication, sleep, note, at      string
-	given                                    map[string]bool
+	store.PainInput
+	where, feels, triggers, helped, warnings string // comma-separated lists
 }
 
 func runLog(inv *invocation, args []string) int {
 	var o logOptions
 	f := newCommandFlags("log", logHelp())
-	f.StringVar(&o.leg, "leg", "", "")
+	f.StringVar(&o.LegPain, "leg", "", "")
 	f.StringVar(&o.where, "where", "", "")
 	f.StringVar(&o.feels, "feels", "", "")
 	f.StringVar(&o.triggers, "trigger", "", "")
 	f.StringVar(&o.helped, "helped", "", "")
-	f.StringVar(&o.relief, "relief", "", "")
-	f.StringVar(&o.medication, "med", "", "")
-	f.StringVar(&o.interference, "interference", "", "")
-	f.StringVar(&o.sleep, "sleep", "", "")
+	f.StringVar(&o.Relief, "relief", "", "")
+	f.StringVar(&o.Medication, "med", "", "")
+	f.StringVar(&o.Interference, "interference", "", "")
+	f.StringVar(&o.Sleep, "sleep", "", "")
 	f.StringVar(&o.warnings, "redflag", "", "")
-	f.StringVar(&o.note, "note", "", "")
-	f.StringVar(&o.at, "at", "", "")
+	f.StringVar(&o.Note, "note", "", "")
+	f.StringVar(&o.When, "at", "", "")
 	positional, code, done := runCommandFlags(inv, f, args)
 	if done {
 		return code
@@ -44,13 +39,11 @@ func runLog(inv *invocation, args []string) int {
 	case 0:
 		return misuse(inv.system, "log", "log needs your pain now, a whole number from 0 to 10, e.g. lumbar log 4")
 	case 1:
+		o.Pain = positional[0]
 	default:
 		return misuse(inv.system, "log", fmt.Sprintf("log takes one rating, not %q; put words in --note \"...\"",
 			store.Printable(strings.Join(positional, " "))))
 	}
-	o.given = map[string]bool{}
-	f.Visit(func(fl *flag.Flag) { o.given[fl.Name] = true })
-
 	// Warning signs are told about even if something else is wrong with
 	// the entry: the advice matters more than the diary.
 	if signs, err := store.WarningSigns.ParseList(o.warnings); err == nil {
@@ -58,7 +51,7 @@ func runLog(inv *invocation, args []string) int {
 			defer printAdvice(inv.stderr, advice)
 		}
 	}
-	entry, err := o.entry(positional[0], inv.now())
+	entry, err := o.entry(inv.now())
 	if err != nil {
 		return fail(inv.system, err)
 	}
@@ -69,69 +62,26 @@ func runLog(inv *invocation, args []string) int {
 	return exitOK
 }
 
-// entry builds the entry the options describe, or says what is wrong.
-func (o logOptions) entry(pain string, now time.Time) (store.PainEntry, error) {
-	var e store.PainEntry
-	var err error
-	if e.Pain, err = parseRating("pain", pain); err != nil {
-		return e, err
-	}
-	if e.LegPain, err = o.rating("leg", "leg pain", o.leg); err != nil {
-		return e, err
-	}
-	if e.Interference, err = o.rating("interference", "interference", o.interference); err != nil {
-		return e, err
-	}
+// entry reads the typed lists, then builds the entry as the form does.
+func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
 	lists := []struct {
 		vocab store.Vocabulary
 		typed string
 		into  *[]string
 	}{
-		{store.Areas, o.where, &e.Where},
-		{store.Feelings, o.feels, &e.Feels},
-		{store.Triggers, o.triggers, &e.Triggers},
-		{store.Reliefs, o.helped, &e.Helped},
-		{store.WarningSigns, o.warnings, &e.Warnings},
+		{store.Areas, o.where, &o.Where},
+		{store.Feelings, o.feels, &o.Feels},
+		{store.Triggers, o.triggers, &o.Triggers},
+		{store.Reliefs, o.helped, &o.Helped},
+		{store.WarningSigns, o.warnings, &o.Warnings},
 	}
 	for _, l := range lists {
+		var err error
 		if *l.into, err = l.vocab.ParseList(l.typed); err != nil {
-			return e, err
+			return store.PainEntry{}, err
 		}
 	}
-	if e.Relief, err = oneWord(store.ReliefAmounts, o.relief); err != nil {
-		return e, err
-	}
-	if e.Sleep, err = oneWord(store.SleepQualities, o.sleep); err != nil {
-		return e, err
-	}
-	e.Medication = strings.TrimSpace(o.medication)
-	if e.Medication != "" && !slices.Contains(e.Helped, "medication") {
-		e.Helped = append(e.Helped, "medication")
-	}
-	e.Note = strings.TrimSpace(o.note)
-	at, err := store.ParseWhen(o.at, now)
-	if err != nil {
-		return e, fmt.Errorf("--at: %w", err)
-	}
-	e.Stamp = store.StampAt(at)
-	return e, e.Validate()
-}
-
-// rating reads an optional 0–10 flag: nil when the flag was not given.
-func (o logOptions) rating(flagName, what, typed string) (*int, error) {
-	if !o.given[flagName] {
-		return nil, nil
-	}
-	n, err := parseRating(what, typed)
-	return &n, err
-}
-
-func oneWord(v store.Vocabulary, typed string) (string, error) {
-	word := strings.ToLower(strings.TrimSpace(typed))
-	if word == "" {
-		return "", nil
-	}
-	return word, v.Check(word)
+	return o.PainInput.Entry(now)
 }
 
 // printAdvice tells about warning signs on stderr, where it is seen even

@@ -74,7 +74,6 @@ func TestLogRefusalsWriteNothing(t *testing.T) {
 		{[]string{"log", "six"}, exitError, `not "six"`},
 		{[]string{"log", "4", "5"}, exitUsage, "log takes one rating"},
 		{[]string{"log", "4", "--leg", "12"}, exitError, `leg pain must be a whole number from 0 to 10, not "12"`},
-		{[]string{"log", "4", "--leg", ""}, exitError, "leg pain is empty"},
 		{[]string{"log", "4", "--interference", "x"}, exitError, "interference must be"},
 		{[]string{"log", "4", "--where", "buttok"}, exitError, "did you mean buttock-left or buttock-right?"},
 		{[]string{"log", "4", "--feels", "tinglng"}, exitError, `unknown feeling "tinglng"; did you mean tingling?`},
