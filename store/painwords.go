@@ -23,9 +23,9 @@ type Vocabulary struct {
 // rename one, only add.
 var (
 	Areas = Vocabulary{Name: "area", Words: []Word{
-		{"back-centre", "lower back, centre"},
-		{"back-left", "lower back, left"},
-		{"back-right", "lower back, right"},
+		{"back-centre", "lower back (centre)"},
+		{"back-left", "lower back (left)"},
+		{"back-right", "lower back (right)"},
 		{"buttock-left", "left buttock"},
 		{"buttock-right", "right buttock"},
 		{"leg-left", "left leg"},

@@ -1,5 +1,7 @@
 package store
 
+import "slices"
+
 // SparklineDays is how many days the status bar's sparkline shows.
 const SparklineDays = 14
 
@@ -21,4 +23,9 @@ func Sparkline(days []DayPain) string {
 		out[i] = sparkLevels[level]
 	}
 	return string(out)
+}
+
+// AnyLogged tells whether any of the days has an entry.
+func AnyLogged(days []DayPain) bool {
+	return slices.ContainsFunc(days, DayPain.Logged)
 }

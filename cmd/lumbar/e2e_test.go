@@ -130,7 +130,7 @@ func TestEndToEndOpenAndQuit(t *testing.T) {
 	if _, err := ptmx.Write([]byte("2")); err != nil {
 		t.Fatal(err)
 	}
-	scr.waitFor(t, "Log — not built yet", 5*time.Second)
+	scr.waitFor(t, "Nothing logged yet.", 5*time.Second)
 	if _, err := ptmx.Write([]byte("q")); err != nil {
 		t.Fatal(err)
 	}
