@@ -24,7 +24,7 @@ func (m *Model) calendarView() string {
 	for _, name := range weekdayNames {
 		header.WriteString(pad(" "+name, calendarCellWidth))
 	}
-	lines := []string{title, "", st.Muted.Render(header.String())}
+	lines := []string{title, st.Muted.Render(header.String())}
 	for _, week := range weeks {
 		var dates, pains strings.Builder
 		for _, c := range week {
@@ -34,7 +34,8 @@ func (m *Model) calendarView() string {
 		lines = append(lines, dates.String(), pains.String())
 	}
 	lines = append(lines, "", monthSummaryLine(sum),
-		st.Muted.Render("worst pain each day: 0 none · 1–3 mild · 4–6 moderate · 7–10 severe · · nothing logged · [ ] today"))
+		st.Muted.Render("Each day's worst pain: 1–3 mild, 4–6 moderate, 7–10 severe."),
+		st.Muted.Render("· nothing logged  [ ] today"))
 	return strings.Join(lines, "\n")
 }
 

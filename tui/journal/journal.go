@@ -73,6 +73,9 @@ type Model struct {
 	undoGen int
 	advice  *store.Advice // shown after saving an entry with warning signs
 	flash   string        // what the last action did, on the view bar
+
+	// tick starts a timer; tests replace tea.Tick to fire timers by hand.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // detail is one entry shown whole.
@@ -94,7 +97,7 @@ type undoExpiredMsg struct{ gen int }
 func New(c common.Common) *Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
-	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now()))}
+	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now())), tick: tea.Tick}
 	m.syncKeys()
 	return m
 }
@@ -432,7 +435,7 @@ func (m *Model) deleteConfirmed() tea.Cmd {
 	m.undo = &undoOffer{item: it, gen: m.undoGen}
 	m.flash = "Deleted the entry of " + it.Value.Local().Format("Mon 2 Jan 15:04") + "."
 	gen := m.undoGen
-	expire := tea.Tick(UndoWindow, func(time.Time) tea.Msg { return undoExpiredMsg{gen: gen} })
+	expire := m.tick(UndoWindow, func(time.Time) tea.Msg { return undoExpiredMsg{gen: gen} })
 	return tea.Batch(changed, m.load(), expire)
 }
 

@@ -21,11 +21,12 @@ func (m *Model) View() string {
 	if m.confirm != nil {
 		footer = m.confirmLine()
 	}
-	return lipgloss.JoinVertical(lipgloss.Left,
-		m.viewBar(), "",
+	frame := lipgloss.JoinVertical(lipgloss.Left,
+		m.viewBar(), m.flashLine(),
 		fitHeight(body, m.bodyHeight()),
-		ansi.Truncate(footer, m.width, "…"),
+		footer,
 	)
+	return lipgloss.NewStyle().MaxWidth(m.width).Render(frame)
 }
 
 // fitHeight pads or cuts s to exactly height lines.
@@ -102,29 +103,25 @@ func (m *Model) viewAt(x int) (view, bool) {
 	return 0, false
 }
 
-// viewBar names the views, the open one marked, with what just happened
-// on the right.
+// viewBar names the views, the open one marked, or what is open instead.
 func (m *Model) viewBar() string {
 	st := m.Styles
-	var left string
 	switch {
 	case m.form != nil:
-		left = " " + st.Title.Render(m.form.title())
+		return " " + st.Title.Render(m.form.title())
 	case m.detail != nil:
-		left = " " + st.Title.Render("Entry of "+m.detail.item.Value.Local().Format("Monday 2 January 2006, 15:04"))
-	default:
-		left = " " + joinLabels(m.viewBarItems())
+		return " " + st.Title.Render("Entry of "+m.detail.item.Value.Local().Format("Monday 2 January 2006, 15:04"))
 	}
-	right := m.flash
+	return " " + joinLabels(m.viewBarItems())
+}
+
+// flashLine says what the last action did, and that u undoes a delete.
+func (m *Model) flashLine() string {
+	text := m.flash
 	if m.undo != nil {
-		right = strings.TrimSpace(right + " u undoes.")
+		text = strings.TrimSpace(text + " u undoes.")
 	}
-	right = st.Muted.Render(right)
-	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right) - 1
-	if gap < 1 {
-		return ansi.Truncate(left+"  "+right, m.width, "…")
-	}
-	return left + strings.Repeat(" ", gap) + right
+	return m.Styles.Muted.Render(ansi.Truncate(" "+text, m.width, "…"))
 }
 
 func joinLabels(items []viewBarItem) string {
