@@ -111,18 +111,43 @@ func runCommandFlags(inv *invocation, f *commandFlags, args []string) (positiona
 	return positional, exitOK, false
 }
 
+// parseFlagsOnly parses the flags of a command that takes no arguments.
+func parseFlagsOnly(inv *invocation, f *commandFlags, args []string) (code int, done bool) {
+	positional, code, done := runCommandFlags(inv, f, args)
+	if done {
+		return code, true
+	}
+	if len(positional) > 0 {
+		return misuse(inv.system, f.Name(), fmt.Sprintf("%s takes no arguments, only flags, not %q", f.Name(), store.Printable(positional[0]))), true
+	}
+	return exitOK, false
+}
+
 // misuse reports a command used wrongly, in one line, pointing at its help.
 func misuse(sys system, name, problem string) int {
 	fmt.Fprintf(sys.stderr, "lumbar: %s (see lumbar %s --help)\n", oneLine(problem), name)
 	return exitUsage
 }
 
-// checkDays refuses a --days span shorter than a day or longer than ten years.
-func checkDays(n int) error {
-	if n < 1 || n > maxDays {
-		return fmt.Errorf("--days must be from 1 to %d, not %d", maxDays, n)
-	}
-	return nil
+// spanFlags are what history and stats take: how many days back, and
+// whether to print JSON.
+type spanFlags struct {
+	days int
+	json bool
 }
 
+// maxDays is ten years: the most --days covers.
 const maxDays = 3660
+
+func parseSpanFlags(inv *invocation, name, help string, args []string) (span spanFlags, code int, done bool) {
+	f := newCommandFlags(name, help)
+	f.IntVar(&span.days, "days", 30, "")
+	f.BoolVar(&span.json, "json", false, "")
+	if code, done := parseFlagsOnly(inv, f, args); done {
+		return span, code, true
+	}
+	if span.days < 1 || span.days > maxDays {
+		return span, fail(inv.system, fmt.Errorf("--days must be from 1 to %d, not %d", maxDays, span.days)), true
+	}
+	return span, exitOK, false
+}

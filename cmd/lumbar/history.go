@@ -36,19 +36,14 @@ The words are those listed in lumbar log --help.
 `
 
 func runHistory(inv *invocation, args []string) int {
-	f := newCommandFlags("history", historyHelp)
-	days := f.Int("days", 30, "")
-	asJSON := f.Bool("json", false, "")
-	if code, done := parseFlagsOnly(inv, f, args); done {
+	span, code, done := parseSpanFlags(inv, "history", historyHelp, args)
+	if done {
 		return code
-	}
-	if err := checkDays(*days); err != nil {
-		return fail(inv.system, err)
 	}
 	today := store.DayOf(inv.now())
 	var items []store.Item[store.PainEntry]
 	err := inv.store.View(func(tx *store.Tx) error {
-		return store.RangeDays(tx, store.BucketPain, today-store.Day(*days)+1, today, func(it store.Item[store.PainEntry]) error {
+		return store.RangeDays(tx, store.BucketPain, today-store.Day(span.days)+1, today, func(it store.Item[store.PainEntry]) error {
 			items = append(items, it)
 			return nil
 		})
@@ -56,28 +51,16 @@ func runHistory(inv *invocation, args []string) int {
 	if err != nil {
 		return fail(inv.system, err)
 	}
-	if *asJSON {
+	if span.json {
 		return printJSON(inv, historyJSON(items))
 	}
 	if len(items) == 0 {
-		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", *days)
+		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", span.days)
 	}
 	for _, it := range items {
 		fmt.Fprintln(inv.stdout, entryLine(it.Value))
 	}
 	return exitOK
-}
-
-// parseFlagsOnly parses the flags of a command that takes no arguments.
-func parseFlagsOnly(inv *invocation, f *commandFlags, args []string) (code int, done bool) {
-	positional, code, done := runCommandFlags(inv, f, args)
-	if done {
-		return code, true
-	}
-	if len(positional) > 0 {
-		return misuse(inv.system, f.Name(), fmt.Sprintf("%s takes no arguments, only flags, not %q", f.Name(), store.Printable(positional[0]))), true
-	}
-	return exitOK, false
 }
 
 // historyEntry is one entry of `lumbar history --json`; its shape is

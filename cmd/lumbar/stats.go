@@ -40,24 +40,19 @@ JSON: one object; every key is always there.
 const sparklineMaxDays = 60
 
 func runStats(inv *invocation, args []string) int {
-	f := newCommandFlags("stats", statsHelp)
-	days := f.Int("days", 30, "")
-	asJSON := f.Bool("json", false, "")
-	if code, done := parseFlagsOnly(inv, f, args); done {
+	span, code, done := parseSpanFlags(inv, "stats", statsHelp, args)
+	if done {
 		return code
-	}
-	if err := checkDays(*days); err != nil {
-		return fail(inv.system, err)
 	}
 	var in store.Insights
 	err := inv.store.View(func(tx *store.Tx) (err error) {
-		in, err = store.InsightsOf(tx, store.DayOf(inv.now()), *days)
+		in, err = store.InsightsOf(tx, store.DayOf(inv.now()), span.days)
 		return err
 	})
 	if err != nil {
 		return fail(inv.system, err)
 	}
-	if *asJSON {
+	if span.json {
 		return printJSON(inv, struct {
 			store.Insights
 			Sparkline string   `json:"sparkline"`
