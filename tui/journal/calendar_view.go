@@ -24,7 +24,7 @@ func (m *Model) calendarView() string {
 	for _, name := range weekdayNames {
 		header.WriteString(pad(" "+name, calendarCellWidth))
 	}
-	lines := []string{title, st.Muted.Render(header.String())}
+	lines := []string{title, monthSummaryLine(sum), "", st.Muted.Render(header.String())}
 	for _, week := range weeks {
 		var dates, pains strings.Builder
 		for _, c := range week {
@@ -33,9 +33,8 @@ func (m *Model) calendarView() string {
 		}
 		lines = append(lines, dates.String(), pains.String())
 	}
-	lines = append(lines, "", monthSummaryLine(sum),
-		st.Muted.Render("Each day's worst pain: 1–3 mild, 4–6 moderate, 7–10 severe."),
-		st.Muted.Render("· nothing logged  [ ] today"))
+	lines = append(lines, "",
+		st.Muted.Render("worst pain: 1–3 mild, 4–6 moderate, 7–10 severe · · not logged · [ ] today"))
 	return strings.Join(lines, "\n")
 }
 
