@@ -126,7 +126,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.undo = nil
 		}
 	case tea.KeyMsg:
-		cmd = m.handleKey(msg)
+		cmd = tea.Batch(m.reloadIfNewDay(), m.handleKey(msg))
 	case tea.MouseMsg:
 		m.handleMouse(msg)
 	default:
@@ -136,6 +136,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.syncKeys()
 	return m, cmd
+}
+
+// reloadIfNewDay reloads when midnight has passed since the last load:
+// nothing is written then, so no ReloadMsg comes, yet "today" moved on.
+func (m *Model) reloadIfNewDay() tea.Cmd {
+	if m.loaded && store.DayOf(m.Now()) != m.data.today {
+		return m.load()
+	}
+	return nil
 }
 
 // SetSize gives the tab its cells and redraws what depends on them.

@@ -482,3 +482,22 @@ func TestKeysFollowWhatIsOnScreen(t *testing.T) {
 		}
 	}
 }
+
+func TestAKeyAfterMidnightReloads(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	if cmd := tb.press("l"); cmd != nil {
+		t.Error("a key on the same day reloaded")
+	}
+	tb.Now = func() time.Time { return fixedNow.Add(15 * time.Hour) } // 00:30 the next day
+	msgs := messages(tb.press("l"))
+	if !has[loadedMsg](msgs) {
+		t.Fatalf("a key after midnight did not reload: %v", msgs)
+	}
+	for _, msg := range msgs {
+		tb.Update(msg)
+	}
+	if tb.data.today != store.DayOf(tb.Now()) {
+		t.Errorf("today is still %v", tb.data.today)
+	}
+}
