@@ -96,17 +96,34 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 	}
 	graphHeight := chartGraphHeight(height)
 	maxX := float64(max(1, len(points)-1))
+	var halfColumn float64 // of x, once the chart knows its width
+	var lastLabel string   // months repeat over weekly points: label each once
 	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, store.PainMax,
-		linechart.WithXYSteps(xLabelStep(width), graphHeight/5),
+		// Every column is offered a label; only the one nearest each point
+		// takes it (and only if the label before it leaves room), so dates
+		// sit under their points.
+		linechart.WithXYSteps(1, graphHeight/5),
 		linechart.WithStyles(st.ChartAxis(), st.ChartAxis(), st.ChartMean()),
-		linechart.WithXLabelFormatter(func(_ int, v float64) string {
-			i := max(0, min(len(points)-1, int(math.Round(v))))
-			return pointLabel(points[i], points)
+		linechart.WithXLabelFormatter(func(column int, v float64) string {
+			if column == 0 {
+				lastLabel = ""
+			}
+			i := math.Round(v)
+			if math.Abs(v-i) >= halfColumn || i >= float64(len(points)) {
+				return ""
+			}
+			label := pointLabel(points[int(i)], points)
+			if label == lastLabel {
+				return ""
+			}
+			lastLabel = label
+			return label
 		}),
 		linechart.WithYLabelFormatter(func(_ int, v float64) string {
 			return fmt.Sprintf("%*.0f", yLabelWidth, v)
 		}),
 	)
+	halfColumn = maxX / float64(lc.GraphWidth()) / 2
 	lc.DrawXYAxisAndLabel()
 	var prev *canvas.Float64Point
 	for i, p := range points {
@@ -129,14 +146,6 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 
 // worstMark is the dot for a point's worst rating.
 const worstMark = '•'
-
-// xLabelStep leaves room for a label like "30 Nov" and a gap.
-func xLabelStep(width int) int {
-	if width >= 100 {
-		return 12
-	}
-	return 9
-}
 
 // pointLabel is the date under a point: day and month, or month and year
 // when the points are weeks apart.
