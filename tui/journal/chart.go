@@ -84,8 +84,11 @@ func chartGraphHeight(available int) int {
 // chartAxisRows are the x axis and its labels.
 const chartAxisRows = 2
 
-// yLabelWidth is the widest y label, "10".
-const yLabelWidth = 2
+// yLabelWidth is the widest y label, "10"; xLabelWidth the widest date.
+const (
+	yLabelWidth = 2
+	xLabelWidth = len("30 Nov")
+)
 
 // drawChart draws the series with ntcharts: the daily mean as a line, the
 // worst as a dot per point, pain 0–10 up the side and dates along the
@@ -95,7 +98,10 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 		return ""
 	}
 	graphHeight := chartGraphHeight(height)
-	maxX := float64(max(1, len(points)-1))
+	// The x range runs a label's width past the last point, so today's
+	// date fits under it.
+	graphWidth := width - yLabelWidth - 1
+	maxX := float64(max(1, len(points)-1)) * float64(graphWidth) / float64(max(1, graphWidth-xLabelWidth))
 	var halfColumn float64 // of x, once the chart knows its width
 	var lastLabel string   // months repeat over weekly points: label each once
 	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, store.PainMax,
@@ -136,9 +142,16 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 		}
 		prev = &here
 	}
+	// Dots go where the line would pass through the same value (ntcharts'
+	// DrawRune scales to one row and column less than its lines do).
+	origin := lc.Origin()
 	for i, p := range points {
 		if p.Logged > 0 {
-			lc.DrawRuneWithStyle(canvas.Float64Point{X: float64(i), Y: float64(p.Worst)}, worstMark, st.ChartWorst())
+			at := canvas.Point{
+				X: origin.X + int(math.Round(float64(i)*float64(lc.GraphWidth())/maxX)),
+				Y: origin.Y - int(math.Round(float64(p.Worst)*float64(lc.GraphHeight())/store.PainMax)),
+			}
+			lc.Canvas.SetCell(at, canvas.NewCellWithStyle(worstMark, st.ChartWorst()))
 		}
 	}
 	return lc.View()
