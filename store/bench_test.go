@@ -82,6 +82,19 @@ func TestDemoDataShape(t *testing.T) {
 	within("sessions", counts.Sessions, 2700, 3300)
 	yesterday := store.DayOf(benchNow) - 1
 	_ = s.View(func(tx *store.Tx) error {
+		withDetails := 0
+		err := store.RangeDays(tx, store.BucketPain, yesterday-11*365, yesterday, func(it store.Item[store.PainEntry]) error {
+			if len(it.Value.Where) > 0 {
+				withDetails++
+			}
+			return it.Value.Validate()
+		})
+		if err != nil {
+			t.Errorf("a generated entry is invalid: %v", err)
+		}
+		if withDetails != counts.Pain {
+			t.Errorf("%d of %d entries have details", withDetails, counts.Pain)
+		}
 		latest, err := store.Latest[store.PainEntry](tx, store.BucketPain, 1)
 		if err != nil || len(latest) != 1 {
 			t.Fatalf("latest pain: %v %v", latest, err)
@@ -145,6 +158,27 @@ func BenchmarkRange90Days(b *testing.B) {
 		})
 		if err != nil || n < 80 {
 			b.Fatalf("%d entries, %v", n, err)
+		}
+	}
+}
+
+// BenchmarkSummary365 is a year of insights, as the Log tab and `lumbar
+// stats --days 365` compute them: read and summed up in one transaction.
+func BenchmarkSummary365(b *testing.B) {
+	s, err := store.Open(tenYearFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := store.DayOf(benchNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		var in store.Insights
+		err := s.View(func(tx *store.Tx) (err error) {
+			in, err = store.InsightsOf(tx, today, 365)
+			return err
+		})
+		if err != nil || in.Logged < 300 || !in.Factors[0].Enough {
+			b.Fatalf("%d days logged, %v", in.Logged, err)
 		}
 	}
 }

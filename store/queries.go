@@ -7,6 +7,9 @@ type DaySummary struct {
 	Day        Day
 	LatestPain *PainEntry // nil when no pain was logged that day
 	WaterML    int
+	// RecentPain is the last SparklineDays days up to this one, oldest
+	// first, for the status bar's sparkline.
+	RecentPain []DayPain
 }
 
 // SummaryOf reads the day that now falls on, in now's location.
@@ -19,6 +22,9 @@ func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
 		return nil
 	})
 	if err != nil {
+		return sum, err
+	}
+	if sum.RecentPain, err = PainDays(tx, day-SparklineDays+1, day); err != nil {
 		return sum, err
 	}
 	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {

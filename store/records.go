@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Pain is a rating on the 0–10 Numeric Rating Scale.
@@ -11,17 +12,81 @@ const (
 	PainMax = 10
 )
 
-// PainEntry is one pain rating. The Log tab adds its optional details.
+// PainEntry is one pain rating with its optional details. Lists hold IDs
+// from the vocabularies in painwords.go; absent details are left out of
+// the stored JSON.
 type PainEntry struct {
 	Stamp
 	Pain int    `json:"pain"`
-	Note string `json:"note,omitempty"`
+	Note string `json:"note,omitempty"` // as typed; shown only through Printable
+
+	LegPain      *int     `json:"leg_pain,omitempty"` // sciatica, 0–10
+	Where        []string `json:"where,omitempty"`    // Areas
+	Feels        []string `json:"feels,omitempty"`    // Feelings
+	Triggers     []string `json:"triggers,omitempty"` // Triggers
+	Helped       []string `json:"helped,omitempty"`   // Reliefs
+	Relief       string   `json:"relief,omitempty"`   // ReliefAmounts: how much what helped helped
+	Medication   string   `json:"medication,omitempty"`
+	Interference *int     `json:"interference,omitempty"` // how much pain got in the way of the day, 0–10
+	Sleep        string   `json:"sleep,omitempty"`        // SleepQualities, last night
+	Warnings     []string `json:"warning_signs,omitempty"`
 }
 
-// Validate refuses a rating off the 0–10 scale.
+// Limits on free text: enough for any note, short of a pasted file.
+const (
+	MaxNoteChars       = 4000
+	MaxMedicationChars = 200
+)
+
+// Validate refuses ratings off the 0–10 scale, unknown words and overlong
+// text, with a message a person can act on.
 func (p PainEntry) Validate() error {
-	if p.Pain < PainMin || p.Pain > PainMax {
-		return fmt.Errorf("pain must be a whole number from %d to %d, not %d", PainMin, PainMax, p.Pain)
+	if err := checkRating("pain", p.Pain); err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		name  string
+		value *int
+	}{{"leg pain", p.LegPain}, {"interference", p.Interference}} {
+		if r.value != nil {
+			if err := checkRating(r.name, *r.value); err != nil {
+				return err
+			}
+		}
+	}
+	for _, list := range []struct {
+		vocab Vocabulary
+		ids   []string
+	}{{Areas, p.Where}, {Feelings, p.Feels}, {Triggers, p.Triggers}, {Reliefs, p.Helped}, {WarningSigns, p.Warnings}} {
+		if err := list.vocab.CheckAll(list.ids); err != nil {
+			return err
+		}
+	}
+	for _, one := range []struct {
+		vocab Vocabulary
+		id    string
+	}{{ReliefAmounts, p.Relief}, {SleepQualities, p.Sleep}} {
+		if one.id != "" {
+			if err := one.vocab.Check(one.id); err != nil {
+				return err
+			}
+		}
+	}
+	if p.Relief != "" && len(p.Helped) == 0 {
+		return fmt.Errorf("how much it helped (%s) needs what helped", p.Relief)
+	}
+	if n := utf8.RuneCountInString(p.Note); n > MaxNoteChars {
+		return fmt.Errorf("note is %d characters; the most is %d", n, MaxNoteChars)
+	}
+	if n := utf8.RuneCountInString(p.Medication); n > MaxMedicationChars {
+		return fmt.Errorf("medication is %d characters; the most is %d", n, MaxMedicationChars)
+	}
+	return nil
+}
+
+func checkRating(name string, v int) error {
+	if v < PainMin || v > PainMax {
+		return fmt.Errorf("%s must be a whole number from %d to %d, not %d", name, PainMin, PainMax, v)
 	}
 	return nil
 }

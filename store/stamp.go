@@ -64,6 +64,15 @@ func (d Day) Midnight(loc *time.Location) time.Time {
 
 func (d Day) String() string { return d.Date().Format(time.DateOnly) }
 
+// MarshalText writes the day as YYYY-MM-DD (in JSON too).
+func (d Day) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a day written as YYYY-MM-DD.
+func (d *Day) UnmarshalText(b []byte) (err error) {
+	*d, err = ParseDay(string(b))
+	return err
+}
+
 // Widest UTC offsets in use anywhere (UTC−12 to UTC+14). A day's records
 // can lie this far outside the day's UTC midnight-to-midnight span.
 const (

@@ -266,7 +266,7 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	runCmd(m, m.refresh(false))
-	if !strings.Contains(m.View(), "pain 5 moderate · water 500 ml") {
+	if !strings.Contains(m.View(), "pain 5 moderate [·············▅] · water 500 ml") {
 		t.Errorf("status bar after writes:\n%s", m.View())
 	}
 	for i, tab := range tabs {

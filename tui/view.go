@@ -151,13 +151,19 @@ func (m *Model) barHints() string {
 
 func (m *Model) painStatus() string {
 	st := m.common.Styles
+	// Brackets keep the sparkline's "nothing logged" dots apart from the
+	// bar's own · separators.
+	spark := st.StatusBar.Render(" [" + store.Sparkline(m.today.RecentPain) + "]")
+	if !store.AnyLogged(m.today.RecentPain) {
+		spark = ""
+	}
 	if m.today.LatestPain == nil {
-		return st.StatusBar.Render("no pain logged today")
+		return st.StatusBar.Render("no pain logged today") + spark
 	}
 	p := m.today.LatestPain.Pain
 	band := store.PainBand(p)
 	return st.StatusBar.Render("pain ") +
-		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band))
+		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band)) + spark
 }
 
 func waterStatus(today store.DaySummary) string {

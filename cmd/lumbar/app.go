@@ -17,9 +17,8 @@ func runApp(inv *invocation) int { return runAppAt(inv, nil) }
 
 // runAppAt is runApp opening at a place in a tab (nil: the Guide).
 func runAppAt(inv *invocation, start common.Navigation) int {
-	if !isTerminal(inv.stdin.Fd()) || !isTerminalWriter(inv) {
-		fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
-		return exitError
+	if !hasTerminal(inv) {
+		return noTerminal(inv)
 	}
 	root := tui.New(inv.store, inv.now)
 	if start != nil {
@@ -42,6 +41,15 @@ func runAppAt(inv *invocation, start common.Navigation) int {
 		return fail(inv.system, err)
 	}
 	return exitOK
+}
+
+func hasTerminal(inv *invocation) bool {
+	return isTerminal(inv.stdin.Fd()) && isTerminalWriter(inv)
+}
+
+func noTerminal(inv *invocation) int {
+	fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
+	return exitError
 }
 
 func isTerminal(fd uintptr) bool {

@@ -44,15 +44,22 @@ type command struct {
 	args    string // argument synopsis for the usage text
 	summary string
 	run     func(inv *invocation, args []string) int
+	// ownData: the command picks its own data file (demo), so the
+	// person's file is neither opened nor created.
+	ownData bool
 }
 
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
+		{name: "log", args: "PAIN [flags]", summary: "log your pain now, 0–10, with optional details (see lumbar log --help)", run: runLog},
+		{name: "history", args: "[--days N] [--json]", summary: "list your entries of the last N days", run: runHistory},
+		{name: "stats", args: "[--days N] [--json]", summary: "insights and a sparkline of the last N days", run: runStats},
 		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
-		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
 		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines},
 		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
+		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
+		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
 	}
 }
 
@@ -78,6 +85,9 @@ func run(args []string, sys system) int {
 		if cmd == nil {
 			return usageError(sys, fmt.Sprintf("unknown command %q", name))
 		}
+	}
+	if cmd != nil && cmd.ownData {
+		return cmd.run(&invocation{system: sys}, flags.Args()[1:])
 	}
 	// The data file is checked before anything else, so a bad file is
 	// reported as a plain line even with no terminal.

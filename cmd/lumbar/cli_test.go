@@ -12,6 +12,9 @@ import (
 	"lumbar/store"
 )
 
+// runNow is the clock runCLI gives lumbar.
+var runNow = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
 // runCLI runs lumbar in-process with no terminal attached.
 func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -26,7 +29,7 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (code int, stdo
 		stdout: &out,
 		stderr: &errOut,
 		getenv: func(k string) string { return env[k] },
-		now:    func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) },
+		now:    func() time.Time { return runNow },
 	})
 	return code, out.String(), errOut.String()
 }

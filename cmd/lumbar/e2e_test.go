@@ -130,7 +130,7 @@ func TestEndToEndOpenAndQuit(t *testing.T) {
 	if _, err := ptmx.Write([]byte("2")); err != nil {
 		t.Fatal(err)
 	}
-	scr.waitFor(t, "Log — not built yet", 5*time.Second)
+	scr.waitFor(t, "Nothing logged yet.", 5*time.Second)
 	if _, err := ptmx.Write([]byte("q")); err != nil {
 		t.Fatal(err)
 	}
@@ -139,6 +139,34 @@ func TestEndToEndOpenAndQuit(t *testing.T) {
 	info, err := os.Stat(db)
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("data file mode = %v, %v; want 0600", info.Mode().Perm(), err)
+	}
+}
+
+// The quick path in the real binary: n 6 enter, then q at once. The entry
+// must be in the file when the program has exited.
+func TestEndToEndQuickLogThenQuit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lumbar.db")
+	cmd, ptmx, scr := startInTerminal(t, 80, 24, "--db", db)
+	scr.waitFor(t, "no pain logged today", 10*time.Second)
+	for _, step := range []struct{ keys, want string }{
+		{"2", "Nothing logged yet."},
+		{"n", "Pain now, 0–10"},
+		{"6", "> 6"},
+		{"\r", "Saved: pain 6 moderate"},
+	} {
+		if _, err := ptmx.Write([]byte(step.keys)); err != nil {
+			t.Fatal(err)
+		}
+		scr.waitFor(t, step.want, 5*time.Second)
+	}
+	ptmx.Write([]byte("q"))
+	waitExit(t, cmd, 0)
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := s.Summary(time.Now()); err != nil || sum.LatestPain == nil || sum.LatestPain.Pain != 6 {
+		t.Errorf("after n 6 enter q the file holds %+v, %v", sum.LatestPain, err)
 	}
 }
 

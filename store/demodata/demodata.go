@@ -29,13 +29,17 @@ var routines = []string{"morning-mobility", "desk-break", "evening-wind-down", "
 func Generate(s *store.Store, years int, end time.Time, seed uint64) (Counts, error) {
 	var counts Counts
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	// Details draw from their own stream, so adding them left the
+	// ratings, water and sessions of every seed as they were.
+	detailRNG := rand.New(rand.NewPCG(seed^0x5851f42d4c957f2d, seed))
 	lastDay := store.DayOf(end) - 1
 	firstDay := lastDay - store.Day(365*years) + 1
 	err := s.Update(func(tx *store.Tx) error {
 		for d := firstDay; d <= lastDay; d++ {
 			midnight := d.Midnight(end.Location())
 			base := baselinePain(d-firstDay, rng)
-			for _, p := range dayPain(midnight, base, rng) {
+			for i, p := range dayPain(midnight, base, rng) {
+				describe(&p, d-firstDay, i == 0, detailRNG)
 				if _, err := store.Insert(tx, store.BucketPain, p); err != nil {
 					return err
 				}

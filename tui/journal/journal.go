@@ -1,13 +1,492 @@
-// Package journal is the Log tab: a daily pain diary with history, charts
-// and insights.
+// Package journal is the Log tab: a daily pain diary with history, a trend
+// chart, a calendar heat-map and honest insights.
+//
+// The tab reads everything it shows in one background load (data.go) and
+// redraws from that snapshot; it writes only from Update, synchronously,
+// one transaction per save, edit, delete or undo, so an entry saved just
+// before quitting is on disk when the program ends.
 package journal
 
-import "lumbar/tui/common"
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+)
+
+// UndoWindow is how long a deleted entry can be brought back with u.
+const UndoWindow = 10 * time.Second
+
+// view is one of the tab's four ways of looking at the diary.
+type view int
+
+const (
+	historyView view = iota
+	chartView
+	calendarView
+	insightsView
+	viewCount
+)
+
+var viewNames = [viewCount]string{"History", "Chart", "Calendar", "Insights"}
+
+// Rows the tab draws around its body: the view bar and a blank line
+// above, key hints below.
+const (
+	headerRows = 2
+	footerRows = 1
+)
+
+// Model is the Log tab.
+type Model struct {
+	common.Common
+	keys          KeyMap
+	help          help.Model
+	width, height int
+
+	view view
+	span int // index into Spans, for the chart and insights
+
+	data    snapshot
+	loaded  bool
+	loadErr error
+	loadGen int // drops answers of loads that were overtaken
+
+	history   list
+	selectKey *store.Key // put the cursor on this entry when the next load lands
+	month     month
+	chart     string         // drawn for the current data, span and size
+	insights  viewport.Model // the current span's insights, worded
+	monthSet  bool           // the person moved the calendar; keep their month
+
+	form    *entryForm
+	detail  *detail
+	confirm *store.Item[store.PainEntry] // awaiting "delete? y/n"
+	undo    *undoOffer
+	undoGen int
+	advice  *store.Advice // shown after saving an entry with warning signs
+	flash   string        // what the last action did, on the view bar
+
+	// tick starts a timer; tests replace tea.Tick to fire timers by hand.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+}
+
+// detail is one entry shown whole.
+type detail struct {
+	item store.Item[store.PainEntry]
+	vp   viewport.Model
+}
+
+// undoOffer is the last deleted entry while u can still bring it back.
+type undoOffer struct {
+	item store.Item[store.PainEntry]
+	gen  int
+}
+
+// undoExpiredMsg ends the undo offer of generation gen.
+type undoExpiredMsg struct{ gen int }
 
 // New builds the Log tab.
-func New(c common.Common) common.Tab {
-	return common.NewNotBuilt(c, "Log",
-		"The Log will let you rate your pain 0–10 in two keystrokes, add where it "+
-			"hurts and what helped, and see your weeks and months as a chart and a "+
-			"calendar to show your doctor.")
+func New(c common.Common) *Model {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now())), tick: tea.Tick}
+	m.syncKeys()
+	return m
+}
+
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+// load reads a fresh snapshot in the background.
+func (m *Model) load() tea.Cmd {
+	m.loadGen++
+	return loadCmd(m.Store, m.Now(), m.loadGen)
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg: // only when run on its own; the root calls SetSize
+		m.SetSize(msg.Width, msg.Height)
+	case loadedMsg:
+		m.applyLoad(msg)
+	case common.ReloadMsg:
+		if !m.loaded || msg.Revision != m.data.revision {
+			cmd = m.load()
+		}
+	case undoExpiredMsg:
+		if m.undo != nil && m.undo.gen == msg.gen {
+			m.undo = nil
+		}
+	case tea.KeyMsg:
+		cmd = tea.Batch(m.reloadIfNewDay(), m.handleKey(msg))
+	case tea.MouseMsg:
+		m.handleMouse(msg)
+	default:
+		if m.form != nil { // huh's own messages: cursor blinks and the like
+			cmd = m.form.update(msg)
+		}
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+// reloadIfNewDay reloads when midnight has passed since the last load:
+// nothing is written then, so no ReloadMsg comes, yet "today" moved on.
+func (m *Model) reloadIfNewDay() tea.Cmd {
+	if m.loaded && store.DayOf(m.Now()) != m.data.today {
+		return m.load()
+	}
+	return nil
+}
+
+// SetSize gives the tab its cells and redraws what depends on them.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.help.Width = width
+	if m.form != nil {
+		m.form.setSize(m.formWidth(), m.formHeight())
+	}
+	if m.detail != nil {
+		m.detail.vp.Width, m.detail.vp.Height = width, m.bodyHeight()
+		m.detail.vp.SetContent(detailText(m.detail.item.Value, width, m.Styles))
+	}
+	m.redraw()
+}
+
+// CapturesInput keeps q, ? and 1–4 in the form's text fields.
+func (m *Model) CapturesInput() bool { return m.form != nil }
+
+func (m *Model) bodyHeight() int { return max(1, m.height-headerRows-footerRows) }
+
+// applyLoad takes a snapshot in, keeping the cursor on the same entry.
+func (m *Model) applyLoad(msg loadedMsg) {
+	if msg.gen != m.loadGen {
+		return
+	}
+	if msg.err != nil {
+		m.loadErr = msg.err
+		return
+	}
+	keep := m.selectKey
+	if keep == nil && m.loaded && m.history.cursor < len(m.data.entries) {
+		keep = &m.data.entries[m.history.cursor].Key
+	}
+	m.data, m.loaded, m.loadErr, m.selectKey = msg.snap, true, nil, nil
+	if !m.monthSet {
+		m.month = monthOf(m.data.today)
+	}
+	cursor := m.history.cursor
+	if keep != nil {
+		if i := m.data.indexOf(*keep); i >= 0 {
+			cursor = i
+		}
+	}
+	m.history.move(cursor, len(m.data.entries), m.historyRows())
+	if m.detail != nil {
+		if i := m.data.indexOf(m.detail.item.Key); i >= 0 {
+			m.detail.item = m.data.entries[i]
+			m.detail.vp.SetContent(detailText(m.detail.item.Value, m.width, m.Styles))
+		} else {
+			m.detail = nil // deleted from another window
+		}
+	}
+	m.redraw()
+}
+
+// redraw prepares what the browsing views show, so View only lays out.
+func (m *Model) redraw() {
+	if !m.loaded || m.width == 0 {
+		return
+	}
+	days := m.data.insights[m.span].Daily // exactly the span, days not logged included
+	graphWidth := m.width - yLabelWidth - 2
+	m.chart = drawChart(chartSeries(days, daysPerPoint(Spans[m.span], graphWidth)), m.width-1, m.bodyHeight()-chartTextRows, m.Styles)
+	m.insights.Width, m.insights.Height = m.width, m.bodyHeight()-1
+	m.insights.SetContent(insightsText(m.data.insights[m.span], m.width, m.Styles))
+	m.history.move(m.history.cursor, len(m.data.entries), m.historyRows())
+}
+
+// chartTextRows are the chart view's title and legend lines.
+const chartTextRows = 2
+
+// historyRows are the entries that fit under the table's header row.
+func (m *Model) historyRows() int { return max(1, m.bodyHeight()-1) }
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	if m.form == nil {
+		m.flash = ""
+	}
+	switch {
+	case m.form != nil:
+		return m.formKey(msg)
+	case m.advice != nil:
+		return m.adviceKey(msg)
+	case m.confirm != nil:
+		return m.confirmKey(msg)
+	case m.detail != nil:
+		return m.detailKey(msg)
+	}
+	return m.browseKey(msg)
+}
+
+func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.New):
+		return m.openForm(nil)
+	case key.Matches(msg, k.NextView):
+		m.view = (m.view + 1) % viewCount
+	case key.Matches(msg, k.PrevView):
+		m.view = (m.view + viewCount - 1) % viewCount
+	case key.Matches(msg, k.Undo):
+		return m.undoDelete()
+	case key.Matches(msg, k.Span):
+		m.span = (m.span + 1) % len(Spans)
+		m.redraw()
+	case key.Matches(msg, k.PrevMonth):
+		m.month, m.monthSet = m.month.add(-1), true
+	case key.Matches(msg, k.NextMonth):
+		if m.month != monthOf(m.data.today) {
+			m.month, m.monthSet = m.month.add(1), true
+		}
+	case m.view == historyView:
+		return m.historyKey(msg)
+	case m.view == insightsView:
+		scroll(&m.insights, msg, k)
+	}
+	return nil
+}
+
+func (m *Model) historyKey(msg tea.KeyMsg) tea.Cmd {
+	k, n, rows := m.keys, len(m.data.entries), m.historyRows()
+	cursor := m.history.cursor
+	switch {
+	case key.Matches(msg, k.Up):
+		cursor--
+	case key.Matches(msg, k.Down):
+		cursor++
+	case key.Matches(msg, k.PageUp):
+		cursor -= rows
+	case key.Matches(msg, k.PageDown):
+		cursor += rows
+	case key.Matches(msg, k.Top):
+		cursor = 0
+	case key.Matches(msg, k.Bottom):
+		cursor = n - 1
+	case key.Matches(msg, k.Open):
+		m.openDetail(m.data.entries[cursor])
+	case key.Matches(msg, k.Edit):
+		return m.openForm(&m.data.entries[cursor])
+	case key.Matches(msg, k.Delete):
+		m.confirm = &m.data.entries[cursor]
+	}
+	m.history.move(cursor, n, rows)
+	return nil
+}
+
+// scroll moves a viewport with the tab's own keys (the viewport's default
+// keys include d and u, which mean delete and undo here).
+func scroll(vp *viewport.Model, msg tea.KeyMsg, k KeyMap) {
+	switch {
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	}
+}
+
+func (m *Model) openDetail(it store.Item[store.PainEntry]) {
+	vp := viewport.New(m.width, m.bodyHeight())
+	vp.SetContent(detailText(it.Value, m.width, m.Styles))
+	m.detail = &detail{item: it, vp: vp}
+}
+
+func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.detail = nil
+	case key.Matches(msg, k.New):
+		return m.openForm(nil)
+	case key.Matches(msg, k.Edit):
+		return m.openForm(&m.detail.item)
+	case key.Matches(msg, k.Delete):
+		m.confirm = &m.detail.item
+	case key.Matches(msg, k.Guide):
+		return openDoctorGuide()
+	default:
+		scroll(&m.detail.vp, msg, k)
+	}
+	return nil
+}
+
+func openDoctorGuide() tea.Cmd {
+	return common.Navigate(common.OpenGuideMsg{Section: store.DoctorGuideSection})
+}
+
+func (m *Model) adviceKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Guide):
+		m.advice = nil
+		return openDoctorGuide()
+	case key.Matches(msg, m.keys.Back):
+		m.advice = nil
+	}
+	return nil
+}
+
+// openForm opens the form on a new entry, or on editing.
+func (m *Model) openForm(editing *store.Item[store.PainEntry]) tea.Cmd {
+	var last *store.PainEntry
+	if len(m.data.entries) > 0 {
+		last = &m.data.entries[0].Value
+	}
+	if editing != nil {
+		copied := *editing
+		editing = &copied
+	}
+	f, cmd := newEntryForm(m.Styles, editing, last, m.formWidth(), m.formHeight())
+	m.form, m.detail = f, nil
+	return cmd
+}
+
+// formHeight is what the huh form may fill: the body less its message line.
+func (m *Model) formHeight() int { return max(3, m.bodyHeight()-formMessageRows) }
+
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	k, f := m.keys, m.form
+	if !key.Matches(msg, k.Cancel) {
+		f.discarding = false
+	}
+	switch {
+	case key.Matches(msg, k.Save):
+		return m.saveForm()
+	case key.Matches(msg, k.NextField):
+		return f.next()
+	case key.Matches(msg, k.PrevField):
+		return f.prev()
+	case key.Matches(msg, k.Cancel):
+		if f.dirty() && !f.discarding {
+			f.discarding = true
+			return nil
+		}
+		m.form, m.flash = nil, "Not saved."
+		return nil
+	}
+	return f.update(msg)
+}
+
+// saveForm writes the form's entry at once, in this Update, so that a
+// quit right after it cannot lose it.
+func (m *Model) saveForm() tea.Cmd {
+	f := m.form
+	e, err := f.entry(m.Now())
+	if err != nil {
+		f.err = err.Error()
+		return nil
+	}
+	var k store.Key
+	if f.editing != nil {
+		k, err = store.Replace(m.Store, store.BucketPain, f.editing.Key, e)
+	} else {
+		k, err = store.Append(m.Store, store.BucketPain, e)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		err = errors.New("this entry was deleted meanwhile, perhaps from another window; esc leaves")
+	}
+	if err != nil {
+		f.err = "Not saved: " + err.Error()
+		return nil
+	}
+	m.form, m.selectKey = nil, &k
+	m.flash = fmt.Sprintf("Saved: pain %d %s, %s.", e.Pain, store.PainBand(e.Pain), e.Local().Format("Mon 2 Jan 15:04"))
+	if a, ok := store.AdviceFor(e.Warnings); ok {
+		m.advice = &a
+	}
+	return tea.Batch(changed, m.load())
+}
+
+// changed tells the root the data file changed, so the status bar
+// catches up at once.
+func changed() tea.Msg { return common.ChangedMsg{} }
+
+func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		return m.deleteConfirmed()
+	case key.Matches(msg, m.keys.No):
+		m.confirm = nil
+	}
+	return nil
+}
+
+func (m *Model) deleteConfirmed() tea.Cmd {
+	it := *m.confirm
+	m.confirm = nil
+	if err := store.Remove(m.Store, store.BucketPain, it.Key); err != nil {
+		m.flash = "Not deleted: " + err.Error()
+		return nil
+	}
+	m.detail = nil
+	m.undoGen++
+	m.undo = &undoOffer{item: it, gen: m.undoGen}
+	m.flash = "Deleted the entry of " + it.Value.Local().Format("Mon 2 Jan 15:04") + "."
+	gen := m.undoGen
+	expire := m.tick(UndoWindow, func(time.Time) tea.Msg { return undoExpiredMsg{gen: gen} })
+	return tea.Batch(changed, m.load(), expire)
+}
+
+// undoDelete puts the last deleted entry back under its own key.
+func (m *Model) undoDelete() tea.Cmd {
+	u := m.undo
+	m.undo = nil
+	if err := store.Restore(m.Store, store.BucketPain, u.item.Key, u.item.Value); err != nil {
+		m.flash = "Could not undo: " + err.Error()
+		return nil
+	}
+	m.selectKey = &u.item.Key
+	m.flash = "Restored the entry of " + u.item.Value.Local().Format("Mon 2 Jan 15:04") + "."
+	return tea.Batch(changed, m.load())
+}
+
+func (m *Model) handleMouse(msg tea.MouseMsg) {
+	if msg.Action != tea.MouseActionPress || m.form != nil || m.advice != nil || m.confirm != nil {
+		return
+	}
+	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && m.detail == nil {
+		if v, ok := m.viewAt(msg.X); ok {
+			m.view = v
+		}
+		return
+	}
+	steps := map[tea.MouseButton]int{tea.MouseButtonWheelUp: -3, tea.MouseButtonWheelDown: 3}[msg.Button]
+	switch {
+	case steps == 0:
+	case m.detail != nil:
+		wheel(&m.detail.vp, steps)
+	case m.view == historyView:
+		m.history.move(m.history.cursor+steps, len(m.data.entries), m.historyRows())
+	case m.view == insightsView:
+		wheel(&m.insights, steps)
+	}
+}
+
+func wheel(vp *viewport.Model, steps int) {
+	if steps < 0 {
+		vp.ScrollUp(-steps)
+	} else {
+		vp.ScrollDown(steps)
+	}
 }

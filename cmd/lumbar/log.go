@@ -1,0 +1,187 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"lumbar/store"
+)
+
+// logOptions are `lumbar log`'s flags as typed.
+type logOptions struct {
+	store.PainInput
+	where, feels, triggers, helped, warnings string // comma-separated lists
+}
+
+func runLog(inv *invocation, args []string) int {
+	var o logOptions
+	f := newCommandFlags("log", logHelp())
+	f.StringVar(&o.LegPain, "leg", "", "")
+	f.StringVar(&o.where, "where", "", "")
+	f.StringVar(&o.feels, "feels", "", "")
+	f.StringVar(&o.triggers, "trigger", "", "")
+	f.StringVar(&o.helped, "helped", "", "")
+	f.StringVar(&o.Relief, "relief", "", "")
+	f.StringVar(&o.Medication, "med", "", "")
+	f.StringVar(&o.Interference, "interference", "", "")
+	f.StringVar(&o.Sleep, "sleep", "", "")
+	f.StringVar(&o.warnings, "redflag", "", "")
+	f.StringVar(&o.Note, "note", "", "")
+	f.StringVar(&o.When, "at", "", "")
+	positional, code, done := runCommandFlags(inv, f, args)
+	if done {
+		return code
+	}
+	switch len(positional) {
+	case 0:
+		return misuse(inv.system, "log", "log needs your pain now, a whole number from 0 to 10, e.g. lumbar log 4")
+	case 1:
+		o.Pain = positional[0]
+	default:
+		return misuse(inv.system, "log", fmt.Sprintf("log takes one rating, not %q; put words in --note \"...\"",
+			store.Printable(strings.Join(positional, " "))))
+	}
+	// Warning signs are told about even if something else is wrong with
+	// the entry: the advice matters more than the diary.
+	if signs, err := store.WarningSigns.ParseList(o.warnings); err == nil {
+		if advice, ok := store.AdviceFor(signs); ok {
+			defer printAdvice(inv.stderr, advice)
+		}
+	}
+	entry, err := o.entry(inv.now())
+	if err != nil {
+		return fail(inv.system, err)
+	}
+	if _, err := store.Append(inv.store, store.BucketPain, entry); err != nil {
+		return fail(inv.system, err)
+	}
+	fmt.Fprintln(inv.stdout, "logged", entryLine(entry))
+	return exitOK
+}
+
+// entry reads the typed lists, then builds the entry as the form does.
+func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
+	lists := []struct {
+		vocab store.Vocabulary
+		typed string
+		into  *[]string
+	}{
+		{store.Areas, o.where, &o.Where},
+		{store.Feelings, o.feels, &o.Feels},
+		{store.Triggers, o.triggers, &o.Triggers},
+		{store.Reliefs, o.helped, &o.Helped},
+		{store.WarningSigns, o.warnings, &o.Warnings},
+	}
+	for _, l := range lists {
+		var err error
+		if *l.into, err = l.vocab.ParseList(l.typed); err != nil {
+			return store.PainEntry{}, err
+		}
+	}
+	return o.PainInput.Entry(now)
+}
+
+// printAdvice tells about warning signs on stderr, where it is seen even
+// when the output goes elsewhere.
+func printAdvice(w io.Writer, a store.Advice) {
+	mark := "⚠"
+	if a.Urgent {
+		mark = "⚠ URGENT:"
+	}
+	fmt.Fprintf(w, "\n%s %s\n", mark, a.Heading)
+	fmt.Fprintf(w, "  You noted: %s.\n", strings.Join(a.Signs, "; "))
+	for _, line := range a.Lines {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+	fmt.Fprintf(w, "  More in lumbar's Guide, \"When to see a doctor\" (lumbar, tab 1). lumbar cannot examine you; a professional can.\n\n")
+}
+
+// entryLine is one entry on one line, for `lumbar log` and `lumbar history`.
+func entryLine(e store.PainEntry) string {
+	parts := []string{
+		e.Local().Format("2006-01-02 15:04"),
+		fmt.Sprintf("pain %d %s", e.Pain, store.PainBand(e.Pain)),
+	}
+	if e.LegPain != nil {
+		parts = append(parts, fmt.Sprintf("leg %d", *e.LegPain))
+	}
+	for _, l := range []struct {
+		label string
+		ids   []string
+	}{{"where", e.Where}, {"feels", e.Feels}, {"after", e.Triggers}, {"helped", e.Helped}, {"warning signs", e.Warnings}} {
+		if len(l.ids) > 0 {
+			parts = append(parts, l.label+" "+strings.Join(l.ids, ","))
+		}
+	}
+	if e.Relief != "" {
+		parts = append(parts, "relief "+e.Relief)
+	}
+	if e.Medication != "" {
+		parts = append(parts, "med "+oneLine(store.Printable(e.Medication)))
+	}
+	if e.Interference != nil {
+		parts = append(parts, fmt.Sprintf("in the way %d", *e.Interference))
+	}
+	if e.Sleep != "" {
+		parts = append(parts, "slept "+e.Sleep)
+	}
+	if e.Note != "" {
+		parts = append(parts, fmt.Sprintf("%q", oneLine(store.Printable(e.Note))))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func logHelp() string {
+	var b strings.Builder
+	b.WriteString(`Usage: lumbar log PAIN [flags]
+
+Log how much your lower back hurts now, 0 (none) to 10 (worst imaginable):
+1–3 mild, 4–6 moderate, 7–10 severe. Everything else is optional. Lists
+are comma-separated words from the lists below. The saved entry is printed
+as one line; nothing is written if anything is wrong.
+
+Flags:
+  --leg N            leg pain now, 0–10 (sciatica)
+  --where IDS        where it hurts
+  --feels IDS        what it feels like
+  --trigger IDS      what set it off
+  --helped IDS       what helped
+  --relief AMOUNT    how much it helped
+  --med TEXT         medication that helped, name and dose (adds medication to --helped)
+  --interference N   how much pain got in the way of your day, 0–10
+  --sleep WORD       how you slept last night
+  --redflag IDS      warning signs: lumbar shows the doctor advice on stderr
+  --note TEXT        anything else, up to 4,000 characters
+  --at TIME          when, if not now: ` + store.WhenFormats + `
+
+Accepted words:
+`)
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, l := range []struct {
+		flag  string
+		vocab store.Vocabulary
+	}{
+		{"--where", store.Areas}, {"--feels", store.Feelings}, {"--trigger", store.Triggers},
+		{"--helped", store.Reliefs}, {"--relief", store.ReliefAmounts}, {"--sleep", store.SleepQualities},
+		{"--redflag", store.WarningSigns},
+	} {
+		for i, w := range l.vocab.Words {
+			name := ""
+			if i == 0 {
+				name = l.flag
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", name, w.ID, w.Label)
+		}
+	}
+	tw.Flush()
+	b.WriteString(`
+Examples:
+  lumbar log 4
+  lumbar log 6 --leg 3 --where back-centre,leg-left --feels shooting --helped heat,walking --relief some
+  lumbar log 3 --at "yesterday 21:30" --note "better after the walk"
+`)
+	return b.String()
+}

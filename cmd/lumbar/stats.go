@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+
+	"lumbar/store"
+)
+
+const statsHelp = `Usage: lumbar stats [--days N] [--json]
+
+What the last N days (default 30, today included) say about your pain: the
+same insights as the Log tab, and a sparkline of each day's worst pain
+(· marks a day with nothing logged). Comparisons are shown only with at
+least 3 days on each side, and say what happened together, not why.
+
+Flags:
+  --days N   how many days, 1 to 3660
+  --json     print JSON instead, for other programs
+
+JSON: one object; every key is always there.
+
+  {"from": "2026-10-29", "to": "2026-11-27", "days": 30, "days_logged": 24,
+   "mean": 3.4, "worst": 7,               means of the logged days' means
+   "daily": [{"day": "2026-10-29", "entries": 1, "mean": 3, "worst": 3}, …],
+                                           every day of the span; entries 0 = not logged
+   "week": {"this_week": {"mean": 3.1, "days": 6}, "last_week": {"mean": 4, "days": 7},
+            "change": -0.9, "meaningful": false, "enough_data": true},
+                                           meaningful: 2 points or 30% or more
+   "streak": {"current": 12, "logged_today": true, "longest": 20},
+   "factors": [{"factor": "stretching", "with": {"mean": 3.1, "days": 18},
+                "without": {"mean": 4, "days": 6}, "enough_data": true}, …],
+                                           stretching, massage, heat, walking
+   "routines": {"sessions": 12, "mean_before": 4.1, "mean_after": 3.3,
+                "mean_change": -0.8, "enough_data": true},
+   "sparkline": "▂▃·▄…",                  one character per day of the span
+   "insights": ["In the last 30 days you logged 24 days; …", …]}
+`
+
+// sparklineMaxDays keeps the text sparkline on one line.
+const sparklineMaxDays = 60
+
+func runStats(inv *invocation, args []string) int {
+	span, code, done := parseSpanFlags(inv, "stats", statsHelp, args)
+	if done {
+		return code
+	}
+	var in store.Insights
+	err := inv.store.View(func(tx *store.Tx) (err error) {
+		in, err = store.InsightsOf(tx, store.DayOf(inv.now()), span.days)
+		return err
+	})
+	if err != nil {
+		return fail(inv.system, err)
+	}
+	if span.json {
+		return printJSON(inv, struct {
+			store.Insights
+			Sparkline string   `json:"sparkline"`
+			Sentences []string `json:"insights"`
+		}{in, store.Sparkline(in.Daily), in.Sentences()})
+	}
+	shown := in.Daily[max(0, len(in.Daily)-sparklineMaxDays):]
+	fmt.Fprintf(inv.stdout, "Last %d days, %s to %s\n", in.Days, in.From, in.To)
+	fmt.Fprintf(inv.stdout, "worst pain per day, last %d days: %s  (· nothing logged)\n\n", len(shown), store.Sparkline(shown))
+	for _, s := range in.Sentences() {
+		fmt.Fprintln(inv.stdout, "•", s)
+	}
+	return exitOK
+}

@@ -1,0 +1,370 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Insights are what a span of days says about the pain in it. The Log tab
+// and `lumbar stats` both get them from InsightsOf and word them with
+// Sentences, so the two never disagree. They describe what happened
+// together, never what caused what.
+type Insights struct {
+	From     Day                `json:"from"`
+	To       Day                `json:"to"`
+	Days     int                `json:"days"`
+	Logged   int                `json:"days_logged"`
+	Mean     Score              `json:"mean"` // of the logged days' means
+	Worst    int                `json:"worst"`
+	Daily    []DayPain          `json:"daily"` // every day of the span, oldest first
+	Week     WeekChange         `json:"week"`
+	Streak   Streak             `json:"streak"`
+	Factors  []FactorComparison `json:"factors"`
+	Routines RoutineChange      `json:"routines"`
+}
+
+// MinDaysToCompare is how many days each side of a comparison needs
+// before lumbar says anything about it: fewer is too easily chance.
+const MinDaysToCompare = 3
+
+// Average is the mean of some days' daily means, and how many days.
+type Average struct {
+	Mean Score `json:"mean"`
+	Days int   `json:"days"`
+}
+
+func (a *Average) add(d DayPain) {
+	a.Mean = Score((float64(a.Mean)*float64(a.Days) + float64(d.Mean)) / float64(a.Days+1))
+	a.Days++
+}
+
+// WeekChange compares the last 7 days (today included) with the 7 before.
+type WeekChange struct {
+	ThisWeek Average `json:"this_week"`
+	LastWeek Average `json:"last_week"`
+	Change   Score   `json:"change"` // this week's mean minus last week's
+	// Meaningful: a change of at least 2 points or 30%; smaller changes
+	// are the ordinary ups and downs ("noise").
+	Meaningful bool `json:"meaningful"`
+	Enough     bool `json:"enough_data"`
+}
+
+// Streak counts days in a row with at least one entry.
+type Streak struct {
+	// Current ends today, or yesterday while today is not logged yet.
+	Current     int  `json:"current"`
+	LoggedToday bool `json:"logged_today"`
+	Longest     int  `json:"longest"` // within the span
+}
+
+// FactorComparison is the pain on days with a factor against days without.
+type FactorComparison struct {
+	Factor  string  `json:"factor"`
+	With    Average `json:"with"`
+	Without Average `json:"without"`
+	Enough  bool    `json:"enough_data"`
+}
+
+// RoutineChange is how pain rated before a stretch routine compares with
+// pain rated after it, over the sessions that have both.
+type RoutineChange struct {
+	Sessions int   `json:"sessions"`
+	Before   Score `json:"mean_before"`
+	After    Score `json:"mean_after"`
+	Change   Score `json:"mean_change"`
+	Enough   bool  `json:"enough_data"`
+}
+
+// DayFacts is what one logged day holds, for factors to look at.
+type DayFacts struct {
+	Pain     DayPain
+	Helped   []string // what helped, over all the day's entries
+	Sessions int      // stretch sessions started that day
+}
+
+// Factor is something a person may do on some days and not others. To
+// compare another one, add it here; if it needs another kind of record,
+// add a field to DayFacts and fill it in dayFacts.
+type Factor struct {
+	ID  string
+	Did string // completes "On days …": "you stretched"
+	On  func(DayFacts) bool
+}
+
+// Factors are compared in this order.
+var Factors = []Factor{
+	{ID: "stretching", Did: "you stretched", On: func(d DayFacts) bool {
+		return d.Sessions > 0 || slices.Contains(d.Helped, "stretching")
+	}},
+	{ID: "massage", Did: "you had a massage", On: func(d DayFacts) bool {
+		return slices.ContainsFunc(d.Helped, func(id string) bool { return strings.HasPrefix(id, "massage") })
+	}},
+	{ID: "heat", Did: "you used heat", On: helped("heat")},
+	{ID: "walking", Did: "you walked", On: helped("walking")},
+}
+
+func helped(id string) func(DayFacts) bool {
+	return func(d DayFacts) bool { return slices.Contains(d.Helped, id) }
+}
+
+// MinRoutinesToCompare is how many rated sessions the before/after
+// comparison needs.
+const MinRoutinesToCompare = 3
+
+// InsightsOf reads what the insights over the `days` days ending today
+// need, in one transaction.
+func InsightsOf(tx *Tx, today Day, days int) (Insights, error) {
+	first := readStart(today, days)
+	var entries []PainEntry
+	err := RangeDays(tx, BucketPain, first, today, func(it Item[PainEntry]) error {
+		entries = append(entries, it.Value)
+		return nil
+	})
+	if err != nil {
+		return Insights{}, err
+	}
+	var sessions []Session
+	err = RangeDays(tx, BucketSessions, first, today, func(it Item[Session]) error {
+		sessions = append(sessions, it.Value)
+		return nil
+	})
+	if err != nil {
+		return Insights{}, err
+	}
+	return ComputeInsights(entries, sessions, today, days), nil
+}
+
+// readStart is the first day the insights look at: the span, or the two
+// weeks the week comparison needs if the span is shorter.
+func readStart(today Day, days int) Day {
+	return min(today-Day(days)+1, today-13)
+}
+
+// ComputeInsights works out the insights over the `days` days ending
+// today from the entries and sessions of at least those days (and the
+// two weeks up to today).
+func ComputeInsights(entries []PainEntry, sessions []Session, today Day, days int) Insights {
+	days = max(days, 1)
+	first := readStart(today, days)
+	all := DailyPain(entries, first, today)
+	span := all[len(all)-days:]
+	in := Insights{From: span[0].Day, To: today, Days: days, Daily: span}
+	var overall Average
+	for _, d := range span {
+		if d.Logged() {
+			overall.add(d)
+			in.Worst = max(in.Worst, d.Worst)
+		}
+	}
+	in.Logged, in.Mean = overall.Days, overall.Mean
+	in.Week = weekChange(all[len(all)-14:])
+	in.Streak = streak(all, len(span))
+	in.Factors = compareFactors(dayFacts(span, entries, sessions))
+	in.Routines = routineChange(sessions, in.From, today)
+	return in
+}
+
+func weekChange(twoWeeks []DayPain) WeekChange {
+	var w WeekChange
+	for i, d := range twoWeeks {
+		switch {
+		case !d.Logged():
+		case i < 7:
+			w.LastWeek.add(d)
+		default:
+			w.ThisWeek.add(d)
+		}
+	}
+	w.Enough = w.ThisWeek.Days >= MinDaysToCompare && w.LastWeek.Days >= MinDaysToCompare
+	if w.Enough {
+		w.Change = w.ThisWeek.Mean - w.LastWeek.Mean
+		w.Meaningful = IsMeaningfulChange(float64(w.LastWeek.Mean), float64(w.ThisWeek.Mean))
+	}
+	return w
+}
+
+// IsMeaningfulChange applies the usual rule for pain scores: a change of
+// 2 points or more, or of 30% or more, is meaningful to the person.
+func IsMeaningfulChange(before, after float64) bool {
+	diff := math.Abs(after - before)
+	const epsilon = 1e-9 // 3.0 → 2.1 is 30%, even in floating point
+	return diff >= 2-epsilon || (before > 0 && diff/before >= 0.3-epsilon)
+}
+
+// streak counts runs of logged days in days (which end today); the
+// longest run is looked for in the last spanDays of them.
+func streak(days []DayPain, spanDays int) Streak {
+	var s Streak
+	last := len(days) - 1
+	s.LoggedToday = days[last].Logged()
+	end := last
+	if !s.LoggedToday {
+		end-- // today is not over: yesterday's run still counts
+	}
+	for i := end; i >= 0 && days[i].Logged(); i-- {
+		s.Current++
+	}
+	run := 0
+	for _, d := range days[len(days)-spanDays:] {
+		if d.Logged() {
+			run++
+			s.Longest = max(s.Longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return s
+}
+
+// dayFacts gathers, for each logged day of span, what factors look at.
+func dayFacts(span []DayPain, entries []PainEntry, sessions []Session) []DayFacts {
+	first := span[0].Day
+	facts := make([]DayFacts, len(span))
+	for i, d := range span {
+		facts[i].Pain = d
+	}
+	inSpan := func(d Day) bool { return d >= first && d < first+Day(len(span)) }
+	for _, e := range entries {
+		if d := e.Day(); inSpan(d) {
+			f := &facts[d-first]
+			for _, id := range e.Helped {
+				if !slices.Contains(f.Helped, id) {
+					f.Helped = append(f.Helped, id)
+				}
+			}
+		}
+	}
+	for _, s := range sessions {
+		if d := s.Day(); inSpan(d) {
+			facts[d-first].Sessions++
+		}
+	}
+	return slices.DeleteFunc(facts, func(f DayFacts) bool { return !f.Pain.Logged() })
+}
+
+func compareFactors(facts []DayFacts) []FactorComparison {
+	out := make([]FactorComparison, len(Factors))
+	for i, factor := range Factors {
+		c := FactorComparison{Factor: factor.ID}
+		for _, f := range facts {
+			if factor.On(f) {
+				c.With.add(f.Pain)
+			} else {
+				c.Without.add(f.Pain)
+			}
+		}
+		c.Enough = c.With.Days >= MinDaysToCompare && c.Without.Days >= MinDaysToCompare
+		out[i] = c
+	}
+	return out
+}
+
+func routineChange(sessions []Session, first, last Day) RoutineChange {
+	var r RoutineChange
+	var before, after float64
+	for _, s := range sessions {
+		if d := s.Day(); d < first || d > last || s.PainBefore == nil || s.PainAfter == nil {
+			continue
+		}
+		r.Sessions++
+		before += float64(*s.PainBefore)
+		after += float64(*s.PainAfter)
+	}
+	if r.Sessions > 0 {
+		r.Before = Score(before / float64(r.Sessions))
+		r.After = Score(after / float64(r.Sessions))
+		r.Change = r.After - r.Before
+	}
+	r.Enough = r.Sessions >= MinRoutinesToCompare
+	return r
+}
+
+// Sentences words the insights for people, one finding per sentence.
+func (in Insights) Sentences() []string {
+	out := []string{in.overviewSentence(), in.Week.sentence(), in.Streak.sentence(in.Days)}
+	for _, c := range in.Factors {
+		out = append(out, c.sentence())
+	}
+	out = append(out, in.Routines.sentence(),
+		"These show what happened together in your own notes, not what caused what.")
+	return out
+}
+
+func (in Insights) overviewSentence() string {
+	if in.Logged == 0 {
+		return fmt.Sprintf("Nothing logged in the last %s yet.", plural(in.Days, "day"))
+	}
+	return fmt.Sprintf("In the last %s you logged %s; your pain averaged %s, at worst %d.",
+		plural(in.Days, "day"), plural(in.Logged, "day"), one(in.Mean), in.Worst)
+}
+
+func (w WeekChange) sentence() string {
+	if !w.Enough {
+		return fmt.Sprintf("To compare this week with last week, log at least %d days in each (so far %d and %d).",
+			MinDaysToCompare, w.ThisWeek.Days, w.LastWeek.Days)
+	}
+	s := fmt.Sprintf("This week your pain averaged %s (%s) against %s last week (%s): ",
+		one(w.ThisWeek.Mean), plural(w.ThisWeek.Days, "day"), one(w.LastWeek.Mean), plural(w.LastWeek.Days, "day"))
+	switch {
+	case one(w.Change) == "0.0" || one(w.Change) == "-0.0":
+		s += "about the same"
+	case w.Change < 0:
+		s += one(-w.Change) + " lower"
+	default:
+		s += one(w.Change) + " higher"
+	}
+	if w.Meaningful {
+		return s + ", a meaningful change (2 points or 30% or more)."
+	}
+	return s + ", within the usual ups and downs (noise)."
+}
+
+func (s Streak) sentence(spanDays int) string {
+	switch {
+	case s.Current == 0:
+		return "No logging streak right now: an entry today starts one."
+	case !s.LoggedToday:
+		return fmt.Sprintf("You logged %s in a row up to yesterday; an entry today keeps it going.", plural(s.Current, "day"))
+	case s.Longest > s.Current:
+		return fmt.Sprintf("You have logged %s in a row (longest in this span: %s).", plural(s.Current, "day"), plural(s.Longest, "day"))
+	case s.Current >= spanDays:
+		return fmt.Sprintf("You have logged every day of these %d days.", spanDays)
+	}
+	return fmt.Sprintf("You have logged %s in a row.", plural(s.Current, "day"))
+}
+
+func (c FactorComparison) sentence() string {
+	f := factorByID(c.Factor)
+	if !c.Enough {
+		return fmt.Sprintf("On days %s: too few days to compare yet (%d with, %d without; %d of each needed).",
+			f.Did, c.With.Days, c.Without.Days, MinDaysToCompare)
+	}
+	return fmt.Sprintf("On days %s, your pain averaged %s (%s) vs %s on other days (%s).",
+		f.Did, one(c.With.Mean), plural(c.With.Days, "day"), one(c.Without.Mean), plural(c.Without.Days, "day"))
+}
+
+func factorByID(id string) Factor {
+	i := slices.IndexFunc(Factors, func(f Factor) bool { return f.ID == id })
+	return Factors[i]
+}
+
+func (r RoutineChange) sentence() string {
+	if !r.Enough {
+		return fmt.Sprintf("Rate your pain before and after a stretch routine %d times to see how it changes (so far %d).",
+			MinRoutinesToCompare, r.Sessions)
+	}
+	return fmt.Sprintf("Over %s with pain rated before and after, it went from %s to %s on average (%+.1f).",
+		plural(r.Sessions, "routine"), one(r.Before), one(r.After), float64(r.Change))
+}
+
+// one writes a score with one decimal, as people read it.
+func one(s Score) string { return fmt.Sprintf("%.1f", float64(s)) }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

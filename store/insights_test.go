@@ -1,0 +1,285 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// insightsToday is a Friday; day(n) is n days before it.
+var insightsToday = DayOf(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+
+// entryOn makes an entry at hour:00 local time, n days before today.
+func entryOn(n, hour, pain int, helped ...string) PainEntry {
+	d := (insightsToday - Day(n)).Midnight(zoneBerlin).Add(time.Duration(hour) * time.Hour)
+	return PainEntry{Stamp: StampAt(d), Pain: pain, Helped: helped}
+}
+
+func TestIsMeaningfulChange(t *testing.T) {
+	cases := []struct {
+		before, after float64
+		want          bool
+	}{
+		{6, 4, true},      // 2 points
+		{6, 4.1, true},    // 1.9 points, but 32%
+		{8, 6.1, false},   // 1.9 points, 24%
+		{3, 2.1, true},    // 0.9 points but 30%
+		{3, 2.2, false},   // 27%
+		{2, 2.5, false},   // 25% up
+		{1, 1.4, true},    // 40% up, though under half a point
+		{0, 1, false},     // from nothing: only the 2-point rule applies
+		{0, 2, true},      // 2 points
+		{5, 5, false},     // no change
+		{10, 7.9, true},   // 2.1 points
+		{4.5, 3.15, true}, // exactly 30%
+	}
+	for _, c := range cases {
+		if got := IsMeaningfulChange(c.before, c.after); got != c.want {
+			t.Errorf("IsMeaningfulChange(%v, %v) = %v, want %v", c.before, c.after, got, c.want)
+		}
+	}
+}
+
+// Each entry belongs to the day where it was made: the same instant can
+// be Friday in Auckland and Thursday in Honolulu.
+func TestDailyPainAcrossTimeZones(t *testing.T) {
+	east := time.FixedZone("UTC+13", 13*3600)
+	west := time.FixedZone("UTC-10", -10*3600)
+	instant := time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC) // Fri 16:00 east, Thu 17:00 west
+	entries := []PainEntry{
+		{Stamp: StampAt(instant.In(east)), Pain: 2},
+		{Stamp: StampAt(instant.In(west)), Pain: 8},
+		{Stamp: StampAt(instant.Add(-time.Hour).In(east)), Pain: 6},
+		{Stamp: StampAt(instant.Add(10 * time.Hour).In(west)), Pain: 5}, // Fri 03:00 west
+	}
+	fri := DayOf(instant.In(east))
+	days := DailyPain(entries, fri-1, fri)
+	thu, friday := days[0], days[1]
+	if thu.Day != fri-1 || thu.Entries != 1 || thu.Worst != 8 || thu.Mean != 8 {
+		t.Errorf("Thursday = %+v", thu)
+	}
+	if friday.Entries != 3 || friday.Worst != 6 || fmt.Sprintf("%.3f", float64(friday.Mean)) != "4.333" {
+		t.Errorf("Friday = %+v, want 3 entries, worst 6, mean 4.333", friday)
+	}
+	if got := DailyPain(entries, fri+1, fri+1); got[0].Logged() {
+		t.Errorf("a day with no entries is logged: %+v", got)
+	}
+}
+
+func TestWeekChange(t *testing.T) {
+	week := func(lastWeek, thisWeek []int) []PainEntry {
+		var out []PainEntry
+		for i, p := range lastWeek {
+			out = append(out, entryOn(13-i, 9, p))
+		}
+		for i, p := range thisWeek {
+			out = append(out, entryOn(6-i, 9, p))
+		}
+		return out
+	}
+	cases := []struct {
+		name               string
+		last, this         []int
+		enough, meaningful bool
+		change             string
+		sentence           string
+	}{
+		{"better by 2", []int{6, 6, 6}, []int{4, 4, 4}, true, true, "-2.0", "2.0 lower, a meaningful change"},
+		{"noise", []int{5, 5, 5, 5}, []int{4, 5, 4, 5}, true, false, "-0.5", "0.5 lower, within the usual ups and downs (noise)"},
+		{"30% from low", []int{3, 3, 3}, []int{2, 2, 2, 2}, true, true, "-1.0", "1.0 lower, a meaningful change"},
+		{"worse", []int{2, 2, 2}, []int{5, 5, 5}, true, true, "3.0", "3.0 higher"},
+		{"same", []int{4, 4, 4}, []int{4, 4, 4}, true, false, "0.0", "about the same"},
+		{"too few this week", []int{6, 6, 6}, []int{2, 2}, false, false, "0.0", "log at least 3 days in each (so far 2 and 3)"},
+		{"too few last week", nil, []int{2, 2, 2, 2, 2, 2, 2}, false, false, "0.0", "(so far 7 and 0)"},
+	}
+	for _, c := range cases {
+		in := ComputeInsights(week(c.last, c.this), nil, insightsToday, 30)
+		w := in.Week
+		if w.Enough != c.enough || w.Meaningful != c.meaningful || one(w.Change) != c.change {
+			t.Errorf("%s: %+v", c.name, w)
+		}
+		if s := w.sentence(); !strings.Contains(s, c.sentence) {
+			t.Errorf("%s: sentence %q lacks %q", c.name, s, c.sentence)
+		}
+	}
+	// Several entries a day count once, by the day's mean.
+	in := ComputeInsights(append(week([]int{4, 4, 4}, []int{4, 4, 4}), entryOn(6, 20, 10)), nil, insightsToday, 7)
+	if got := one(in.Week.ThisWeek.Mean); got != "5.0" || in.Week.ThisWeek.Days != 3 {
+		t.Errorf("this week with a bad evening = %s over %d days, want 5.0 over 3", got, in.Week.ThisWeek.Days)
+	}
+}
+
+func TestStreak(t *testing.T) {
+	logged := func(daysAgo ...int) []PainEntry {
+		var out []PainEntry
+		for _, n := range daysAgo {
+			out = append(out, entryOn(n, 9, 3))
+		}
+		return out
+	}
+	cases := []struct {
+		name     string
+		entries  []PainEntry
+		want     Streak
+		sentence string
+	}{
+		{"none", nil, Streak{}, "No logging streak right now"},
+		{"today only", logged(0), Streak{Current: 1, LoggedToday: true, Longest: 1}, "logged every day of these"},
+		{"up to yesterday", logged(1, 2, 3, 5), Streak{Current: 3, Longest: 3}, "3 days in a row up to yesterday"},
+		{"broken", logged(0, 1, 4, 5, 6, 7), Streak{Current: 2, LoggedToday: true, Longest: 4}, "2 days in a row (longest in this span: 4 days)"},
+		{"gap yesterday", logged(0, 2, 3), Streak{Current: 1, LoggedToday: true, Longest: 2}, "1 day in a row"},
+	}
+	for _, c := range cases {
+		in := ComputeInsights(c.entries, nil, insightsToday, 30)
+		if in.Streak != c.want {
+			t.Errorf("%s: streak %+v, want %+v", c.name, in.Streak, c.want)
+		}
+		if c.name == "today only" {
+			in = ComputeInsights(c.entries, nil, insightsToday, 1)
+		}
+		if s := in.Streak.sentence(in.Days); !strings.Contains(s, c.sentence) {
+			t.Errorf("%s: %q lacks %q", c.name, s, c.sentence)
+		}
+	}
+}
+
+func TestFactorsNeedThreeDaysEachSide(t *testing.T) {
+	var entries []PainEntry
+	for n := range 6 { // stretched on 3 days at pain 2, not on 3 at pain 5
+		if n%2 == 0 {
+			entries = append(entries, entryOn(n, 9, 2, "stretching"))
+		} else {
+			entries = append(entries, entryOn(n, 9, 5))
+		}
+	}
+	entries = append(entries, entryOn(0, 18, 4, "heat"), entryOn(1, 18, 5, "massage-swedish"))
+	in := ComputeInsights(entries, nil, insightsToday, 30)
+	byID := map[string]FactorComparison{}
+	for _, c := range in.Factors {
+		byID[c.Factor] = c
+	}
+	// Today's entries (2, and 4 with heat) make a day of mean 3; days 2
+	// and 4 are 2 each: (3+2+2)/3 = 2.3.
+	st := byID["stretching"]
+	want := "On days you stretched, your pain averaged 2.3 (3 days) vs 5.0 on other days (3 days)."
+	if got := st.sentence(); got != want {
+		t.Errorf("stretching sentence:\n got %q\nwant %q", got, want)
+	}
+	heat := byID["heat"]
+	if heat.Enough || heat.With.Days != 1 || heat.Without.Days != 5 {
+		t.Errorf("heat on one day must not be compared: %+v", heat)
+	}
+	if got := heat.sentence(); !strings.Contains(got, "too few days to compare yet (1 with, 5 without; 3 of each needed)") {
+		t.Errorf("heat sentence %q", got)
+	}
+	if m := byID["massage"]; m.With.Days != 1 {
+		t.Errorf("a Swedish massage is a massage: %+v", m)
+	}
+	sentences := in.Sentences()
+	for _, s := range sentences[:len(sentences)-1] { // the last one says these are not causes
+		for _, banned := range []string{"because", "caused", "helps", "reduces", "improves"} {
+			if strings.Contains(strings.ToLower(s), banned) {
+				t.Errorf("insight claims a cause (%q): %s", banned, s)
+			}
+		}
+	}
+}
+
+// A stretch session recorded by the Stretch tab counts as stretching that
+// day, even when no entry says so.
+func TestStretchSessionsCountAsStretching(t *testing.T) {
+	var entries []PainEntry
+	var sessions []Session
+	for n := range 8 {
+		entries = append(entries, entryOn(n, 20, 3+n%2))
+		if n < 4 {
+			start := entryOn(n, 8, 0).Stamp
+			sessions = append(sessions, Session{Stamp: start, Routine: "desk-break", End: start.At.Add(3 * time.Minute),
+				StepsDone: 3, StepsTotal: 3, PainBefore: intp(5), PainAfter: intp(3 + n%2)})
+		}
+	}
+	in := ComputeInsights(entries, sessions, insightsToday, 30)
+	st := in.Factors[0]
+	if st.Factor != "stretching" || st.With.Days != 4 || st.Without.Days != 4 {
+		t.Errorf("stretching with sessions = %+v", st)
+	}
+	r := in.Routines
+	if !r.Enough || r.Sessions != 4 || one(r.Before) != "5.0" || one(r.After) != "3.5" || one(r.Change) != "-1.5" {
+		t.Errorf("routines = %+v", r)
+	}
+	if got := r.sentence(); got != "Over 4 routines with pain rated before and after, it went from 5.0 to 3.5 on average (-1.5)." {
+		t.Errorf("routine sentence %q", got)
+	}
+	sessions[0].PainAfter = nil // not rated after: left out
+	in = ComputeInsights(entries, sessions[:3], insightsToday, 30)
+	if in.Routines.Sessions != 2 || in.Routines.Enough {
+		t.Errorf("routines with one unrated = %+v", in.Routines)
+	}
+}
+
+func TestInsightsSpanAndOverview(t *testing.T) {
+	entries := []PainEntry{entryOn(40, 9, 9), entryOn(20, 9, 7), entryOn(2, 9, 3), entryOn(2, 21, 5), entryOn(0, 9, 2)}
+	in := ComputeInsights(entries, nil, insightsToday, 30)
+	if in.From != insightsToday-29 || in.To != insightsToday || len(in.Daily) != 30 || in.Logged != 3 || in.Worst != 7 {
+		t.Errorf("30-day span: from %v to %v, %d days, %d logged, worst %d", in.From, in.To, len(in.Daily), in.Logged, in.Worst)
+	}
+	if got := in.overviewSentence(); got != "In the last 30 days you logged 3 days; your pain averaged 4.3, at worst 7." {
+		t.Errorf("overview %q", got)
+	}
+	week := ComputeInsights(entries, nil, insightsToday, 7)
+	if len(week.Daily) != 7 || week.Logged != 2 || !strings.Contains(week.overviewSentence(), "last 7 days") {
+		t.Errorf("7-day span: %d days, %d logged", len(week.Daily), week.Logged)
+	}
+	empty := ComputeInsights(nil, nil, insightsToday, 90)
+	if got := empty.Sentences()[0]; got != "Nothing logged in the last 90 days yet." {
+		t.Errorf("empty overview %q", got)
+	}
+}
+
+func TestInsightsOfReadsTheStore(t *testing.T) {
+	s := openTemp(t)
+	for _, e := range []PainEntry{entryOn(3, 9, 4, "walking"), entryOn(1, 9, 6), entryOn(0, 9, 2)} {
+		mustAppend(t, s, BucketPain, e)
+	}
+	var in Insights
+	err := s.View(func(tx *Tx) (err error) {
+		in, err = InsightsOf(tx, insightsToday, 7)
+		return err
+	})
+	if err != nil || in.Logged != 3 || in.Worst != 6 || in.Factors[3].With.Days != 1 {
+		t.Errorf("InsightsOf = %+v, %v", in, err)
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	days := DailyPain([]PainEntry{entryOn(4, 9, 0), entryOn(3, 9, 5), entryOn(3, 12, 10), entryOn(1, 9, 3)}, insightsToday-4, insightsToday)
+	if got := Sparkline(days); got != "▁█·▃·" {
+		t.Errorf("Sparkline = %q", got)
+	}
+	var levels []rune
+	for p := PainMin; p <= PainMax; p++ {
+		levels = append(levels, []rune(Sparkline(DailyPain([]PainEntry{entryOn(0, 9, p)}, insightsToday, insightsToday)))...)
+	}
+	if string(levels) != "▁▂▂▃▄▅▅▆▇▇█" {
+		t.Errorf("levels 0–10 = %q", string(levels))
+	}
+}
+
+func TestSummaryHasRecentDays(t *testing.T) {
+	s := openTemp(t)
+	now := insightsToday.Midnight(zoneBerlin).Add(15 * time.Hour)
+	mustAppend(t, s, BucketPain, entryOn(13, 9, 7))
+	mustAppend(t, s, BucketPain, entryOn(14, 9, 9)) // one day too old
+	mustAppend(t, s, BucketPain, entryOn(0, 9, 2))
+	sum, err := s.Summary(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.RecentPain) != SparklineDays || sum.RecentPain[0].Worst != 7 || sum.RecentPain[13].Worst != 2 {
+		t.Errorf("recent days = %+v", sum.RecentPain)
+	}
+	if got := Sparkline(sum.RecentPain); got != "▆············▂" {
+		t.Errorf("sparkline %q", got)
+	}
+}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PainInput is a pain entry as a person typed it, in the Log tab's form
+// or on `lumbar log`'s command line: ratings and times as text, lists as
+// IDs. Entry turns it into a PainEntry or says, in one line, what is wrong.
+type PainInput struct {
+	Pain         string // required
+	LegPain      string // "" when not given
+	Interference string // "" when not given
+	When         string // see ParseWhen; "" is now
+	Where        []string
+	Feels        []string
+	Triggers     []string
+	Helped       []string
+	Relief       string
+	Medication   string // naming one counts medication as having helped
+	Sleep        string
+	Warnings     []string
+	Note         string
+}
+
+// Entry checks the input and builds the entry it describes, made at the
+// time it names (relative to now).
+func (in PainInput) Entry(now time.Time) (PainEntry, error) {
+	e := PainEntry{
+		Where: in.Where, Feels: in.Feels, Triggers: in.Triggers, Warnings: in.Warnings,
+		Helped:     slices.Clone(in.Helped),
+		Relief:     strings.ToLower(strings.TrimSpace(in.Relief)),
+		Sleep:      strings.ToLower(strings.TrimSpace(in.Sleep)),
+		Medication: strings.TrimSpace(in.Medication),
+		Note:       strings.TrimSpace(in.Note),
+	}
+	var err error
+	if e.Pain, err = ParseRating("pain", in.Pain); err != nil {
+		return e, err
+	}
+	if e.LegPain, err = optionalRating("leg pain", in.LegPain); err != nil {
+		return e, err
+	}
+	if e.Interference, err = optionalRating("interference", in.Interference); err != nil {
+		return e, err
+	}
+	if e.Medication != "" && !slices.Contains(e.Helped, "medication") {
+		e.Helped = append(e.Helped, "medication")
+	}
+	at, err := ParseWhen(in.When, now)
+	if err != nil {
+		return e, err
+	}
+	e.Stamp = StampAt(at)
+	return e, e.Validate()
+}
+
+// ParseRating reads a 0–10 rating as typed; name says which one in the
+// message.
+func ParseRating(name, s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("%s is empty; give a whole number from %d to %d", name, PainMin, PainMax)
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < PainMin || n > PainMax {
+		return 0, fmt.Errorf("%s must be a whole number from %d to %d, not %q", name, PainMin, PainMax, Printable(s))
+	}
+	return n, nil
+}
+
+func optionalRating(name, s string) (*int, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	n, err := ParseRating(name, s)
+	return &n, err
+}

@@ -1,0 +1,84 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// WhenFormats describes what ParseWhen accepts, for help texts.
+const WhenFormats = `now, HH:MM (today), yesterday HH:MM, YYYY-MM-DD HH:MM, or RFC 3339`
+
+// dayWords are the words ParseWhen accepts before a time of day.
+var dayWords = []string{"now", "today", "yesterday"}
+
+// ParseWhen reads when something happened, as a person types it, relative
+// to now and in now's location: "" or "now", "14:30" (today), "today
+// 14:30", "yesterday 22:15", "2026-11-20 08:00", or RFC 3339. A time in
+// the future is refused, and so is an unknown word (with the closest
+// accepted one suggested).
+func ParseWhen(s string, now time.Time) (time.Time, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	t, err := parseWhen(strings.ToLower(s), now)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if t.After(now) {
+		return time.Time{}, fmt.Errorf("%s is in the future; give a time that has passed", t.Format("Mon 2 Jan 2006 15:04"))
+	}
+	return t, nil
+}
+
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	if s == "" || s == "now" {
+		return now, nil
+	}
+	if t, err := time.Parse(time.RFC3339, strings.ToUpper(s)); err == nil {
+		return t, nil
+	}
+	first, rest, _ := strings.Cut(s, " ")
+	switch {
+	case first == "today":
+		return clockOn(now, rest, s)
+	case first == "yesterday":
+		return clockOn(now.AddDate(0, 0, -1), rest, s)
+	case isDate(first):
+		day, err := time.ParseInLocation(time.DateOnly, first, now.Location())
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q is not a date like 2026-03-31", first)
+		}
+		return clockOn(day, rest, s)
+	case rest == "" && strings.Contains(first, ":"):
+		return clockOn(now, first, s)
+	case startsWithLetter(first):
+		msg := fmt.Sprintf("%q is not a time", Printable(first))
+		if best, ok := Closest(first, dayWords); ok {
+			msg += fmt.Sprintf("; did you mean %s?", best)
+		} else {
+			msg += "; use " + WhenFormats
+		}
+		return time.Time{}, fmt.Errorf("%s", msg)
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time; use %s", Printable(s), WhenFormats)
+}
+
+// clockOn is day's date at the time of day hhmm, in day's location.
+func clockOn(day time.Time, hhmm, whole string) (time.Time, error) {
+	if hhmm == "" {
+		return time.Time{}, fmt.Errorf("%q needs a time of day too, like %q", Printable(whole), whole+" 08:30")
+	}
+	clock, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a time of day like 07:45", Printable(hhmm))
+	}
+	y, m, d := day.Date()
+	return time.Date(y, m, d, clock.Hour(), clock.Minute(), 0, 0, day.Location()), nil
+}
+
+func isDate(s string) bool {
+	return len(s) == len(time.DateOnly) && s[4] == '-' && s[7] == '-'
+}
+
+func startsWithLetter(s string) bool {
+	return s != "" && (s[0] >= 'a' && s[0] <= 'z')
+}

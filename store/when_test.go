@@ -1,0 +1,60 @@
+package store
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseWhen(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 30, 15, 0, zoneBerlin)
+	at := func(y int, m time.Month, d, h, min int) time.Time {
+		return time.Date(y, m, d, h, min, 0, 0, zoneBerlin)
+	}
+	good := []struct {
+		in   string
+		want time.Time
+	}{
+		{"", now},
+		{"now", now},
+		{" NOW ", now},
+		{"08:15", at(2026, 11, 27, 8, 15)},
+		{"7:05", at(2026, 11, 27, 7, 5)},
+		{"09:30", at(2026, 11, 27, 9, 30)}, // this very minute has begun
+		{"today 06:00", at(2026, 11, 27, 6, 0)},
+		{"yesterday 23:59", at(2026, 11, 26, 23, 59)},
+		{"Yesterday  22:00", at(2026, 11, 26, 22, 0)},
+		{"2026-11-01 12:00", at(2026, 11, 1, 12, 0)},
+		{"2026-11-27T08:00:00Z", time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)},
+		{"2026-11-27t07:00:00+01:00", time.Date(2026, 11, 27, 6, 0, 0, 0, time.UTC)},
+	}
+	for _, c := range good {
+		got, err := ParseWhen(c.in, now)
+		if err != nil || !got.Equal(c.want) {
+			t.Errorf("ParseWhen(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	bad := []struct{ in, want string }{
+		{"10:00", "is in the future"},
+		{"2026-11-28 08:00", "is in the future"},
+		{"2026-11-27T09:00:00Z", "is in the future"},
+		{"yesterdy 10:00", `did you mean yesterday?`},
+		{"tody 10:00", `did you mean today?`},
+		{"lunchtime", "is not a time; use now, HH:MM"},
+		{"yesterday", "needs a time of day too"},
+		{"25:00", `"25:00" is not a time of day`},
+		{"yesterday 8pm", `"8pm" is not a time of day`},
+		{"2026-13-01 10:00", "is not a date"},
+		{"27/11/2026 10:00", "is not a time"},
+		{"\x1b[2J", "is not a time"},
+	}
+	for _, c := range bad {
+		_, err := ParseWhen(c.in, now)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParseWhen(%q) error %v, want %q", c.in, err, c.want)
+		}
+		if err != nil && (strings.ContainsAny(err.Error(), "\x1b\n")) {
+			t.Errorf("ParseWhen(%q): unsafe message %q", c.in, err)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package journal
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"lumbar/store/demodata"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+// benchTab is the Log tab over the 10-year file, loaded, at 120x40, in
+// colour (tests pin plain text; colour costs more to draw).
+func benchTab(b *testing.B) *tab {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	b.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	s, _, err := demodata.Build(filepath.Join(b.TempDir(), "ten-years.db"), 10, fixedNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tb := &tab{Model: New(common.Common{Store: s, Now: clock, Styles: theme.NewFor(false)}), t: b}
+	tb.SetSize(120, 40-rootChromeRows)
+	tb.reload()
+	return tb
+}
+
+// BenchmarkView is one redraw of each view, as every key press and timer
+// tick causes.
+func BenchmarkView(b *testing.B) {
+	tb := benchTab(b)
+	for _, v := range []struct {
+		name string
+		keys []string
+	}{
+		{"history", nil}, {"chart", []string{"l"}}, {"calendar", []string{"l"}}, {"insights", []string{"l"}},
+		{"entry", []string{"l", "enter"}}, {"form", []string{"esc", "n"}},
+	} {
+		tb.press(v.keys...)
+		b.Run(v.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if tb.View() == "" {
+					b.Fatal("empty view")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLoad is the background read behind every view: all ten years
+// of entries, each day's figures and the insights for every span.
+func BenchmarkLoad(b *testing.B) {
+	tb := benchTab(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readSnapshot(tb.Store, fixedNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSpanChange is r on the chart: the chart and insights redrawn
+// for the next span.
+func BenchmarkSpanChange(b *testing.B) {
+	tb := benchTab(b)
+	tb.press("l")
+	b.ReportAllocs()
+	for b.Loop() {
+		tb.press("r")
+	}
+}

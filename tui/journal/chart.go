@@ -1,0 +1,171 @@
+package journal
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/NimbleMarkets/ntcharts/canvas/runes"
+	"github.com/NimbleMarkets/ntcharts/linechart"
+
+	"lumbar/store"
+	"lumbar/tui/theme"
+)
+
+// chartPoint is one point of the trend chart: the days it covers, the
+// mean of their daily means and their worst rating. Days with nothing
+// logged do not count; a point with none at all is not drawn.
+type chartPoint struct {
+	First, Last store.Day
+	Mean        float64
+	Worst       int
+	Logged      int // days with entries
+}
+
+// bucketSizes are the day counts one chart point may cover: a day, or a
+// span people think in.
+var bucketSizes = []int{1, 2, 3, 7, 14, 28}
+
+// minPointGap is how many columns apart points must be for lines between
+// them to read as a line.
+const minPointGap = 2
+
+// daysPerPoint is the smallest bucket that spreads the span's points at
+// least minPointGap columns apart over graphWidth columns.
+func daysPerPoint(spanDays, graphWidth int) int {
+	for _, size := range bucketSizes {
+		points := (spanDays + size - 1) / size
+		if points*minPointGap <= graphWidth {
+			return size
+		}
+	}
+	return bucketSizes[len(bucketSizes)-1]
+}
+
+// chartSeries groups days (oldest first) into points of `per` days each,
+// aligned so the last point ends on the last day.
+func chartSeries(days []store.DayPain, per int) []chartPoint {
+	var points []chartPoint
+	for end := len(days); end > 0; end -= per {
+		start := max(0, end-per)
+		points = append(points, summarise(days[start:end]))
+	}
+	for i, j := 0, len(points)-1; i < j; i, j = i+1, j-1 {
+		points[i], points[j] = points[j], points[i]
+	}
+	return points
+}
+
+func summarise(days []store.DayPain) chartPoint {
+	p := chartPoint{First: days[0].Day, Last: days[len(days)-1].Day}
+	var sum float64
+	for _, d := range days {
+		if d.Logged() {
+			p.Logged++
+			sum += float64(d.Mean)
+			p.Worst = max(p.Worst, d.Worst)
+		}
+	}
+	if p.Logged > 0 {
+		p.Mean = sum / float64(p.Logged)
+	}
+	return p
+}
+
+// chartGraphHeight is the rows the plot itself gets: 10 or 20, so each
+// row is a whole or half point of pain and the axis labels are round.
+func chartGraphHeight(available int) int {
+	if available >= 20+chartAxisRows {
+		return 20
+	}
+	return 10
+}
+
+// chartAxisRows are the x axis and its labels.
+const chartAxisRows = 2
+
+// yLabelWidth is the widest y label, "10"; xLabelWidth the widest date.
+const (
+	yLabelWidth = 2
+	xLabelWidth = len("30 Nov")
+)
+
+// drawChart draws the series with ntcharts: the daily mean as a line, the
+// worst as a dot per point, pain 0–10 up the side and dates along the
+// bottom. It is drawn once per change of data, size or span, not per frame.
+func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
+	if len(points) == 0 || width < yLabelWidth+2 {
+		return ""
+	}
+	graphHeight := chartGraphHeight(height)
+	// The x range runs a label's width past the last point, so today's
+	// date fits under it.
+	graphWidth := width - yLabelWidth - 1
+	maxX := float64(max(1, len(points)-1)) * float64(graphWidth) / float64(max(1, graphWidth-xLabelWidth))
+	var halfColumn float64 // of x, once the chart knows its width
+	var lastLabel string   // months repeat over weekly points: label each once
+	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, store.PainMax,
+		// Every column is offered a label; only the one nearest each point
+		// takes it (and only if the label before it leaves room), so dates
+		// sit under their points.
+		linechart.WithXYSteps(1, graphHeight/5),
+		linechart.WithStyles(st.ChartAxis(), st.ChartAxis(), st.ChartMean()),
+		linechart.WithXLabelFormatter(func(column int, v float64) string {
+			if column == 0 {
+				lastLabel = ""
+			}
+			i := math.Round(v)
+			if math.Abs(v-i) >= halfColumn || i >= float64(len(points)) {
+				return ""
+			}
+			label := pointLabel(points[int(i)], points)
+			if label == lastLabel {
+				return ""
+			}
+			lastLabel = label
+			return label
+		}),
+		linechart.WithYLabelFormatter(func(_ int, v float64) string {
+			return fmt.Sprintf("%*.0f", yLabelWidth, v)
+		}),
+	)
+	halfColumn = maxX / float64(lc.GraphWidth()) / 2
+	lc.DrawXYAxisAndLabel()
+	var prev *canvas.Float64Point
+	for i, p := range points {
+		if p.Logged == 0 {
+			continue
+		}
+		here := canvas.Float64Point{X: float64(i), Y: p.Mean}
+		if prev != nil {
+			lc.DrawLineWithStyle(*prev, here, runes.ThinLineStyle, st.ChartMean())
+		}
+		prev = &here
+	}
+	// Dots go where the line would pass through the same value (ntcharts'
+	// DrawRune scales to one row and column less than its lines do).
+	origin := lc.Origin()
+	for i, p := range points {
+		if p.Logged > 0 {
+			at := canvas.Point{
+				X: origin.X + int(math.Round(float64(i)*float64(lc.GraphWidth())/maxX)),
+				Y: origin.Y - int(math.Round(float64(p.Worst)*float64(lc.GraphHeight())/store.PainMax)),
+			}
+			lc.Canvas.SetCell(at, canvas.NewCellWithStyle(worstMark, st.ChartWorst()))
+		}
+	}
+	return lc.View()
+}
+
+// worstMark is the dot for a point's worst rating.
+const worstMark = '•'
+
+// pointLabel is the date under a point: day and month, or month and year
+// when the points are weeks apart.
+func pointLabel(p chartPoint, all []chartPoint) string {
+	t := p.First.Date()
+	if len(all) > 0 && all[len(all)-1].Last-all[0].First > 180 {
+		return t.Format("Jan 06")
+	}
+	return t.Format("2 Jan")
+}

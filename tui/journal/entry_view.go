@@ -1,0 +1,78 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"lumbar/store"
+	"lumbar/tui/theme"
+)
+
+// adviceView is the doctor advice for warning signs: a bordered panel,
+// red when urgent, with the key that opens the Guide's section when keys
+// is true (after saving), a plain block while the form is open.
+func adviceView(a store.Advice, width int, st theme.Styles, keys bool) string {
+	heading := st.Warning
+	if a.Urgent {
+		heading = st.Danger
+	}
+	inner := max(20, min(width, 84)-6)
+	wrap := lipgloss.NewStyle().Width(inner)
+	lines := []string{
+		heading.Render(wrap.Render("⚠ " + a.Heading)),
+		"",
+		wrap.Render("You noted: " + strings.Join(a.Signs, "; ") + "."),
+	}
+	for _, l := range a.Lines {
+		lines = append(lines, wrap.Render(l))
+	}
+	if keys {
+		lines = append(lines, "", st.Title.Render("g")+" read “When to see a doctor” in the Guide  ·  "+st.Title.Render("esc")+" close")
+	}
+	lines = append(lines, st.Muted.Render("lumbar cannot examine you; a professional can."))
+	panel := st.Panel.Padding(0, 2).BorderForeground(heading.GetForeground())
+	return panel.Render(strings.Join(lines, "\n"))
+}
+
+// detailText is an entry shown whole: every detail given, in words, and
+// the note, cleaned of anything a terminal would act on.
+func detailText(e store.PainEntry, width int, st theme.Styles) string {
+	band := store.PainBand(e.Pain)
+	rows := [][2]string{{"Pain", st.PainBand(band).Render(fmt.Sprintf("%d, %s", e.Pain, band))}}
+	add := func(label, value string) {
+		if value != "" {
+			rows = append(rows, [2]string{label, value})
+		}
+	}
+	if e.LegPain != nil {
+		add("Leg pain", fmt.Sprint(*e.LegPain))
+	}
+	add("Where", strings.Join(store.Areas.Labels(e.Where), ", "))
+	add("Feels like", strings.Join(store.Feelings.Labels(e.Feels), ", "))
+	add("Set off by", strings.Join(store.Triggers.Labels(e.Triggers), ", "))
+	helped := strings.Join(store.Reliefs.Labels(e.Helped), ", ")
+	if e.Relief != "" {
+		helped += " (" + store.ReliefAmounts.Label(e.Relief) + ")"
+	}
+	add("Helped", helped)
+	add("Medication", store.Printable(e.Medication))
+	if e.Interference != nil {
+		add("In the way", fmt.Sprintf("%d of 10", *e.Interference))
+	}
+	add("Sleep", store.SleepQualities.Label(e.Sleep))
+	add("Time", e.Local().Format("Monday 2 January 2006, 15:04 (UTC-07:00)"))
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, st.Muted.Render(pad(r[0], 12))+r[1])
+	}
+	if e.Note != "" {
+		note := lipgloss.NewStyle().Width(max(10, width-4)).Render(store.Printable(e.Note))
+		lines = append(lines, "", st.Muted.Render("Note"), note)
+	}
+	if a, ok := store.AdviceFor(e.Warnings); ok {
+		lines = append(lines, "", adviceView(a, width-2, st, false))
+	}
+	return lipgloss.NewStyle().PaddingLeft(1).Render(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,235 @@
+package journal
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"lumbar/store"
+	"lumbar/tui/theme"
+)
+
+// whenLayout is how the form shows an entry's time for editing; ParseWhen
+// reads it back.
+const whenLayout = "2006-01-02 15:04"
+
+// entryForm is the new-entry and edit form: a huh form whose fields write
+// straight into a store.PainInput. The tab, not huh, owns enter, tab,
+// shift+tab and esc, so that enter saves from any field (the quick path
+// is `n 6 enter`) and moving between fields never waits on a command.
+type entryForm struct {
+	form   *huh.Form
+	input  *store.PainInput
+	groups [][]huh.Field // the fields of each page, in order
+
+	editing *store.Item[store.PainEntry] // nil for a new entry
+	// keptWhen is the edited entry's time as the form shows it: left
+	// unchanged, the entry keeps its exact instant and UTC offset.
+	keptWhen string
+
+	remembered string        // which details were filled in from the last entry
+	err        string        // why the last save was refused
+	advice     *store.Advice // while warning signs are ticked
+	discarding bool          // esc was pressed once with details filled in
+}
+
+// newEntryForm opens the form on an entry to edit, or on a new one that
+// offers again where the last entry hurt and how it felt.
+func newEntryForm(st theme.Styles, editing *store.Item[store.PainEntry], last *store.PainEntry, width, height int) (*entryForm, tea.Cmd) {
+	f := &entryForm{input: &store.PainInput{}, editing: editing}
+	switch {
+	case editing != nil:
+		*f.input = inputOf(editing.Value)
+		f.keptWhen = f.input.When
+	case last != nil:
+		f.input.Where = slices.Clone(last.Where)
+		f.input.Feels = slices.Clone(last.Feels)
+		f.remembered = rememberedNote(last)
+	}
+	f.build(st)
+	f.setSize(width, height)
+	return f, f.form.Init()
+}
+
+// inputOf is an entry as the form shows it.
+func inputOf(e store.PainEntry) store.PainInput {
+	return store.PainInput{
+		Pain: fmt.Sprint(e.Pain), LegPain: ratingText(e.LegPain), Interference: ratingText(e.Interference),
+		When:  e.Local().Format(whenLayout),
+		Where: slices.Clone(e.Where), Feels: slices.Clone(e.Feels), Triggers: slices.Clone(e.Triggers),
+		Helped: slices.Clone(e.Helped), Relief: e.Relief, Medication: e.Medication, Sleep: e.Sleep,
+		Warnings: slices.Clone(e.Warnings), Note: e.Note,
+	}
+}
+
+func ratingText(r *int) string {
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprint(*r)
+}
+
+func rememberedNote(last *store.PainEntry) string {
+	var parts []string
+	if len(last.Where) > 0 {
+		parts = append(parts, strings.Join(store.Areas.Labels(last.Where), ", "))
+	}
+	if len(last.Feels) > 0 {
+		parts = append(parts, strings.Join(store.Feelings.Labels(last.Feels), ", "))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Offered as last time (tab to change): " + strings.Join(parts, "; ")
+}
+
+func (f *entryForm) build(st theme.Styles) {
+	in := f.input
+	f.groups = [][]huh.Field{
+		{
+			huh.NewInput().Title("Pain now, 0–10").Description("0 none · 1–3 mild · 4–6 moderate · 7–10 severe").
+				CharLimit(3).Value(&in.Pain),
+			huh.NewInput().Title("Leg pain, 0–10").Description("if it runs down a leg (sciatica); blank if not").
+				CharLimit(3).Value(&in.LegPain),
+			huh.NewInput().Title("When").Placeholder("now").Description(`blank for now, or 14:30, "yesterday 22:15", 2026-11-20 08:00`).
+				CharLimit(32).Value(&in.When),
+		},
+		{multiSelect("Where does it hurt?", store.Areas, &in.Where)},
+		{multiSelect("What does it feel like?", store.Feelings, &in.Feels)},
+		{multiSelect("What set it off?", store.Triggers, &in.Triggers)},
+		{
+			multiSelect("What helped?", store.Reliefs, &in.Helped),
+			oneOf("How much did it help?", store.ReliefAmounts, &in.Relief),
+			huh.NewInput().Title("Medication, name and dose").Placeholder("e.g. ibuprofen 400 mg").
+				CharLimit(store.MaxMedicationChars).Value(&in.Medication),
+		},
+		{
+			huh.NewInput().Title("How much did pain get in the way of your day, 0–10?").CharLimit(3).Value(&in.Interference),
+			oneOf("Sleep last night", store.SleepQualities, &in.Sleep),
+		},
+		{multiSelect("Any warning signs?", store.WarningSigns, &in.Warnings).
+			Description("space ticks; if any applies, lumbar shows what to do")},
+		{huh.NewText().Title("Note").Description("ctrl+j for a new line").CharLimit(store.MaxNoteChars).
+			Lines(5).ExternalEditor(false).Value(&in.Note)},
+	}
+	groups := make([]*huh.Group, len(f.groups))
+	for i, fields := range f.groups {
+		groups[i] = huh.NewGroup(fields...)
+	}
+	f.form = huh.NewForm(groups...).
+		WithTheme(st.Form()).
+		WithKeyMap(formKeyMap()).
+		WithShowHelp(false).
+		WithAccessible(false)
+}
+
+func multiSelect(title string, v store.Vocabulary, into *[]string) *huh.MultiSelect[string] {
+	options := make([]huh.Option[string], len(v.Words))
+	for i, w := range v.Words {
+		options[i] = huh.NewOption(w.Label, w.ID)
+	}
+	return huh.NewMultiSelect[string]().Title(title).Options(options...).Filterable(false).Value(into)
+}
+
+// oneOf picks one word or none: a blank choice comes first.
+func oneOf(title string, v store.Vocabulary, into *string) *huh.Select[string] {
+	options := []huh.Option[string]{huh.NewOption("—", "")}
+	for _, w := range v.Words {
+		options = append(options, huh.NewOption(w.Label, w.ID))
+	}
+	return huh.NewSelect[string]().Title(title).Options(options...).Inline(true).Value(into)
+}
+
+// formKeyMap is huh's keys without the ones the tab handles itself, and
+// without filtering and the external editor, which would take over keys
+// a tired person types by accident.
+func formKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
+	km.MultiSelect.Filter.SetEnabled(false)
+	km.Select.Filter.SetEnabled(false)
+	km.Text.Editor.SetEnabled(false)
+	return km
+}
+
+func (f *entryForm) setSize(width, height int) {
+	f.form.WithWidth(width).WithHeight(max(3, height))
+}
+
+// update passes a key or message to huh and refreshes what depends on
+// the values typed.
+func (f *entryForm) update(msg tea.Msg) tea.Cmd {
+	_, cmd := f.form.Update(msg)
+	if _, isKey := msg.(tea.KeyMsg); isKey {
+		f.err, f.discarding = "", false
+		f.advice = nil
+		if a, ok := store.AdviceFor(f.input.Warnings); ok {
+			f.advice = &a
+		}
+	}
+	return cmd
+}
+
+// next moves to the next field, or to the next page after a page's last.
+// On the very last field it stays: the form ends by saving, not by tab.
+func (f *entryForm) next() tea.Cmd {
+	page, field := f.position()
+	switch {
+	case field < len(f.groups[page])-1:
+		return f.form.NextField()
+	case page < len(f.groups)-1:
+		return f.form.NextGroup()
+	}
+	return nil
+}
+
+// prev moves back a field, or to the previous page's last field.
+func (f *entryForm) prev() tea.Cmd {
+	page, field := f.position()
+	switch {
+	case field > 0:
+		return f.form.PrevField()
+	case page > 0:
+		return f.form.PrevGroup()
+	}
+	return nil
+}
+
+// position finds the focused field among the pages.
+func (f *entryForm) position() (page, field int) {
+	focused := f.form.GetFocusedField()
+	for p, fields := range f.groups {
+		if i := slices.Index(fields, focused); i >= 0 {
+			return p, i
+		}
+	}
+	return 0, 0
+}
+
+// entry is what the form holds, checked; an edit keeps its exact time
+// unless the time was changed.
+func (f *entryForm) entry(now time.Time) (store.PainEntry, error) {
+	e, err := f.input.Entry(now)
+	if err == nil && f.editing != nil && strings.TrimSpace(f.input.When) == f.keptWhen {
+		e.Stamp = f.editing.Value.Stamp
+	}
+	return e, err
+}
+
+// dirty tells whether leaving would lose more than a rating.
+func (f *entryForm) dirty() bool {
+	in := f.input
+	return f.editing != nil || in.Note != "" || in.Medication != "" || len(in.Triggers) > 0 ||
+		len(in.Helped) > 0 || len(in.Warnings) > 0 || in.LegPain != "" || in.Interference != ""
+}
+
+func (f *entryForm) title() string {
+	if f.editing != nil {
+		return "Edit the entry of " + f.editing.Value.Local().Format("Mon 2 Jan 15:04")
+	}
+	return "New entry"
+}

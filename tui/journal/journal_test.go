@@ -1,0 +1,503 @@
+package journal
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// fixedNow is the injected clock: a Friday morning in Berlin.
+var (
+	berlin   = time.FixedZone("CET", 3600)
+	fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, berlin)
+)
+
+func clock() time.Time { return fixedNow }
+
+func tempStore(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// tab is a Log tab under test, with its timers caught instead of run.
+type tab struct {
+	*Model
+	t      testing.TB
+	timers []tea.Msg // what started timers would send when they fire
+}
+
+func newTab(t testing.TB, s *store.Store, width, height int) *tab {
+	t.Helper()
+	tb := &tab{Model: New(common.Common{Store: s, Now: clock, Styles: theme.NewFor(true)}), t: t}
+	tb.Model.tick = func(_ time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
+		tb.timers = append(tb.timers, fire(fixedNow))
+		return nil
+	}
+	tb.SetSize(width, height)
+	tb.reload()
+	return tb
+}
+
+// reload does what the load command does, here and now.
+func (tb *tab) reload() {
+	tb.t.Helper()
+	snap, err := readSnapshot(tb.Store, tb.Now())
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	tb.Update(loadedMsg{gen: tb.loadGen, snap: snap})
+}
+
+// press sends keys and returns the last command. Commands are not run:
+// the form's are cursor blinks, and the tab's own writes happen in Update.
+func (tb *tab) press(keys ...string) tea.Cmd {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		_, cmd = tb.Update(keyMsg(k))
+	}
+	return cmd
+}
+
+// typeText sends each character as a key, as a person types.
+func (tb *tab) typeText(s string) {
+	for _, r := range s {
+		tb.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// messages runs a command the tab returned after a write (never a form
+// key's) and lists what it sends, following batches.
+func messages(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, messages(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func has[T any](msgs []tea.Msg) bool {
+	for _, m := range msgs {
+		if _, ok := m.(T); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func entries(t testing.TB, s *store.Store) []store.Item[store.PainEntry] {
+	t.Helper()
+	var items []store.Item[store.PainEntry]
+	err := s.View(func(tx *store.Tx) (err error) {
+		items, err = store.Latest[store.PainEntry](tx, store.BucketPain, 1000)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items
+}
+
+func checksum(t testing.TB, s *store.Store) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func add(t testing.TB, s *store.Store, e store.PainEntry) store.Key {
+	t.Helper()
+	k, err := store.Append(s, store.BucketPain, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func at(daysAgo, hour, minute int) store.Stamp {
+	return store.StampAt(time.Date(2026, 11, 27-daysAgo, hour, minute, 0, 0, berlin))
+}
+
+func TestQuickPathSavesAtOnce(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	tb.press("n")
+	if !tb.CapturesInput() {
+		t.Fatal("the open form must take q, ? and digits as text")
+	}
+	tb.press("6")
+	cmd := tb.press("enter")
+	got := entries(t, s)
+	if len(got) != 1 || got[0].Value.Pain != 6 || !got[0].Value.At.Equal(fixedNow) || got[0].Value.UTCOffset != 3600 {
+		t.Fatalf("after n 6 enter the store holds %+v", got)
+	}
+	if tb.form != nil || tb.CapturesInput() {
+		t.Error("the form stayed open after saving")
+	}
+	msgs := messages(cmd)
+	if !has[common.ChangedMsg](msgs) || !has[loadedMsg](msgs) {
+		t.Errorf("saving should tell the root and reload; sent %v", msgs)
+	}
+	for _, msg := range msgs {
+		tb.Update(msg)
+	}
+	view := tb.View()
+	if !strings.Contains(view, "Saved: pain 6 moderate, Fri 27 Nov 09:30.") || !strings.Contains(view, "> Fri 27 Nov  09:30  6 moderate") {
+		t.Errorf("after saving:\n%s", view)
+	}
+}
+
+func TestFormRefusesBadInputAndWritesNothing(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	before := checksum(t, s)
+	for _, c := range []struct {
+		pain, when, want string
+	}{
+		{"", "", "pain is empty"},
+		{"11", "", `pain must be a whole number from 0 to 10, not "11"`},
+		{"x", "", `not "x"`},
+		{"4", "23:00", "is in the future"},
+		{"4", "yesterdy 10:00", "did you mean yesterday?"},
+	} {
+		tb.press("n")
+		tb.typeText(c.pain)
+		if c.when != "" {
+			tb.press("tab", "tab")
+			tb.typeText(c.when)
+		}
+		tb.press("enter")
+		if tb.form == nil || !strings.Contains(tb.form.err, c.want) || !strings.Contains(tb.View(), "✗ ") {
+			t.Errorf("pain %q at %q: form %v, want the error %q on screen", c.pain, c.when, tb.form != nil, c.want)
+		}
+		tb.press("esc")
+		if tb.form != nil {
+			t.Fatal("esc did not close a form holding only a rating and a time")
+		}
+	}
+	if checksum(t, s) != before {
+		t.Error("a refused entry changed the data file")
+	}
+}
+
+func TestDetailsPathAndWarningSign(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	tb.press("n")
+	tb.typeText("5")
+	tb.press("tab")
+	tb.typeText("3") // leg pain
+	tb.press("tab")
+	tb.typeText("yesterday 21:15")
+	tb.press("tab")                                                           // Where
+	tb.press("space")                                                         // lower back (centre)
+	tb.press("tab")                                                           // Feels
+	tb.press("down", "space")                                                 // sharp
+	tb.press("tab")                                                           // Triggers
+	tb.press("space")                                                         // sitting
+	tb.press("tab")                                                           // Helped
+	tb.press("down", "down", "down", "down", "down", "down", "down", "space") // heat
+	tb.press("tab", "right", "right", "right")                                // relief: a lot
+	tb.press("tab")
+	tb.typeText("ibuprofen 400 mg")
+	tb.press("tab")
+	tb.typeText("4")                         // interference
+	tb.press("tab", "right")                 // sleep: poor
+	tb.press("tab", "down", "down", "space") // warning: saddle
+	if tb.form.advice == nil || !tb.form.advice.Urgent || !strings.Contains(tb.View(), "Get medical help today") {
+		t.Fatalf("a warning sign must show the advice at once:\n%s", tb.View())
+	}
+	tb.press("tab")
+	tb.typeText("drove 3 hours")
+	tb.press("enter")
+	got := entries(t, s)
+	if len(got) != 1 {
+		t.Fatalf("%d entries saved", len(got))
+	}
+	e := got[0].Value
+	want := time.Date(2026, 11, 26, 21, 15, 0, 0, berlin)
+	if e.Pain != 5 || *e.LegPain != 3 || !e.At.Equal(want) || strings.Join(e.Where, ",") != "back-centre" ||
+		strings.Join(e.Feels, ",") != "sharp" || strings.Join(e.Triggers, ",") != "sitting" ||
+		strings.Join(e.Helped, ",") != "heat,medication" || e.Relief != "a-lot" || e.Medication != "ibuprofen 400 mg" ||
+		*e.Interference != 4 || e.Sleep != "poor" || strings.Join(e.Warnings, ",") != "saddle" || e.Note != "drove 3 hours" {
+		t.Errorf("saved %+v", e)
+	}
+	if tb.advice == nil || !strings.Contains(tb.View(), "g read “When to see a doctor” in the Guide") {
+		t.Fatalf("after saving, the advice panel should be up:\n%s", tb.View())
+	}
+	msgs := messages(tb.press("g"))
+	if len(msgs) != 1 || msgs[0] != (common.OpenGuideMsg{Section: "when-to-see-a-doctor"}) {
+		t.Errorf("g sent %v, want the Guide's doctor section", msgs)
+	}
+	if tb.advice != nil {
+		t.Error("the advice panel stayed open after g")
+	}
+}
+
+func TestNewFormOffersLastAreasAndFeelings(t *testing.T) {
+	s := tempStore(t)
+	add(t, s, store.PainEntry{Stamp: at(2, 9, 0), Pain: 2, Where: []string{"back-right"}})
+	add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 4, Where: []string{"leg-left"}, Feels: []string{"tingling"}, Triggers: []string{"lifting"}})
+	tb := newTab(t, s, 80, 21)
+	tb.press("n")
+	if !strings.Contains(tb.View(), "Offered as last time (tab to change): left leg; tingling") {
+		t.Errorf("the form does not say what it offers:\n%s", tb.View())
+	}
+	tb.typeText("3")
+	tb.press("enter")
+	e := entries(t, s)[0].Value
+	if strings.Join(e.Where, ",") != "leg-left" || strings.Join(e.Feels, ",") != "tingling" || len(e.Triggers) != 0 {
+		t.Errorf("quick entry after a detailed one: %+v", e)
+	}
+}
+
+func TestEditKeepsTheRecordAndItsTime(t *testing.T) {
+	s := tempStore(t)
+	old := add(t, s, store.PainEntry{Stamp: store.StampAt(time.Date(2026, 11, 20, 8, 0, 30, 0, time.FixedZone("EST", -5*3600))), Pain: 7, Note: "flight"})
+	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 3})
+	tb := newTab(t, s, 80, 21)
+	tb.press("j", "e") // the older entry
+	if tb.form == nil || tb.form.editing.Key != old || tb.form.input.Pain != "7" || tb.form.input.Note != "flight" {
+		t.Fatalf("edit form not filled in from the entry: %+v", tb.form)
+	}
+	tb.press("backspace")
+	tb.typeText("5")
+	tb.Update(messages(tb.press("enter"))[1]) // the reload
+	got := entries(t, s)
+	if len(got) != 2 || got[1].Key != old || got[1].Value.Pain != 5 || got[1].Value.UTCOffset != -5*3600 || got[1].Value.Note != "flight" {
+		t.Errorf("after editing: %+v", got)
+	}
+	if tb.history.cursor != 1 {
+		t.Errorf("cursor moved to %d, want it on the edited entry", tb.history.cursor)
+	}
+	// Changing the time moves the entry to the new time.
+	tb.press("e", "tab", "tab")
+	for range 20 {
+		tb.press("backspace")
+	}
+	tb.typeText("2026-11-21 07:00")
+	tb.press("enter")
+	got = entries(t, s)
+	if len(got) != 2 || !got[1].Value.At.Equal(time.Date(2026, 11, 21, 7, 0, 0, 0, berlin)) || got[1].Value.Pain != 5 {
+		t.Errorf("after moving the time: %+v", got)
+	}
+}
+
+func TestDeleteConfirmAndUndo(t *testing.T) {
+	s := tempStore(t)
+	k := add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Where: []string{"leg-right"}, Note: "fell on ice"})
+	add(t, s, store.PainEntry{Stamp: at(0, 9, 0), Pain: 3})
+	tb := newTab(t, s, 80, 21)
+	tb.press("j", "d")
+	if !strings.Contains(tb.View(), "Delete the entry of Thu 26 Nov 09:00 (pain 8)? y deletes · n keeps it") {
+		t.Fatalf("no confirmation:\n%s", tb.View())
+	}
+	tb.press("n")
+	if len(entries(t, s)) != 2 || tb.confirm != nil {
+		t.Fatal("n must keep the entry")
+	}
+	tb.press("d")
+	for _, msg := range messages(tb.press("y")) {
+		tb.Update(msg)
+	}
+	if got := entries(t, s); len(got) != 1 || got[0].Value.Pain != 3 {
+		t.Fatalf("after y: %+v", got)
+	}
+	if len(tb.timers) != 1 || !strings.Contains(tb.View(), "u undoes.") {
+		t.Fatalf("no undo offer:\n%s", tb.View())
+	}
+	for _, msg := range messages(tb.press("u")) {
+		tb.Update(msg)
+	}
+	got := entries(t, s)
+	if len(got) != 2 || got[1].Key != k || got[1].Value.Note != "fell on ice" || got[1].Value.Where[0] != "leg-right" {
+		t.Fatalf("undo did not restore the very record: %+v", got)
+	}
+	if tb.history.cursor != 1 {
+		t.Errorf("cursor at %d, want on the restored entry", tb.history.cursor)
+	}
+	// The offer ends when its timer fires; a stale timer changes nothing.
+	tb.press("d", "y")
+	tb.press("g", "d", "y")
+	if len(tb.timers) != 3 {
+		t.Fatalf("%d timers started", len(tb.timers))
+	}
+	tb.Update(tb.timers[1]) // the first delete's: stale
+	if tb.undo == nil {
+		t.Error("a stale timer ended the newer undo offer")
+	}
+	tb.Update(tb.timers[2])
+	if tb.undo != nil || tb.keys.Undo.Enabled() {
+		t.Error("the undo offer outlived its timer")
+	}
+	if len(entries(t, s)) != 0 {
+		t.Error("u after the offer ended still did something")
+	}
+}
+
+func TestEscDiscardsDetailsOnlyWhenPressedTwice(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	tb.press("n", "esc")
+	if tb.form != nil {
+		t.Fatal("esc on an empty form should just close it")
+	}
+	tb.press("n")
+	tb.typeText("4")
+	for range 12 { // to the note, the last field
+		tb.press("tab")
+	}
+	tb.typeText("a long note")
+	tb.press("esc")
+	if tb.form == nil || !strings.Contains(tb.View(), "esc again throws this entry away") {
+		t.Fatalf("one esc threw away a note:\n%s", tb.View())
+	}
+	tb.press("esc")
+	if tb.form != nil || len(entries(t, s)) != 0 {
+		t.Error("the second esc should close the form without saving")
+	}
+}
+
+func TestReloadOnlyWhenTheFileChanged(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	rev := tb.data.revision
+	if _, cmd := tb.Update(common.ReloadMsg{Revision: rev}); cmd != nil {
+		t.Error("reloaded though the revision is the one loaded")
+	}
+	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 2}) // another process
+	_, cmd := tb.Update(common.ReloadMsg{Revision: rev + 1})
+	for _, msg := range messages(cmd) {
+		tb.Update(msg)
+	}
+	if len(tb.data.entries) != 1 || !strings.Contains(tb.View(), "2 mild") {
+		t.Errorf("an outside write did not show:\n%s", tb.View())
+	}
+	stale := loadedMsg{gen: tb.loadGen - 1}
+	tb.Update(stale)
+	if len(tb.data.entries) != 1 {
+		t.Error("an overtaken load replaced newer data")
+	}
+}
+
+func TestHostileNoteIsShownClean(t *testing.T) {
+	s := tempStore(t)
+	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 4, Note: "ok\x1b[2J\x1b]0;owned\x07\u202eevil\rline\u009b31m"})
+	tb := newTab(t, s, 80, 21)
+	for _, view := range []string{tb.View(), func() string { tb.press("enter"); return tb.View() }()} {
+		for _, bad := range []string{"\x1b", "\a", "\r", "\u202e", "\u009b"} {
+			if strings.Contains(view, bad) {
+				t.Errorf("%q reached the screen:\n%q", bad, view)
+			}
+		}
+		if !strings.Contains(view, "okevilline31m") {
+			t.Errorf("the note's text is missing:\n%s", view)
+		}
+	}
+}
+
+func TestKeysFollowWhatIsOnScreen(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	if tb.keys.Open.Enabled() || tb.keys.Delete.Enabled() || tb.keys.Undo.Enabled() {
+		t.Error("entry keys enabled with no entries")
+	}
+	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 2})
+	tb.reload()
+	if !tb.keys.Open.Enabled() || tb.keys.Span.Enabled() {
+		t.Error("history keys wrong")
+	}
+	tb.press("l")
+	if !tb.keys.Span.Enabled() || tb.keys.Open.Enabled() {
+		t.Error("chart keys wrong")
+	}
+	tb.press("l")
+	if !tb.keys.PrevMonth.Enabled() || tb.keys.NextMonth.Enabled() {
+		t.Error("calendar: > must be off on the current month")
+	}
+	tb.press("<")
+	if tb.month != (month{2026, time.October}) || !tb.keys.NextMonth.Enabled() {
+		t.Errorf("< went to %v", tb.month)
+	}
+	tb.press(">", ">")
+	if tb.month != (month{2026, time.November}) {
+		t.Errorf("> went past this month to %v", tb.month)
+	}
+	for _, group := range tb.FullHelp() {
+		for _, b := range group {
+			if !b.Enabled() {
+				t.Errorf("help lists the disabled key %q", b.Help().Key)
+			}
+		}
+	}
+}
+
+func TestAKeyAfterMidnightReloads(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	if cmd := tb.press("l"); cmd != nil {
+		t.Error("a key on the same day reloaded")
+	}
+	tb.Now = func() time.Time { return fixedNow.Add(15 * time.Hour) } // 00:30 the next day
+	msgs := messages(tb.press("l"))
+	if !has[loadedMsg](msgs) {
+		t.Fatalf("a key after midnight did not reload: %v", msgs)
+	}
+	for _, msg := range msgs {
+		tb.Update(msg)
+	}
+	if tb.data.today != store.DayOf(tb.Now()) {
+		t.Errorf("today is still %v", tb.data.today)
+	}
+}

@@ -1,0 +1,158 @@
+package journal
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is the Log tab's keys. Which of them work depends on what is on
+// screen; the model enables and disables them (see syncKeys), so help and
+// key matching always agree.
+type KeyMap struct {
+	New key.Binding
+
+	// Browsing.
+	NextView  key.Binding
+	PrevView  key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Top       key.Binding
+	Bottom    key.Binding
+	Open      key.Binding
+	Edit      key.Binding
+	Delete    key.Binding
+	Undo      key.Binding
+	Span      key.Binding
+	PrevMonth key.Binding
+	NextMonth key.Binding
+
+	// An entry or the doctor advice on screen.
+	Guide key.Binding
+	Back  key.Binding
+
+	// Confirming a delete.
+	Yes key.Binding
+	No  key.Binding
+
+	// The entry form.
+	Save      key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Cancel    key.Binding
+}
+
+// DefaultKeyMap is the Log tab's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new entry")),
+		NextView:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next view")),
+		PrevView:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous view")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn", "page down")),
+		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "newest")),
+		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "oldest")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show entry")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:    key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+		Span:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "7/30/90/365 days")),
+		PrevMonth: key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "previous month")),
+		NextMonth: key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next month")),
+		Guide:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open “When to see a doctor”")),
+		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
+		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep it")),
+		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "more details")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// mode is what the tab is doing, which decides the keys that work.
+type mode int
+
+const (
+	browsing mode = iota
+	editingForm
+	showingAdvice
+	confirmingDelete
+	showingEntry
+)
+
+func (m *Model) mode() mode {
+	switch {
+	case m.form != nil:
+		return editingForm
+	case m.advice != nil:
+		return showingAdvice
+	case m.confirm != nil:
+		return confirmingDelete
+	case m.detail != nil:
+		return showingEntry
+	}
+	return browsing
+}
+
+// syncKeys enables exactly the keys that do something now.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	now := m.mode()
+	browse := now == browsing
+	inHistory := browse && m.view == historyView && len(m.data.entries) > 0
+	entry := now == showingEntry
+	set := func(on bool, bindings ...*key.Binding) {
+		for _, b := range bindings {
+			b.SetEnabled(on)
+		}
+	}
+	set(browse || entry, &k.New)
+	set(browse, &k.NextView, &k.PrevView)
+	set(inHistory || entry || (browse && m.view == insightsView), &k.Up, &k.Down, &k.PageUp, &k.PageDown)
+	set(inHistory, &k.Top, &k.Bottom, &k.Open)
+	set(inHistory || entry, &k.Edit, &k.Delete)
+	set(browse && m.undo != nil, &k.Undo)
+	set(browse && (m.view == chartView || m.view == insightsView), &k.Span)
+	set(browse && m.view == calendarView, &k.PrevMonth)
+	set(browse && m.view == calendarView && m.month != monthOf(m.data.today), &k.NextMonth)
+	set(now == showingAdvice || (entry && len(m.detail.item.Value.Warnings) > 0), &k.Guide)
+	set(now == showingAdvice || entry, &k.Back)
+	set(now == confirmingDelete, &k.Yes, &k.No)
+	set(now == editingForm, &k.Save, &k.NextField, &k.PrevField, &k.Cancel)
+}
+
+// ShortHelp is the key line under the tab.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide,
+		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
+}
+
+// FullHelp is the Log's part of the ? screen.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	groups := [][]key.Binding{
+		enabled(k.New, k.Open, k.Edit, k.Delete, k.Undo),
+		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
+		enabled(k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth),
+		enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide, k.Back),
+	}
+	var out [][]key.Binding
+	for _, g := range groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func enabled(bindings ...key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bindings {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
