@@ -115,7 +115,7 @@ func amount(name, help string, def, lo, hi int, field func(*Settings) *int) Sett
 func interval(name, help string, def time.Duration, field func(*Settings) *time.Duration) Setting {
 	return &typed[time.Duration]{name: name, section: SectionReminder, initial: def, help: help, field: field,
 		syntax: "a duration of 1m or more, like 45m or 1h30m, or off",
-		parse:  parseInterval, format: formatInterval}
+		parse:  parseInterval, format: FormatInterval}
 }
 
 func clockTime(name, help string, def ClockTime, field func(*Settings) *ClockTime) Setting {

@@ -101,8 +101,8 @@ func parseInterval(text string) (time.Duration, error) {
 	return d, nil
 }
 
-// formatInterval writes d the short way: 45m, 1h30m, 2h, off.
-func formatInterval(d time.Duration) string {
+// FormatInterval writes a reminder interval the short way: 45m, 1h30m, 2h, off.
+func FormatInterval(d time.Duration) string {
 	if d == 0 {
 		return "off"
 	}

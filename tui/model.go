@@ -160,6 +160,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type == tea.KeyCtrlC {
 		return m.quit()
 	}
+	if id, ok := m.bannerKeyOwner(msg); ok {
+		return m.updateTab(id, msg)
+	}
 	if c, ok := m.tabs[m.active].(common.InputCapturer); ok && c.CapturesInput() {
 		return m.updateTab(m.active, msg)
 	}
@@ -199,6 +202,27 @@ func (m *Model) quit() tea.Cmd {
 		}
 	}
 	return tea.Quit
+}
+
+// announcer is the tab that speaks over the others (the Remind tab).
+func (m *Model) announcer() (common.TabID, common.Announcer, bool) {
+	for id, t := range m.tabs {
+		if a, ok := t.(common.Announcer); ok {
+			return common.TabID(id), a, true
+		}
+	}
+	return 0, nil, false
+}
+
+// bannerKeyOwner is the tab whose showing banner msg answers: a banner's
+// keys reach its tab from any tab, even one that is taking text.
+func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
+	id, a, ok := m.announcer()
+	if !ok {
+		return 0, false
+	}
+	b, showing := a.Banner()
+	return id, showing && key.Matches(msg, b.Keys...)
 }
 
 func (m *Model) switchTo(id common.TabID) {

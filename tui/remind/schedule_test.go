@@ -2,6 +2,7 @@ package remind
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // Europe/London even where the system has no zoneinfo
@@ -17,9 +18,14 @@ var london = func() *time.Location {
 	return loc
 }()
 
-// on is a wall-clock time in London, written "2006-01-02 15:04".
+// on is a wall-clock time in London, written "2006-01-02 15:04" (seconds
+// optional).
 func on(wall string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", wall, london)
+	layout := "2006-01-02 15:04"
+	if strings.Count(wall, ":") == 2 {
+		layout += ":05"
+	}
+	t, err := time.ParseInLocation(layout, wall, london)
 	if err != nil {
 		panic(err)
 	}

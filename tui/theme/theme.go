@@ -50,6 +50,11 @@ type Styles struct {
 	PainHigh  lipgloss.Style
 	Help      help.Styles // the ? screen
 
+	// Reminders: the banner the root draws over any tab, and the water meter.
+	Banner     lipgloss.Style
+	MeterFull  lipgloss.Style
+	MeterEmpty lipgloss.Style
+
 	// Text markers that keep state visible without colour.
 	SelectedMarker string // before a selected list row
 	ActiveOpen     string // around the active tab's label
@@ -83,6 +88,10 @@ func NewFor(plain bool) Styles {
 		PainMild:  lipgloss.NewStyle().Foreground(colorMild),
 		PainMod:   lipgloss.NewStyle().Foreground(colorMod),
 		PainHigh:  lipgloss.NewStyle().Foreground(colorSevere).Bold(true),
+
+		Banner:     lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorWarn).Padding(0, 1),
+		MeterFull:  lipgloss.NewStyle().Foreground(colorAccent),
+		MeterEmpty: lipgloss.NewStyle().Foreground(colorSubtle),
 
 		SelectedMarker: "▌ ",
 		ActiveOpen:     "",
