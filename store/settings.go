@@ -207,6 +207,12 @@ func ChangeSettings(tx *Tx, texts map[string]string) error {
 	return nil
 }
 
+// Glasses is how many glasses ml makes, counted down.
+func (s Settings) Glasses(ml int) int { return ml / s.WaterGlassML }
+
+// GoalGlasses is the daily goal in glasses, counted up.
+func (s Settings) GoalGlasses() int { return (s.WaterGoalML + s.WaterGlassML - 1) / s.WaterGlassML }
+
 // Validate checks what single settings cannot check alone.
 func (s Settings) Validate() error {
 	if s.HoursStart >= s.HoursEnd {

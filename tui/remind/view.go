@@ -74,7 +74,7 @@ func (m *Model) waterView(width int, withChart bool) string {
 	meter := st.MeterFull.Render(strings.Repeat("█", filled)) +
 		st.MeterEmpty.Render(strings.Repeat("░", meterWidth-filled))
 
-	glasses := fmt.Sprintf("%d of %d glasses", drunk/set.WaterGlassML, (goal+set.WaterGlassML-1)/set.WaterGlassML)
+	glasses := fmt.Sprintf("%d of %d glasses", set.Glasses(drunk), set.GoalGlasses())
 	pace := st.PainMild.Render("goal reached ✓")
 	byNow := st.Muted.Render(" (" + unit.Format(m.expected) + " by now)")
 	switch {
