@@ -170,41 +170,43 @@ func LoadSettings(tx *Tx) (Settings, error) {
 }
 
 // ChangeSettings parses each name → text pair, checks the result as a
-// whole, and stores the changed values. Anything refused is an error and
+// whole, and stores the values named. Anything refused is an error and
 // nothing is written (the caller's transaction is rolled back).
 func ChangeSettings(tx *Tx, texts map[string]string) error {
 	current, err := LoadSettings(tx)
 	if err != nil {
 		return err
 	}
-	next := current
-	var changed []Setting
-	for _, st := range registry { // registry order: errors come out in a stable order
-		text, ok := texts[st.Name()]
-		if !ok {
-			continue
-		}
-		if err := st.apply(&next, text); err != nil {
-			return err
-		}
-		changed = append(changed, st)
+	next, err := ApplySettings(current, texts)
+	if err != nil {
+		return err
 	}
-	if len(changed) != len(texts) {
-		for name := range texts {
-			if _, err := LookupSetting(name); err != nil {
+	for _, st := range registry {
+		if _, named := texts[st.Name()]; named {
+			if err := st.save(tx, next); err != nil {
 				return err
 			}
 		}
 	}
-	if err := next.Validate(); err != nil {
-		return err
-	}
-	for _, st := range changed {
-		if err := st.save(tx, next); err != nil {
-			return err
+	return nil
+}
+
+// ApplySettings is s with each name → text pair parsed into it, checked
+// as a whole (so a form can refuse a start after the end as it is typed).
+func ApplySettings(s Settings, texts map[string]string) (Settings, error) {
+	for name := range texts {
+		if _, err := LookupSetting(name); err != nil {
+			return s, err
 		}
 	}
-	return nil
+	for _, st := range registry { // registry order: errors come out in a stable order
+		if text, named := texts[st.Name()]; named {
+			if err := st.apply(&s, text); err != nil {
+				return s, err
+			}
+		}
+	}
+	return s, s.Validate()
 }
 
 // Glasses is how many glasses ml makes, counted down.

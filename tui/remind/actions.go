@@ -137,8 +137,7 @@ func (m *Model) bannerFor(kind store.CheckKind, done, snooze, dismiss key.Bindin
 		b.Body = m.cue()
 	case store.CheckMove:
 		b.Title = "Time to stand up and move"
-		b.Body = fmt.Sprintf("You have been at it for %s. A 3-minute desk break eases a stiff back.",
-			store.FormatInterval(st.Settings.MoveInterval))
+		b.Body = "A few minutes on your feet, or the 3-minute desk break, eases a stiff back."
 		done.SetHelp(done.Help().Key, "desk break")
 	case store.CheckWater:
 		set := st.Settings

@@ -22,10 +22,13 @@ type settingsForm struct {
 	form    *huh.Form
 	texts   map[string]*string
 	initial map[string]string
+	current store.Settings // what the form opened with
+	fields  map[string]store.Setting
 }
 
 func newSettingsForm(current store.Settings, styles theme.Styles, width, height int) *settingsForm {
-	f := &settingsForm{texts: map[string]*string{}, initial: map[string]string{}}
+	f := &settingsForm{texts: map[string]*string{}, initial: map[string]string{}, current: current,
+		fields: map[string]store.Setting{}}
 	var groups []*huh.Group
 	for _, section := range formSections {
 		var fields []huh.Field
@@ -34,8 +37,8 @@ func newSettingsForm(current store.Settings, styles theme.Styles, width, height 
 				continue
 			}
 			text := st.Format(current)
-			f.texts[st.Name()], f.initial[st.Name()] = &text, text
-			fields = append(fields, fieldFor(st, &text))
+			f.texts[st.Name()], f.initial[st.Name()], f.fields[st.Name()] = &text, text, st
+			fields = append(fields, f.fieldFor(st, &text))
 		}
 		groups = append(groups, huh.NewGroup(fields...).Title(section))
 	}
@@ -46,18 +49,35 @@ func newSettingsForm(current store.Settings, styles theme.Styles, width, height 
 	return f
 }
 
-func fieldFor(st store.Setting, text *string) huh.Field {
+func (f *settingsForm) fieldFor(st store.Setting, text *string) huh.Field {
 	title := st.Name() + " — " + st.Help()
 	if choices := st.Choices(); choices != nil {
 		return huh.NewSelect[string]().Key(st.Name()).Title(title).
 			Options(huh.NewOptions(choices...)...).Value(text).Inline(true)
 	}
 	return huh.NewInput().Key(st.Name()).Title(title).Description(st.Syntax()).
-		Value(text).Validate(st.Check)
+		Value(text).Validate(func(typed string) error { return f.check(st.Name(), typed) })
 }
 
-// formChrome is the rows the tab draws around the form: title and a gap.
-const formChrome = 2
+// check refuses what a field holds, alone or with the other fields' valid
+// values (a start after the end); an invalid other field shows its own
+// refusal.
+func (f *settingsForm) check(name, typed string) error {
+	texts := map[string]string{name: typed}
+	for other, text := range f.changes() {
+		if other != name && f.fields[other].Check(text) == nil {
+			texts[other] = text
+		}
+	}
+	_, err := store.ApplySettings(f.current, texts)
+	return err
+}
+
+// formChrome is the rows the form's height leaves out: the tab's blank
+// line and title above it, and what huh draws beyond the height it is
+// given (the blank line above its footer, and an error wrapped to two
+// lines where the one-line help was counted).
+const formChrome = 4
 
 func (f *settingsForm) resize(width, height int) {
 	f.form = f.form.WithWidth(max(20, width-4)).WithHeight(max(5, height-formChrome))

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -92,4 +91,6 @@ func TestGoldenSettings(t *testing.T) {
 	}
 }
 
-var _ tea.Model = (*Model)(nil)
+func TestGoldenQuiet(t *testing.T) {
+	runGolden(t, 80, 24, "p", "h")
+}

@@ -403,6 +403,9 @@ func TestSettingsForm(t *testing.T) {
 	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 10000 ml") {
 		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
 	}
+	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {
+		t.Errorf("a start after the end is not refused as it is typed: %v", err)
+	}
 	h.typeKeys("esc")
 	if h.m.CapturesInput() || h.m.note != "Settings unchanged." || h.sum() != before {
 		t.Fatalf("esc: open %v, note %q, file changed %v", h.m.CapturesInput(), h.m.note, h.sum() != before)

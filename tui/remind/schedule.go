@@ -250,10 +250,10 @@ func (s Schedule) Phrase() string {
 // relative is "in 12m" within the hour, "at 14:30" later today, and
 // "Mon 09:30" another day.
 func relative(now, at time.Time) string {
-	wait := at.Sub(now)
+	minutes := int((at.Sub(now) + time.Minute - 1) / time.Minute) // counted up: "in 1m" until it is due
 	switch {
-	case wait < time.Hour:
-		return fmt.Sprintf("in %dm", max(1, int((wait+time.Minute-1)/time.Minute)))
+	case minutes < 60:
+		return fmt.Sprintf("in %dm", max(1, minutes))
 	case store.DayOf(at.In(now.Location())) == store.DayOf(now):
 		return "at " + when(now, at)
 	}

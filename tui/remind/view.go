@@ -42,14 +42,13 @@ func (m *Model) View() string {
 
 func (m *Model) pageView(width int, withChart bool) string {
 	st := m.common.Styles
-	top := "" // a blank line, or the reminder due now
+	var rows []string // the reminder due now, if any, then a blank line
 	if due := m.sched.DueNow(); len(due) > 0 {
-		top = m.bannerFor(due[0].Kind, m.keys.Done, m.keys.Snooze, m.keys.Dismiss).Render(st, width)
+		rows = append(rows, m.bannerFor(due[0].Kind, m.keys.Done, m.keys.Snooze, m.keys.Dismiss).Render(st, width))
 	}
 	left := (width - columnGap) / 2
 	right := width - columnGap - left
-	return lipgloss.JoinVertical(lipgloss.Left,
-		top,
+	return lipgloss.JoinVertical(lipgloss.Left, append(rows,
 		"",
 		lipgloss.JoinHorizontal(lipgloss.Top,
 			lipgloss.NewStyle().Width(left).Render(m.waterView(left, withChart)),
@@ -58,7 +57,7 @@ func (m *Model) pageView(width int, withChart bool) string {
 		),
 		"",
 		m.footView(width),
-	)
+	)...)
 }
 
 func (m *Model) waterView(width int, withChart bool) string {
@@ -195,7 +194,7 @@ func (m *Model) footView(width int) string {
 	case m.err != nil:
 		return st.Warning.Render(m.err.Error())
 	case m.note != "":
-		return m.note
+		return lipgloss.NewStyle().Width(width).Render(m.note)
 	}
 	return h.ShortHelpView(m.keys.ShortHelp())
 }
