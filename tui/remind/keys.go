@@ -33,7 +33,7 @@ type KeyMap struct {
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		AddGlass:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "+1 glass")),
-		RemoveGlass: key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "take back a glass")),
+		RemoveGlass: key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "take one back")),
 
 		Done:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Snooze:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze 10m")),
@@ -59,12 +59,16 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.AddGlass, k.RemoveGlass, k.Quiet, k.Settings}
 }
 
-// FullHelp is the tab's part of the ? screen.
+// FullHelp is the tab's part of the ? screen: each answer with both its
+// keys, the tab's and the banner's.
 func (k KeyMap) FullHelp() [][]key.Binding {
+	both := func(here, anywhere key.Binding) key.Binding {
+		here.SetHelp(here.Help().Key+"/"+anywhere.Help().Key, here.Help().Desc)
+		return here
+	}
 	return [][]key.Binding{
 		{k.AddGlass, k.RemoveGlass, k.Quiet, k.Settings},
-		{k.Done, k.Snooze, k.Dismiss},
-		{k.BannerDone, k.BannerSnooze, k.BannerDismiss},
+		{both(k.Done, k.BannerDone), both(k.Snooze, k.BannerSnooze), both(k.Dismiss, k.BannerDismiss)},
 	}
 }
 

@@ -16,13 +16,17 @@ import (
 // the last seven days beside the reminders' next times, and a foot line
 // with what the last action did or the keys.
 
-// columnGap is the space between the two columns.
-const columnGap = 3
+const (
+	// columnGap is the space between the two columns.
+	columnGap = 3
+	// maxPageWidth keeps the page readable on a very wide terminal.
+	maxPageWidth = 110
+)
 
 func (m *Model) View() string {
 	st := m.common.Styles
 	page := lipgloss.NewStyle().Padding(0, 1)
-	width := max(20, m.width-page.GetHorizontalFrameSize())
+	width := min(maxPageWidth, max(20, m.width-page.GetHorizontalFrameSize()))
 	switch {
 	case m.form != nil:
 		return page.Render("\n" + st.Title.Render("Settings") +
