@@ -137,7 +137,7 @@ func (m *Model) bannerFor(kind store.CheckKind, done, snooze, dismiss key.Bindin
 		b.Body = m.cue()
 	case store.CheckMove:
 		b.Title = "Time to stand up and move"
-		b.Body = "A few minutes on your feet, or the 3-minute desk break, eases a stiff back."
+		b.Body = "Stand, walk a little, or take the 3-minute desk break: your back likes variety."
 		done.SetHelp(done.Help().Key, "desk break")
 	case store.CheckWater:
 		set := st.Settings

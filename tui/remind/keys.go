@@ -1,6 +1,11 @@
 package remind
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+)
 
 // KeyMap is the Remind tab's keys.
 type KeyMap struct {
@@ -70,6 +75,24 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.AddGlass, k.RemoveGlass, k.Quiet, k.Settings},
 		{both(k.Done, k.BannerDone), both(k.Snooze, k.BannerSnooze), both(k.Dismiss, k.BannerDismiss)},
 	}
+}
+
+// answer is the answer msg gives to the reminder due now: the banner's
+// keys always, the tab's own too when here.
+func (k KeyMap) answer(msg tea.KeyMsg, here bool) (store.CheckAction, bool) {
+	for _, a := range []struct {
+		anywhere, here key.Binding
+		action         store.CheckAction
+	}{
+		{k.BannerDone, k.Done, store.ActionDone},
+		{k.BannerSnooze, k.Snooze, store.ActionSnoozed},
+		{k.BannerDismiss, k.Dismiss, store.ActionDismissed},
+	} {
+		if key.Matches(msg, a.anywhere) || here && key.Matches(msg, a.here) {
+			return a.action, true
+		}
+	}
+	return "", false
 }
 
 // answering turns the answer keys on while a reminder is due.

@@ -182,26 +182,17 @@ func (m *Model) arm(now time.Time) tea.Cmd {
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	// The banner's keys come from any tab, even while the form is open.
+	// The banner's keys answer from any tab, even while the form is open;
+	// the tab's own answer keys only when nothing else takes keys.
+	here := m.form == nil && !m.choosingQuiet
+	if action, ok := m.keys.answer(msg, here); ok {
+		return m.answer(action)
+	}
 	switch {
-	case key.Matches(msg, m.keys.BannerDone):
-		return m.answer(store.ActionDone)
-	case key.Matches(msg, m.keys.BannerSnooze):
-		return m.answer(store.ActionSnoozed)
-	case key.Matches(msg, m.keys.BannerDismiss):
-		return m.answer(store.ActionDismissed)
 	case m.form != nil:
 		return m.updateForm(msg)
 	case m.choosingQuiet:
 		return m.chooseQuiet(msg)
-	}
-	switch {
-	case key.Matches(msg, m.keys.Done):
-		return m.answer(store.ActionDone)
-	case key.Matches(msg, m.keys.Snooze):
-		return m.answer(store.ActionSnoozed)
-	case key.Matches(msg, m.keys.Dismiss):
-		return m.answer(store.ActionDismissed)
 	case key.Matches(msg, m.keys.AddGlass):
 		return m.addGlass()
 	case key.Matches(msg, m.keys.RemoveGlass):
