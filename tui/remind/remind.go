@@ -41,6 +41,7 @@ type Model struct {
 	sched Schedule
 	// expected is the water an even pace would have reached by now.
 	expected int
+	chart    string // the 7-day chart, drawn for the current data and size
 	err      error  // the last read that failed
 	note     string // what the last action did, in a few words
 
@@ -152,6 +153,7 @@ func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 	m.snap, m.ready, m.err = snap, true, nil
 	m.sched = Plan(snap.state, now)
 	m.expected = ExpectedBy(snap.state.Settings, now)
+	m.chart = m.weekChart()
 	due := m.sched.DueNow()
 	m.keys.answering(len(due) > 0)
 	var announce tea.Cmd
@@ -228,6 +230,9 @@ func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
 // SetSize gives the tab its cells.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
+	if m.ready {
+		m.chart = m.weekChart()
+	}
 	if m.form != nil {
 		m.form.resize(width, height)
 	}

@@ -23,10 +23,19 @@ const (
 	maxPageWidth = 110
 )
 
+// page is the tab's margin.
+var page = lipgloss.NewStyle().Padding(0, 1)
+
+// columns is the width inside the margin and of each column.
+func (m *Model) columns() (width, left, right int) {
+	width = min(maxPageWidth, max(20, m.width-page.GetHorizontalFrameSize()))
+	left = (width - columnGap) / 2
+	return width, left, width - columnGap - left
+}
+
 func (m *Model) View() string {
 	st := m.common.Styles
-	page := lipgloss.NewStyle().Padding(0, 1)
-	width := min(maxPageWidth, max(20, m.width-page.GetHorizontalFrameSize()))
+	width, _, _ := m.columns()
 	switch {
 	case m.form != nil:
 		return page.Render("\n" + st.Title.Render("Settings") +
@@ -50,8 +59,7 @@ func (m *Model) pageView(width int, withChart bool) string {
 	if due := m.sched.DueNow(); len(due) > 0 {
 		rows = append(rows, m.bannerFor(due[0].Kind, m.keys.Done, m.keys.Snooze, m.keys.Dismiss).Render(st, width))
 	}
-	left := (width - columnGap) / 2
-	right := width - columnGap - left
+	_, left, right := m.columns()
 	return lipgloss.JoinVertical(lipgloss.Left, append(rows,
 		"",
 		lipgloss.JoinHorizontal(lipgloss.Top,
@@ -89,14 +97,16 @@ func (m *Model) waterView(width int, withChart bool) string {
 	}
 	rows := []string{st.Title.Render("Water today"), meter + amount, st.Muted.Render(glasses), pace}
 	if withChart {
-		rows = append(rows, "", st.Title.Render("Last 7 days"), m.weekChart(width))
+		rows = append(rows, "", st.Title.Render("Last 7 days"), m.chart)
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, rows...)
 }
 
 // weekChart is one bar per day, oldest first, with each day's amount and a
-// tick where the goal was met.
-func (m *Model) weekChart(width int) string {
+// tick where the goal was met. It is drawn when the data or the size
+// changes, not on every frame.
+func (m *Model) weekChart() string {
+	_, width, _ := m.columns()
 	st := m.common.Styles
 	set := m.snap.state.Settings
 	today := store.DayOf(m.sched.Now)
