@@ -159,9 +159,16 @@ func DefaultSettings() Settings {
 }
 
 // LoadSettings reads every setting in one transaction.
-func LoadSettings(tx *Tx) (Settings, error) {
+func LoadSettings(tx *Tx) (Settings, error) { return loadSettingsExcept(tx, nil) }
+
+// loadSettingsExcept reads every setting but those named in skip, which
+// keep their defaults: a value about to be replaced need not be readable.
+func loadSettingsExcept(tx *Tx, skip map[string]string) (Settings, error) {
 	s := DefaultSettings()
 	for _, st := range registry {
+		if _, skipped := skip[st.Name()]; skipped {
+			continue
+		}
 		if err := st.load(tx, &s); err != nil {
 			return s, err
 		}
@@ -173,7 +180,7 @@ func LoadSettings(tx *Tx) (Settings, error) {
 // whole, and stores the values named. Anything refused is an error and
 // nothing is written (the caller's transaction is rolled back).
 func ChangeSettings(tx *Tx, texts map[string]string) error {
-	current, err := LoadSettings(tx)
+	current, err := loadSettingsExcept(tx, texts) // so a damaged value can be set right
 	if err != nil {
 		return err
 	}
@@ -270,8 +277,11 @@ func (d *typed[T]) apply(s *Settings, text string) error {
 func (d *typed[T]) load(tx *Tx, s *Settings) error {
 	var v T
 	found, err := GetSetting(tx, d.name, &v)
-	if err != nil || !found {
-		return err
+	if err != nil {
+		return fmt.Errorf("%w; set it again with lumbar config set %s VALUE", err, d.name)
+	}
+	if !found {
+		return nil
 	}
 	if _, err := d.parse(d.format(v)); err != nil {
 		return fmt.Errorf("setting %s holds %q, which is not allowed (%v); fix it with lumbar config set %s VALUE",

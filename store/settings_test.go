@@ -200,6 +200,20 @@ func TestInvalidStoredSettingIsReported(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "lumbar config set water.goal") {
 		t.Errorf("a stored -5 ml goal: %v", err)
 	}
+	// The advice works: the damaged value can be replaced.
+	if err := s.Update(func(tx *Tx) error { return ChangeSettings(tx, map[string]string{"water.goal": "1500"}) }); err != nil {
+		t.Fatalf("setting the damaged value right: %v", err)
+	}
+	err = s.View(func(tx *Tx) error {
+		got, err := LoadSettings(tx)
+		if got.WaterGoalML != 1500 {
+			t.Errorf("goal now %d", got.WaterGoalML)
+		}
+		return err
+	})
+	if err != nil {
+		t.Error(err)
+	}
 }
 
 func TestWaterUnitFormat(t *testing.T) {

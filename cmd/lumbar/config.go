@@ -75,23 +75,26 @@ func configSet(inv *invocation, name, text string) int {
 	}
 	var before, after string
 	err = inv.store.Update(func(tx *store.Tx) error {
-		old, err := store.LoadSettings(tx)
-		if err != nil {
-			return err
+		// Reading the old values fails when one is damaged; the change
+		// may be what mends it, so it goes ahead without the "before".
+		if old, err := store.LoadSettings(tx); err == nil {
+			before = st.Format(old)
 		}
 		if err := store.ChangeSettings(tx, map[string]string{name: text}); err != nil {
 			return err
 		}
 		now, err := store.LoadSettings(tx)
-		before, after = st.Format(old), st.Format(now)
+		after = st.Format(now)
 		return err
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return fail(inv.system, err)
-	}
-	if before == after {
+	case before == after:
 		fmt.Fprintf(inv.stdout, "%s is %s (unchanged)\n", name, after)
-	} else {
+	case before == "":
+		fmt.Fprintf(inv.stdout, "%s: %s\n", name, after)
+	default:
 		fmt.Fprintf(inv.stdout, "%s: %s → %s\n", name, before, after)
 	}
 	return exitOK

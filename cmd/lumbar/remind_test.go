@@ -196,6 +196,28 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 	}
 }
 
+// A value damaged outside lumbar is reported everywhere with the fix,
+// and the fix works.
+func TestConfigMendsADamagedValue(t *testing.T) {
+	path, s := newDB(t)
+	if err := s.Update(func(tx *store.Tx) error { return store.PutSetting(tx, "stretch.bell", "loud") }); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"status"}, {"config", "list"}, {"water"}} {
+		code, _, errOut := runCLI(t, nil, append([]string{"--db", path}, args...)...)
+		if code != exitError || !strings.Contains(errOut, "setting stretch.bell") {
+			t.Errorf("%v with a damaged setting: %d %q", args, code, errOut)
+		}
+	}
+	code, out, errOut := runCLI(t, nil, "--db", path, "config", "set", "stretch.bell", "off")
+	if code != exitOK || out != "stretch.bell: off\n" {
+		t.Fatalf("mending it: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, nil, "--db", path, "status"); code != exitOK {
+		t.Errorf("status after mending: %d %q", code, errOut)
+	}
+}
+
 // BenchmarkStatus is one `lumbar status` without the process start: open
 // the 10-year file, read today and the reminder state, plan, and format.
 func BenchmarkStatus(b *testing.B) {

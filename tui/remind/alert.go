@@ -29,12 +29,14 @@ type terminalAlerter struct{ term io.Writer }
 func (a terminalAlerter) Bell() { _, _ = io.WriteString(a.term, "\a") }
 
 func (a terminalAlerter) Notify(title, body string) error {
-	beeep.AppName = "lumbar"
 	return beeep.Notify(title, body, "")
 }
 
 // defaultAlerter writes to the program's output, the terminal.
-func defaultAlerter() Alerter { return terminalAlerter{term: os.Stdout} }
+func defaultAlerter() Alerter {
+	beeep.AppName = "lumbar" // set here, on the UI goroutine, not in Notify's
+	return terminalAlerter{term: os.Stdout}
+}
 
 // alert is a command that rings and notifies as the settings ask. It runs
 // in its own goroutine, like every command, so a slow notification
