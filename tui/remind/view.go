@@ -48,22 +48,26 @@ func (m *Model) View() string {
 	}
 	body := m.pageView(width, true)
 	if lipgloss.Height(body) > m.height {
-		body = m.pageView(width, false) // a short window goes without the chart
+		body = m.pageView(width, false)
 	}
 	return page.Render(body)
 }
 
-func (m *Model) pageView(width int, withChart bool) string {
+// pageView lays the tab out; roomy adds the chart and a blank line under
+// the reminder due now, which a short window goes without.
+func (m *Model) pageView(width int, roomy bool) string {
 	st := m.common.Styles
-	var rows []string // the reminder due now, if any, then a blank line
+	var rows []string
 	if due := m.sched.DueNow(); len(due) > 0 {
 		rows = append(rows, m.bannerFor(due[0].Kind, m.keys.Done, m.keys.Snooze, m.keys.Dismiss).Render(st, width))
 	}
+	if roomy || len(rows) == 0 {
+		rows = append(rows, "")
+	}
 	_, left, right := m.columns()
 	return lipgloss.JoinVertical(lipgloss.Left, append(rows,
-		"",
 		lipgloss.JoinHorizontal(lipgloss.Top,
-			lipgloss.NewStyle().Width(left).Render(m.waterView(left, withChart)),
+			lipgloss.NewStyle().Width(left).Render(m.waterView(left, roomy)),
 			strings.Repeat(" ", columnGap),
 			lipgloss.NewStyle().Width(right).Render(m.remindersView()),
 		),
