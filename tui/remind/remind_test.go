@@ -436,3 +436,24 @@ func TestSettingsForm(t *testing.T) {
 		t.Errorf("ounces not shown:\n%s", h.m.View())
 	}
 }
+
+// The smallest window (60x20, so 60x17 for the tab) keeps the reminder
+// and the foot line, giving up the chart.
+func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	h.m.SetSize(60, 17)
+	view := h.m.View()
+	if lines := strings.Count(view, "\n") + 1; lines > 17 {
+		t.Errorf("%d lines in 17 rows:\n%s", lines, view)
+	}
+	for _, want := range []string{"Time for a posture check", "Water today", "w +1 glass"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("lacks %q:\n%s", want, view)
+		}
+	}
+	for _, line := range strings.Split(view, "\n") {
+		if w := lipgloss.Width(line); w > 60 {
+			t.Errorf("a line %d wide: %q", w, line)
+		}
+	}
+}

@@ -21,6 +21,8 @@ const (
 	columnGap = 3
 	// maxPageWidth keeps the page readable on a very wide terminal.
 	maxPageWidth = 110
+	// labelWidth is the width of the reminders column's labels.
+	labelWidth = 9
 )
 
 // page is the tab's margin.
@@ -69,7 +71,7 @@ func (m *Model) pageView(width int, roomy bool) string {
 		lipgloss.JoinHorizontal(lipgloss.Top,
 			lipgloss.NewStyle().Width(left).Render(m.waterView(left, roomy)),
 			strings.Repeat(" ", columnGap),
-			lipgloss.NewStyle().Width(right).Render(m.remindersView()),
+			lipgloss.NewStyle().Width(right).Render(m.remindersView(right)),
 		),
 		"",
 		m.footView(width),
@@ -140,11 +142,11 @@ func (m *Model) weekChart() string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, chart.View(), amountColumn)
 }
 
-func (m *Model) remindersView() string {
+func (m *Model) remindersView(width int) string {
 	st := m.common.Styles
 	set := m.snap.state.Settings
 	row := func(label, value string) string {
-		return st.Muted.Render(fmt.Sprintf("%-9s", label)) + value
+		return st.Muted.Render(fmt.Sprintf("%-*s", labelWidth, label)) + value
 	}
 	rows := []string{st.Title.Render("Reminders")}
 	for _, r := range []struct {
@@ -156,7 +158,7 @@ func (m *Model) remindersView() string {
 		{store.CheckMove, "Move", "after " + store.FormatInterval(set.MoveInterval)},
 		{store.CheckWater, "Water", "when behind"},
 	} {
-		rows = append(rows, row(r.label, m.nextView(r.kind, r.interval)))
+		rows = append(rows, row(r.label, m.nextView(r.kind, r.interval, width-labelWidth)))
 	}
 	quiet := "off"
 	if m.sched.Quiet() {
@@ -171,16 +173,21 @@ func (m *Model) remindersView() string {
 	return strings.Join(rows, "\n")
 }
 
-// nextView is when one reminder comes next: "now", "in 12m · every 30m".
-func (m *Model) nextView(kind store.CheckKind, interval string) string {
+// nextView is when one reminder comes next: "now", "in 12m · every 30m"
+// (without the interval where it would not fit in width).
+func (m *Model) nextView(kind store.CheckKind, interval string, width int) string {
 	at, ok := m.sched.DueAt(kind)
 	switch {
 	case ok && !at.After(m.sched.Now):
 		return m.common.Styles.Warning.Render("now")
-	case ok:
-		return relative(m.sched.Now, at) + m.common.Styles.Muted.Render(" · "+interval)
+	case !ok:
+		return m.common.Styles.Muted.Render("off")
 	}
-	return m.common.Styles.Muted.Render("off")
+	next, detail := relative(m.sched.Now, at), " · "+interval
+	if lipgloss.Width(next+detail) > width {
+		return next
+	}
+	return next + m.common.Styles.Muted.Render(detail)
 }
 
 func alertsView(set store.Settings) string {
