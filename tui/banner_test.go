@@ -63,6 +63,16 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 		t.Errorf("the banner changed the frame's height to %d", len(lines))
 	}
 
+	// Behind the help screen the banner and its keys rest.
+	press(m, "?", "ctrl+s")
+	if v := m.View(); strings.Contains(v, "posture check") || !m.HelpShown() {
+		t.Errorf("the banner shows over help, or ctrl+s closed it:\n%s", v)
+	}
+	press(m, "esc")
+	if v := m.View(); !strings.Contains(v, "Time for a posture check") {
+		t.Fatalf("ctrl+s acted behind the help screen:\n%s", v)
+	}
+
 	// The tab's own keys stay its own; the banner's reach the Remind tab.
 	log.capturing = true
 	press(m, "s", "ctrl+s")

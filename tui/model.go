@@ -215,10 +215,11 @@ func (m *Model) announcer() (common.TabID, common.Announcer, bool) {
 }
 
 // bannerKeyOwner is the tab whose showing banner msg answers: a banner's
-// keys reach its tab from any tab, even one that is taking text.
+// keys reach its tab from any tab, even one that is taking text (but not
+// from the help screen, which hides the banner).
 func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
 	id, a, ok := m.announcer()
-	if !ok {
+	if !ok || m.showHelp {
 		return 0, false
 	}
 	b, showing := a.Banner()
