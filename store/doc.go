@@ -12,11 +12,12 @@
 //	│   ├── format    = "lumbar"  marker: this file belongs to lumbar
 //	│   ├── schema    = uint64    schema version (big-endian)
 //	│   ├── revision  = uint64    bumped by every write (big-endian)
-//	│   └── settings/             setting name → JSON value
+//	│   └── settings/             setting name → JSON value (registry: settings.go)
+//	│       └── state.quiet_until  when quiet mode ends (JSON time; state, not a setting)
 //	├── pain                      key → PainEntry (JSON)
 //	├── sessions                  key → Session (JSON)
 //	├── water                     key → WaterLog (JSON)
-//	└── checks                    key → reminder acknowledgements (JSON)
+//	└── checks                    key → Check: a reminder done, snoozed or dismissed (JSON)
 //
 // Every record key is 16 bytes: the record's instant as 8-byte big-endian
 // UTC nanoseconds, then 8 random bytes. Keys therefore sort by time, never

@@ -7,6 +7,7 @@ type DaySummary struct {
 	Day        Day
 	LatestPain *PainEntry // nil when no pain was logged that day
 	WaterML    int
+	LastDrink  time.Time // UTC; zero when no water was logged that day
 	// RecentPain is the last SparklineDays days up to this one, oldest
 	// first, for the status bar's sparkline.
 	RecentPain []DayPain
@@ -29,6 +30,7 @@ func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
 	}
 	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {
 		sum.WaterML += it.Value.ML
+		sum.LastDrink = it.Value.At
 		return nil
 	})
 	return sum, err

@@ -163,6 +163,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type == tea.KeyCtrlC {
 		return m.quit()
 	}
+	if id, ok := m.bannerKeyOwner(msg); ok {
+		return m.updateTab(id, msg)
+	}
 	if m.capturing() {
 		return m.updateTab(m.active, msg)
 	}
@@ -208,6 +211,28 @@ func (m *Model) quit() tea.Cmd {
 func (m *Model) capturing() bool {
 	c, ok := m.tabs[m.active].(common.InputCapturer)
 	return ok && c.CapturesInput()
+}
+
+// announcer is the tab that speaks over the others (the Remind tab).
+func (m *Model) announcer() (common.TabID, common.Announcer, bool) {
+	for id, t := range m.tabs {
+		if a, ok := t.(common.Announcer); ok {
+			return common.TabID(id), a, true
+		}
+	}
+	return 0, nil, false
+}
+
+// bannerKeyOwner is the tab whose showing banner msg answers: a banner's
+// keys reach its tab from any tab, even one that is taking text (but not
+// from the help screen, which hides the banner).
+func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
+	id, a, ok := m.announcer()
+	if !ok || m.showHelp {
+		return 0, false
+	}
+	b, showing := a.Banner()
+	return id, showing && key.Matches(msg, b.Keys...)
 }
 
 func (m *Model) switchTo(id common.TabID) {

@@ -41,9 +41,26 @@ func (m *Model) View() (frame string) {
 	return lipgloss.JoinVertical(lipgloss.Left,
 		m.tabBarView(),
 		m.common.Styles.Rule.Render(strings.Repeat("─", m.width)),
-		fit(body, m.width, bodyHeight),
+		m.withBanner(fit(body, m.width, bodyHeight)),
 		m.statusBarView(),
 	)
+}
+
+// withBanner draws a due reminder's banner over the foot of the open
+// tab's body. The announcing tab shows its reminder itself; help hides it.
+func (m *Model) withBanner(body string) string {
+	id, a, ok := m.announcer()
+	if !ok || id == m.active || m.showHelp {
+		return body
+	}
+	b, showing := a.Banner()
+	if !showing {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	banner := strings.Split(b.Render(m.common.Styles, m.width), "\n")
+	keep := max(0, len(lines)-len(banner))
+	return strings.Join(append(lines[:keep], banner[:len(lines)-keep]...), "\n")
 }
 
 // fit pads or cuts s to exactly width×height cells, so a tab can never
@@ -123,7 +140,7 @@ func (m *Model) statusBarView() string {
 	case problem != nil:
 		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + problem.Error())
 	default:
-		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today))
+		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today)) + m.reminderStatus()
 	}
 	right := m.barHints() + bar.Render(" ")
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
@@ -164,6 +181,16 @@ func (m *Model) painStatus() string {
 	band := store.PainBand(p)
 	return st.StatusBar.Render("pain ") +
 		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band)) + spark
+}
+
+// reminderStatus is what the Remind tab says comes next: " · posture in 12m".
+func (m *Model) reminderStatus() string {
+	if _, a, ok := m.announcer(); ok {
+		if next := a.NextUp(); next != "" {
+			return m.common.Styles.StatusBar.Render(" · " + next)
+		}
+	}
+	return ""
 }
 
 func waterStatus(today store.DaySummary) string {

@@ -60,6 +60,9 @@ func commands() []command {
 		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
 		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
 		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
+		{name: "water", args: "[N] [--ml N]", summary: "log N glasses of water (default 1), or an exact amount", run: runWater},
+		{name: "status", args: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder", run: runStatus},
+		{name: "config", args: "list | get KEY | set KEY VALUE", summary: "show or change settings", run: runConfig},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
@@ -42,6 +43,25 @@ type InputCapturer interface {
 // because commands still running at tea.Quit are not waited for.
 type Flusher interface {
 	Flush() error
+}
+
+// Announcer is implemented by a tab with something to say whatever tab is
+// open: the Remind tab's reminders. The root draws the banner over other
+// tabs and sends the banner's keys to the announcing tab from anywhere,
+// so they must be keys no tab uses for itself.
+type Announcer interface {
+	// Banner is the reminder due now, if any.
+	Banner() (Banner, bool)
+	// NextUp is a few words for the status bar about the next reminder,
+	// like "posture in 12m"; "" when there is nothing to say.
+	NextUp() string
+}
+
+// Banner is a reminder as the root draws it over any tab.
+type Banner struct {
+	Title string        // what is due, e.g. "Time for a posture check"
+	Body  string        // one line: the cue or the prompt
+	Keys  []key.Binding // the answers, shown on the banner
 }
 
 // TabID names a tab.

@@ -1,11 +1,257 @@
-// Package remind is the Remind tab: water, posture and movement reminders.
+// Package remind is the Remind tab: water, posture and movement reminders
+// on a schedule the person controls, delivered as a banner over any tab,
+// the terminal bell and, if asked for, a desktop notification.
 package remind
 
-import "lumbar/tui/common"
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/content"
+	"lumbar/store"
+	"lumbar/tui/common"
+)
+
+const (
+	// snoozeFor is how long s puts a reminder off.
+	snoozeFor = 10 * time.Minute
+	// maxWait caps the wait for the next due time. Go's timers stop while
+	// the computer sleeps, so after waking a reminder that fell due shows
+	// within a minute; and the status bar's "in 12m" stays current.
+	maxWait = time.Minute
+	// chartDays is how many days the water chart shows, today included.
+	chartDays = 7
+	// deskBreak is the Stretch routine the movement reminder offers.
+	deskBreak = "desk-break"
+)
+
+// Model is the Remind tab.
+type Model struct {
+	common common.Common
+	keys   KeyMap
+	alerts Alerter
+	cues   []string
+	width  int
+	height int
+
+	ready bool // the first read is done
+	snap  snapshot
+	sched Schedule
+	// expected is the water an even pace would have reached by now.
+	expected int
+	chart    string // the 7-day chart, drawn for the current data and size
+	err      error  // the last read that failed
+	note     string // what the last action did, in a few words
+
+	// announced is the due time each reminder was last announced for: a
+	// reminder rings once per due time, however often it is recomputed.
+	announced map[store.CheckKind]time.Time
+	timerGen  int // tags the pending timer; older ticks are dropped
+	// after starts a timer: tea.Tick, which tests replace to see the waits
+	// without sleeping.
+	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
+	choosingQuiet bool
+	form          *settingsForm // the settings form while it is open
+}
+
+// Option adjusts a new tab.
+type Option func(*Model)
+
+// WithAlerter replaces the terminal bell and desktop notifications.
+func WithAlerter(a Alerter) Option { return func(m *Model) { m.alerts = a } }
 
 // New builds the Remind tab.
-func New(c common.Common) common.Tab {
-	return common.NewNotBuilt(c, "Remind",
-		"Remind will nudge you to drink water, check your posture and get up after "+
-			"long sitting, only in the hours you choose, and quiet when you ask.")
+func New(c common.Common, opts ...Option) *Model {
+	m := &Model{
+		common:    c,
+		keys:      DefaultKeyMap(),
+		alerts:    defaultAlerter(),
+		cues:      content.PostureCues(),
+		announced: map[store.CheckKind]time.Time{},
+		after:     tea.Tick,
+	}
+	m.keys.answering(false)
+	m.keys.choosingQuiet(false)
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
 }
+
+// snapshot is what the tab shows, read in one transaction.
+type snapshot struct {
+	state store.ReminderState
+	week  map[store.Day]int // water per day, the chart's days
+}
+
+func readSnapshot(tx *store.Tx, now time.Time) (snap snapshot, err error) {
+	if snap.state, err = store.ReminderStateOf(tx, now); err != nil {
+		return snap, err
+	}
+	today := store.DayOf(now)
+	snap.week, err = store.WaterByDay(tx, today-chartDays+1, today)
+	return snap, err
+}
+
+// loadedMsg carries a snapshot read in the background.
+type loadedMsg struct {
+	snap snapshot
+	now  time.Time
+	err  error
+}
+
+// dueTickMsg is the timer for the next due time, tagged with its
+// generation.
+type dueTickMsg struct{ gen int }
+
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+// load reads the snapshot off the UI goroutine.
+func (m *Model) load() tea.Cmd {
+	s, clock := m.common.Store, m.common.Now
+	return func() tea.Msg {
+		msg := loadedMsg{now: clock()}
+		msg.err = s.View(func(tx *store.Tx) (err error) {
+			msg.snap, err = readSnapshot(tx, msg.now)
+			return err
+		})
+		return msg
+	}
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, m.arm(msg.now) // try again at the next tick
+		}
+		return m, m.apply(msg.snap, msg.now)
+	case dueTickMsg:
+		if msg.gen != m.timerGen {
+			return m, nil // an older timer, replaced since
+		}
+		return m, m.load()
+	case common.ReloadMsg:
+		return m, m.load()
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	}
+	if m.form != nil {
+		return m, m.updateForm(msg) // the form's own messages (cursor blink…)
+	}
+	return m, nil
+}
+
+// apply shows a fresh snapshot: it plans the schedule, announces what has
+// newly come due and sets the timer for what comes next.
+func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
+	startup := !m.ready
+	m.snap, m.ready, m.err = snap, true, nil
+	m.sched = Plan(snap.state, now)
+	m.expected = ExpectedBy(snap.state.Settings, now)
+	m.chart = m.weekChart()
+	due := m.sched.DueNow()
+	m.keys.answering(len(due) > 0)
+	var announce tea.Cmd
+	for _, d := range due {
+		if m.announced[d.Kind].Equal(d.At) {
+			continue
+		}
+		m.announced[d.Kind] = d.At
+		// What was already due when the app started shows quietly:
+		// a restart should not ring again. One ring for several at once.
+		if !startup && announce == nil {
+			banner, _ := m.Banner()
+			announce = alert(m.alerts, snap.state.Settings, banner)
+		}
+	}
+	return tea.Batch(announce, m.arm(now))
+}
+
+// arm starts the one timer: for the next due time, or maxWait if sooner.
+// A new timer replaces the pending one by taking a new generation.
+func (m *Model) arm(now time.Time) tea.Cmd {
+	m.timerGen++
+	gen, wait := m.timerGen, maxWait
+	if next, ok := m.sched.Upcoming(); ok {
+		wait = min(wait, next.At.Sub(now))
+	}
+	return m.after(wait, func(time.Time) tea.Msg { return dueTickMsg{gen: gen} })
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	// The banner's keys answer from any tab, even while the form is open;
+	// the tab's own answer keys only when nothing else takes keys.
+	here := m.form == nil && !m.choosingQuiet
+	if action, ok := m.keys.answer(msg, here); ok {
+		return m.answer(action)
+	}
+	switch {
+	case m.form != nil:
+		return m.updateForm(msg)
+	case m.choosingQuiet:
+		return m.chooseQuiet(msg)
+	case key.Matches(msg, m.keys.AddGlass):
+		return m.addGlass()
+	case key.Matches(msg, m.keys.RemoveGlass):
+		return m.removeGlass()
+	case key.Matches(msg, m.keys.Quiet):
+		m.setChoosingQuiet(true)
+	case key.Matches(msg, m.keys.Settings):
+		return m.openForm()
+	}
+	return nil
+}
+
+func (m *Model) setChoosingQuiet(on bool) {
+	m.choosingQuiet = on
+	m.keys.choosingQuiet(on)
+}
+
+func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
+	now := m.common.Now()
+	switch {
+	case key.Matches(msg, m.keys.QuietHour):
+		return m.setQuiet(now.Add(time.Hour))
+	case key.Matches(msg, m.keys.QuietTomorrow):
+		return m.setQuiet((store.DayOf(now) + 1).Midnight(now.Location()))
+	case key.Matches(msg, m.keys.QuietOff):
+		return m.setQuiet(time.Time{})
+	case key.Matches(msg, m.keys.Cancel):
+		m.setChoosingQuiet(false)
+	}
+	return nil
+}
+
+// SetSize gives the tab its cells.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	if m.ready {
+		m.chart = m.weekChart()
+	}
+	if m.form != nil {
+		m.form.resize(width, height)
+	}
+}
+
+// CapturesInput is true while the settings form takes typing.
+func (m *Model) CapturesInput() bool { return m.form != nil }
+
+func (m *Model) ShortHelp() []key.Binding  { return m.keys.ShortHelp() }
+func (m *Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Banner is the reminder due now, for the root to draw over other tabs.
+func (m *Model) Banner() (common.Banner, bool) {
+	due := m.sched.DueNow()
+	if len(due) == 0 {
+		return common.Banner{}, false
+	}
+	return m.bannerFor(due[0].Kind, m.keys.BannerDone, m.keys.BannerSnooze, m.keys.BannerDismiss), true
+}
+
+// NextUp is the status bar's few words, like "posture in 12m".
+func (m *Model) NextUp() string { return m.sched.Phrase() }

@@ -2,7 +2,8 @@ package stretch
 
 import "lumbar/store"
 
-// The Stretch tab's settings, as stored in the data file.
+// The Stretch tab's settings, by their names in the settings registry
+// (store/settings.go), which holds their defaults and help.
 const (
 	settingBell       = "stretch.bell"        // a bell at each transition and 3-2-1
 	settingSpeak      = "stretch.speak"       // spoken cues, when a speech program is installed
@@ -13,26 +14,33 @@ type settings struct {
 	Bell, Speak, PainPrompt bool
 }
 
-func defaultSettings() settings {
-	return settings{Bell: true, Speak: false, PainPrompt: true}
+func fromRegistry(all store.Settings) settings {
+	return settings{Bell: all.StretchBell, Speak: all.StretchSpeak, PainPrompt: all.StretchPainPrompt}
 }
 
-// readSettings is the one place the tab reads its settings: defaults, then
-// whatever the data file holds, in one transaction.
+func defaultSettings() settings { return fromRegistry(store.DefaultSettings()) }
+
+// readSettings is the one place the tab reads its settings.
 func readSettings(s *store.Store) (settings, error) {
-	set := defaultSettings()
-	err := s.View(func(tx *store.Tx) error {
-		for name, value := range map[string]*bool{settingBell: &set.Bell, settingSpeak: &set.Speak, settingPainPrompt: &set.PainPrompt} {
-			if _, err := store.GetSetting(tx, name, value); err != nil {
-				return err
-			}
-		}
-		return nil
+	var all store.Settings
+	err := s.View(func(tx *store.Tx) (err error) {
+		all, err = store.LoadSettings(tx)
+		return err
 	})
-	return set, err
+	if err != nil {
+		return defaultSettings(), err
+	}
+	return fromRegistry(all), nil
 }
 
-// saveSetting writes one setting in its own transaction.
+// saveSetting writes one setting, through the registry's checks, in its
+// own transaction.
 func saveSetting(s *store.Store, name string, value bool) error {
-	return s.Update(func(tx *store.Tx) error { return store.PutSetting(tx, name, value) })
+	text := "off"
+	if value {
+		text = "on"
+	}
+	return s.Update(func(tx *store.Tx) error {
+		return store.ChangeSettings(tx, map[string]string{name: text})
+	})
 }

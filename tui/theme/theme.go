@@ -61,6 +61,11 @@ type Styles struct {
 	PhaseSwitch lipgloss.Style
 	PhasePaused lipgloss.Style
 
+	// Reminders: the banner the root draws over any tab, and the water meter.
+	Banner     lipgloss.Style
+	MeterFull  lipgloss.Style
+	MeterEmpty lipgloss.Style
+
 	// Text markers that keep state visible without colour.
 	SelectedMarker string // before a selected list row
 	ActiveOpen     string // around the active tab's label
@@ -102,6 +107,10 @@ func NewFor(plain bool) Styles {
 		PhaseRest:   lipgloss.NewStyle().Foreground(colorRest).Bold(true),
 		PhaseSwitch: lipgloss.NewStyle().Foreground(colorWarn).Bold(true),
 		PhasePaused: lipgloss.NewStyle().Foreground(colorMuted).Bold(true),
+
+		Banner:     lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorWarn).Padding(0, 1),
+		MeterFull:  lipgloss.NewStyle().Foreground(colorAccent),
+		MeterEmpty: lipgloss.NewStyle().Foreground(colorSubtle),
 
 		SelectedMarker: "▌ ",
 		ActiveOpen:     "",

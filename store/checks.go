@@ -1,0 +1,208 @@
+package store
+
+import (
+	"fmt"
+	"time"
+)
+
+// CheckKind is the reminder an acknowledgement answers.
+type CheckKind string
+
+// The reminders.
+const (
+	CheckMove    CheckKind = "move"
+	CheckPosture CheckKind = "posture"
+	CheckWater   CheckKind = "water"
+)
+
+// CheckKinds is every reminder, in the order they are listed and, when
+// several fall due at once, shown.
+func CheckKinds() []CheckKind { return []CheckKind{CheckMove, CheckPosture, CheckWater} }
+
+// CheckAction is what the person did with a reminder.
+type CheckAction string
+
+// The answers to a reminder.
+const (
+	ActionDone      CheckAction = "done"
+	ActionSnoozed   CheckAction = "snoozed"
+	ActionDismissed CheckAction = "dismissed"
+)
+
+// Check is one answer to a reminder, kept in the checks bucket: the Log's
+// insights count them, and the latest of each kind anchors the schedule.
+type Check struct {
+	Stamp
+	Kind   CheckKind   `json:"kind"`
+	Action CheckAction `json:"action"`
+	Until  time.Time   `json:"until,omitzero"` // snoozed: when it comes back (UTC)
+}
+
+// Validate refuses answers that cannot have been given.
+func (c Check) Validate() error {
+	switch c.Kind {
+	case CheckMove, CheckPosture, CheckWater:
+	default:
+		return fmt.Errorf("unknown reminder %q", c.Kind)
+	}
+	switch c.Action {
+	case ActionSnoozed:
+		if !c.Until.After(c.At) {
+			return fmt.Errorf("a snooze must end after it starts")
+		}
+	case ActionDone, ActionDismissed:
+		if !c.Until.IsZero() {
+			return fmt.Errorf("only a snooze has an end")
+		}
+	default:
+		return fmt.Errorf("unknown answer %q to a reminder", c.Action)
+	}
+	return nil
+}
+
+// Acknowledge records an answer to a reminder inside tx.
+func Acknowledge(tx *Tx, c Check) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	_, err := Insert(tx, BucketChecks, c)
+	return err
+}
+
+// quietUntilName is where quiet mode's end is kept, beside the settings:
+// it is state, not a setting, so the registry does not list it.
+const quietUntilName = "state.quiet_until"
+
+// QuietUntil is when quiet mode ends; zero when it was never turned on or
+// was turned off.
+func QuietUntil(tx *Tx) (time.Time, error) {
+	var until time.Time
+	_, err := GetSetting(tx, quietUntilName, &until)
+	return until, err
+}
+
+// SetQuietUntil silences reminders until t; the zero time turns quiet
+// mode off.
+func SetQuietUntil(tx *Tx, t time.Time) error {
+	return PutSetting(tx, quietUntilName, t.UTC())
+}
+
+// AddWater logs n drinks of ml each, made at t.
+func AddWater(tx *Tx, t time.Time, ml, n int) error {
+	drink := WaterLog{Stamp: StampAt(t), ML: ml}
+	if err := drink.Validate(); err != nil {
+		return err
+	}
+	for range n {
+		if _, err := Insert(tx, BucketWater, drink); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RemoveLastWater deletes the latest water log of now's day. found is
+// false when nothing was logged that day.
+func RemoveLastWater(tx *Tx, now time.Time) (removed WaterLog, found bool, err error) {
+	day := DayOf(now)
+	var last Item[WaterLog]
+	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {
+		last, found = it, true
+		return nil
+	})
+	if err != nil || !found {
+		return removed, false, err
+	}
+	return last.Value, true, Delete(tx, BucketWater, last.Key)
+}
+
+// ackLookBack bounds the search for the latest answers: an answer given
+// before the start of today's active hours never moves a due time.
+const ackLookBack = 48 * time.Hour
+
+// ReminderState is everything the reminder schedule depends on, read in
+// one transaction.
+type ReminderState struct {
+	Settings Settings
+	Today    DaySummary
+	// LastAck is the latest answer to each reminder in the last two days
+	// (or, after the clock went back, in the future).
+	LastAck map[CheckKind]Check
+	// PostureAcksToday counts today's posture check-ins done or dismissed:
+	// it picks the next cue, so each check-in shows a new one.
+	PostureAcksToday int
+	QuietUntil       time.Time
+}
+
+// ReminderStateOf reads the reminder state as of now.
+func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
+	st := ReminderState{LastAck: map[CheckKind]Check{}}
+	var err error
+	if st.Settings, err = LoadSettings(tx); err != nil {
+		return st, err
+	}
+	if st.Today, err = SummaryOf(tx, now); err != nil {
+		return st, err
+	}
+	if st.QuietUntil, err = QuietUntil(tx); err != nil {
+		return st, err
+	}
+	today := DayOf(now)
+	err = Range(tx, BucketChecks, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[Check]) error {
+		c := it.Value
+		st.LastAck[c.Kind] = c // oldest first: the last one seen is the latest
+		if c.Kind == CheckPosture && c.Action != ActionSnoozed && c.Day() == today {
+			st.PostureAcksToday++
+		}
+		return nil
+	})
+	return st, err
+}
+
+// ReminderState reads the reminder state in its own transaction.
+func (s *Store) ReminderState(now time.Time) (ReminderState, error) {
+	var st ReminderState
+	err := s.View(func(tx *Tx) (err error) {
+		st, err = ReminderStateOf(tx, now)
+		return err
+	})
+	return st, err
+}
+
+// WaterByDay totals the water drunk on each day in [first, last]; days
+// with none are absent.
+func WaterByDay(tx *Tx, first, last Day) (map[Day]int, error) {
+	totals := map[Day]int{}
+	err := RangeDays(tx, BucketWater, first, last, func(it Item[WaterLog]) error {
+		totals[it.Value.Day()] += it.Value.ML
+		return nil
+	})
+	return totals, err
+}
+
+// WaterGoalMetDays tells, for every day in [first, last], whether at
+// least goalML was drunk that day.
+func WaterGoalMetDays(tx *Tx, first, last Day, goalML int) (map[Day]bool, error) {
+	totals, err := WaterByDay(tx, first, last)
+	if err != nil {
+		return nil, err
+	}
+	met := make(map[Day]bool, int(last-first)+1)
+	for d := first; d <= last; d++ {
+		met[d] = totals[d] >= goalML
+	}
+	return met, nil
+}
+
+// CheckInsPerDay counts, for each day in [first, last], the reminders of
+// kind marked done; days with none are absent.
+func CheckInsPerDay(tx *Tx, kind CheckKind, first, last Day) (map[Day]int, error) {
+	counts := map[Day]int{}
+	err := RangeDays(tx, BucketChecks, first, last, func(it Item[Check]) error {
+		if it.Value.Kind == kind && it.Value.Action == ActionDone {
+			counts[it.Value.Day()]++
+		}
+		return nil
+	})
+	return counts, err
+}

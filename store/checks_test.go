@@ -1,0 +1,166 @@
+package store
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCheckValidation(t *testing.T) {
+	at := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	good := []Check{
+		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionDone},
+		{Stamp: StampAt(at), Kind: CheckMove, Action: ActionDismissed},
+		{Stamp: StampAt(at), Kind: CheckWater, Action: ActionSnoozed, Until: at.Add(10 * time.Minute)},
+	}
+	for _, c := range good {
+		if err := c.Validate(); err != nil {
+			t.Errorf("%+v refused: %v", c, err)
+		}
+	}
+	bad := []Check{
+		{Stamp: StampAt(at), Kind: "nap", Action: ActionDone},
+		{Stamp: StampAt(at), Kind: CheckPosture, Action: "ignored"},
+		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionSnoozed},
+		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionSnoozed, Until: at.Add(-time.Minute)},
+		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionDone, Until: at.Add(time.Minute)},
+	}
+	s := openTemp(t)
+	before := checksum(t, s.Path())
+	for _, c := range bad {
+		if err := s.Update(func(tx *Tx) error { return Acknowledge(tx, c) }); err == nil {
+			t.Errorf("%+v accepted", c)
+		}
+	}
+	if checksum(t, s.Path()) != before {
+		t.Error("a refused answer changed the file")
+	}
+}
+
+func TestReminderState(t *testing.T) {
+	s := openTemp(t)
+	now := time.Date(2026, 11, 27, 15, 0, 0, 0, zoneBerlin)
+	acks := []Check{
+		{Stamp: StampAt(now.Add(-50 * time.Hour)), Kind: CheckMove, Action: ActionDone}, // too old to matter
+		{Stamp: StampAt(now.Add(-20 * time.Hour)), Kind: CheckPosture, Action: ActionDone},
+		{Stamp: StampAt(now.Add(-3 * time.Hour)), Kind: CheckPosture, Action: ActionDone},
+		{Stamp: StampAt(now.Add(-2 * time.Hour)), Kind: CheckPosture, Action: ActionDismissed},
+		{Stamp: StampAt(now.Add(-time.Hour)), Kind: CheckPosture, Action: ActionSnoozed, Until: now.Add(-50 * time.Minute)},
+		{Stamp: StampAt(now.Add(-time.Hour)), Kind: CheckWater, Action: ActionDone},
+	}
+	quiet := now.Add(time.Hour)
+	err := s.Update(func(tx *Tx) error {
+		for _, c := range acks {
+			if err := Acknowledge(tx, c); err != nil {
+				return err
+			}
+		}
+		if err := AddWater(tx, now.Add(-2*time.Hour), 250, 2); err != nil {
+			return err
+		}
+		if err := AddWater(tx, now.Add(-26*time.Hour), 500, 1); err != nil {
+			return err
+		}
+		return SetQuietUntil(tx, quiet)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.ReminderState(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.LastAck[CheckMove]; ok {
+		t.Error("a two-day-old answer was read")
+	}
+	if got := st.LastAck[CheckPosture]; got.Action != ActionSnoozed || !got.Until.Equal(now.Add(-50*time.Minute)) {
+		t.Errorf("latest posture answer = %+v", got)
+	}
+	if st.PostureAcksToday != 2 {
+		t.Errorf("posture check-ins today = %d, want 2 (snoozes do not count)", st.PostureAcksToday)
+	}
+	if st.Today.WaterML != 500 || !st.Today.LastDrink.Equal(now.Add(-2*time.Hour)) {
+		t.Errorf("water today %d, last at %v", st.Today.WaterML, st.Today.LastDrink)
+	}
+	if !st.QuietUntil.Equal(quiet) || st.Settings != DefaultSettings() {
+		t.Errorf("quiet until %v, settings %+v", st.QuietUntil, st.Settings)
+	}
+	if err := s.Update(func(tx *Tx) error { return SetQuietUntil(tx, time.Time{}) }); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.ReminderState(now); !st.QuietUntil.IsZero() {
+		t.Errorf("quiet mode off reads back as %v", st.QuietUntil)
+	}
+}
+
+func TestRemoveLastWaterOnlyToday(t *testing.T) {
+	s := openTemp(t)
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, zoneBerlin)
+	remove := func() (WaterLog, bool) {
+		var got WaterLog
+		var found bool
+		if err := s.Update(func(tx *Tx) (err error) { got, found, err = RemoveLastWater(tx, now); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return got, found
+	}
+	_ = s.Update(func(tx *Tx) error {
+		_ = AddWater(tx, now.Add(-10*time.Hour), 400, 1) // yesterday evening
+		_ = AddWater(tx, now.Add(-time.Hour), 250, 1)
+		return AddWater(tx, now.Add(-time.Minute), 330, 1)
+	})
+	if got, found := remove(); !found || got.ML != 330 {
+		t.Errorf("first removal: %+v %v, want the 330 ml", got, found)
+	}
+	if got, found := remove(); !found || got.ML != 250 {
+		t.Errorf("second removal: %+v %v", got, found)
+	}
+	if _, found := remove(); found {
+		t.Error("removed yesterday's water")
+	}
+	if err := s.Update(func(tx *Tx) error { return AddWater(tx, now, 0, 1) }); err == nil {
+		t.Error("a 0 ml drink was accepted")
+	}
+}
+
+func TestInsightQueries(t *testing.T) {
+	s := openTemp(t)
+	first, _ := ParseDay("2026-11-23")
+	noon := func(d Day) time.Time { return d.Midnight(zoneBerlin).Add(12 * time.Hour) }
+	_ = s.Update(func(tx *Tx) error {
+		_ = AddWater(tx, noon(first), 250, 8)   // 2000: met
+		_ = AddWater(tx, noon(first+1), 250, 7) // 1750: not
+		_ = AddWater(tx, noon(first+3), 500, 5) // 2500: met
+		for _, c := range []Check{
+			{Stamp: StampAt(noon(first)), Kind: CheckPosture, Action: ActionDone},
+			{Stamp: StampAt(noon(first).Add(time.Hour)), Kind: CheckPosture, Action: ActionDone},
+			{Stamp: StampAt(noon(first).Add(2 * time.Hour)), Kind: CheckPosture, Action: ActionDismissed},
+			{Stamp: StampAt(noon(first + 2)), Kind: CheckMove, Action: ActionDone},
+			{Stamp: StampAt(noon(first + 2)), Kind: CheckPosture, Action: ActionDone},
+		} {
+			if err := Acknowledge(tx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	_ = s.View(func(tx *Tx) error {
+		met, err := WaterGoalMetDays(tx, first, first+4, 2000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[Day]bool{first: true, first + 1: false, first + 2: false, first + 3: true, first + 4: false}
+		for d, w := range want {
+			if got, ok := met[d]; !ok || got != w {
+				t.Errorf("goal met on %v = %v (listed %v), want %v", d, got, ok, w)
+			}
+		}
+		checkIns, err := CheckInsPerDay(tx, CheckPosture, first, first+4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(checkIns) != 2 || checkIns[first] != 2 || checkIns[first+2] != 1 {
+			t.Errorf("posture check-ins per day = %v", checkIns)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,162 @@
+package remind
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+)
+
+// Every action writes in one transaction and, in the same transaction,
+// reads back what the tab shows. Writes run in Update, not in a command:
+// one small transaction is quick, and a write that has finished before the
+// next key is read cannot be lost when the person quits straight after.
+
+// change runs write, re-reads the snapshot, and shows it. On failure
+// nothing was written and the reason is shown.
+func (m *Model) change(write func(tx *store.Tx, now time.Time) error, done func(snapshot, time.Time) string) tea.Cmd {
+	now := m.common.Now()
+	var snap snapshot
+	err := m.common.Store.Update(func(tx *store.Tx) (err error) {
+		if err = write(tx, now); err != nil {
+			return err
+		}
+		snap, err = readSnapshot(tx, now)
+		return err
+	})
+	if err != nil {
+		m.note = "Not saved: " + err.Error()
+		return nil
+	}
+	m.note = done(snap, now)
+	changed := func() tea.Msg { return common.ChangedMsg{} }
+	return tea.Batch(m.apply(snap, now), changed)
+}
+
+// answer records the person's answer to the reminder due now (the first,
+// if several are).
+func (m *Model) answer(action store.CheckAction) tea.Cmd {
+	due := m.sched.DueNow()
+	if len(due) == 0 {
+		return nil
+	}
+	kind := due[0].Kind
+	glass := m.snap.state.Settings.WaterGlassML
+	write := func(tx *store.Tx, now time.Time) error {
+		c := store.Check{Stamp: store.StampAt(now), Kind: kind, Action: action}
+		if action == store.ActionSnoozed {
+			c.Until = now.Add(snoozeFor).UTC()
+		}
+		if kind == store.CheckWater && action == store.ActionDone {
+			if err := store.AddWater(tx, now, glass, 1); err != nil {
+				return err
+			}
+		}
+		return store.Acknowledge(tx, c)
+	}
+	cmd := m.change(write, func(snap snapshot, now time.Time) string { return answerNote(kind, action, snap, now) })
+	if kind == store.CheckMove && action == store.ActionDone && cmd != nil {
+		return tea.Batch(cmd, common.Navigate(common.StartRoutineMsg{Routine: deskBreak}))
+	}
+	return cmd
+}
+
+func answerNote(kind store.CheckKind, action store.CheckAction, snap snapshot, now time.Time) string {
+	switch action {
+	case store.ActionSnoozed:
+		return fmt.Sprintf("Snoozed the %s reminder until %s.", kind, now.Add(snoozeFor).Format("15:04"))
+	case store.ActionDismissed:
+		return fmt.Sprintf("Dismissed the %s reminder.", kind)
+	}
+	switch kind {
+	case store.CheckWater:
+		return waterNote(snap, now)
+	case store.CheckMove:
+		return "Good: starting the desk break."
+	}
+	return "Posture check done."
+}
+
+func (m *Model) addGlass() tea.Cmd {
+	glass := m.snap.state.Settings.WaterGlassML
+	return m.change(func(tx *store.Tx, now time.Time) error {
+		return store.AddWater(tx, now, glass, 1)
+	}, waterNote)
+}
+
+func (m *Model) removeGlass() tea.Cmd {
+	if m.snap.state.Today.WaterML == 0 {
+		m.note = "No water logged today to take back."
+		return nil
+	}
+	var removed store.WaterLog
+	var found bool
+	return m.change(func(tx *store.Tx, now time.Time) (err error) {
+		removed, found, err = store.RemoveLastWater(tx, now)
+		return err
+	}, func(snap snapshot, _ time.Time) string {
+		if !found {
+			return "No water logged today to take back."
+		}
+		unit := snap.state.Settings.WaterUnit
+		return fmt.Sprintf("Took back %s; %s today.", unit.Format(removed.ML), unit.Format(snap.state.Today.WaterML))
+	})
+}
+
+func waterNote(snap snapshot, _ time.Time) string {
+	set := snap.state.Settings
+	return fmt.Sprintf("+%s: %s of %s today.", set.WaterUnit.Format(set.WaterGlassML),
+		set.WaterUnit.Number(snap.state.Today.WaterML), set.WaterUnit.Format(set.WaterGoalML))
+}
+
+// setQuiet turns quiet mode on until the given time, or off for zero.
+func (m *Model) setQuiet(until time.Time) tea.Cmd {
+	m.setChoosingQuiet(false)
+	return m.change(func(tx *store.Tx, _ time.Time) error {
+		return store.SetQuietUntil(tx, until)
+	}, func(_ snapshot, now time.Time) string {
+		if until.IsZero() {
+			return "Reminders are on."
+		}
+		return "Quiet until " + when(now, until) + ": reminders wait till then."
+	})
+}
+
+// bannerFor is how the reminder of kind asks for attention, with the keys
+// that answer it (the banner's own from other tabs, the tab's in place).
+func (m *Model) bannerFor(kind store.CheckKind, done, snooze, dismiss key.Binding) common.Banner {
+	st := m.snap.state
+	b := common.Banner{}
+	switch kind {
+	case store.CheckPosture:
+		b.Title = "Time for a posture check"
+		b.Body = m.cue()
+	case store.CheckMove:
+		b.Title = "Time to stand up and move"
+		b.Body = "Stand, walk a little, or take the 3-minute desk break: your back likes variety."
+		done.SetHelp(done.Help().Key, "desk break")
+	case store.CheckWater:
+		set := st.Settings
+		b.Title = "Time for some water"
+		b.Body = fmt.Sprintf("%s of %s so far; an even pace would be %s by now.",
+			set.WaterUnit.Number(st.Today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
+			set.WaterUnit.Format(m.expected))
+		done.SetHelp(done.Help().Key, "+1 glass")
+	}
+	b.Keys = []key.Binding{done, snooze, dismiss}
+	return b
+}
+
+// cue is the posture cue for the next check-in: each check-in answered
+// today moves to the next one, and each day starts at a different one.
+func (m *Model) cue() string {
+	if len(m.cues) == 0 {
+		return "Sit back, let your shoulders drop, and look at the screen straight on."
+	}
+	i := int(store.DayOf(m.sched.Now))*5 + m.snap.state.PostureAcksToday
+	return m.cues[i%len(m.cues)]
+}

@@ -1,0 +1,96 @@
+package remind
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+// goldenNow is a Monday morning with a posture check due.
+var goldenNow = on("2026-11-23 10:20")
+
+// goldenStore holds a week of water and the morning's answers.
+func goldenStore(t *testing.T) *store.Store {
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(func(tx *store.Tx) error {
+		for i, glasses := range []int{9, 6, 8, 4, 10, 7} {
+			day := store.DayOf(goldenNow) - store.Day(6-i)
+			if err := store.AddWater(tx, day.Midnight(london).Add(11*time.Hour), 250, glasses); err != nil {
+				return err
+			}
+		}
+		if err := store.AddWater(tx, goldenNow.Add(-time.Hour), 250, 1); err != nil {
+			return err
+		}
+		for _, c := range []store.Check{
+			{Stamp: store.StampAt(goldenNow.Add(-50 * time.Minute)), Kind: store.CheckPosture, Action: store.ActionDone},
+			{Stamp: store.StampAt(goldenNow.Add(-10 * time.Minute)), Kind: store.CheckMove, Action: store.ActionDone},
+		} {
+			if err := store.Acknowledge(tx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// runGolden runs the tab as a program of its own, sized like the body the
+// root gives it in a width×height terminal, types keys and pins the final
+// frame.
+func runGolden(t *testing.T, width, height int, keys ...string) {
+	t.Helper()
+	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
+	m := New(c, WithAlerter(&fakeAlerts{}))
+	m.SetSize(width, height-3) // the root's tab bar, rule and status bar
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height-3))
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte("Last 7 days")) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	for _, k := range keys {
+		tm.Send(keyMsg(k))
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	golden.RequireEqual(t, []byte(final.View()))
+}
+
+func TestGoldenDue(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { runGolden(t, size[0], size[1]) })
+	}
+}
+
+func TestGoldenAnswered(t *testing.T) {
+	runGolden(t, 80, 24, "enter")
+}
+
+func TestGoldenQuietChoices(t *testing.T) {
+	runGolden(t, 80, 24, "p")
+}
+
+func TestGoldenSettings(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { runGolden(t, size[0], size[1], "c") })
+	}
+}
+
+func TestGoldenQuiet(t *testing.T) {
+	runGolden(t, 80, 24, "p", "h")
+}

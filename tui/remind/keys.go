@@ -1,0 +1,114 @@
+package remind
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/store"
+)
+
+// KeyMap is the Remind tab's keys.
+type KeyMap struct {
+	AddGlass    key.Binding
+	RemoveGlass key.Binding
+
+	// Answers to the reminder due now, on this tab.
+	Done    key.Binding
+	Snooze  key.Binding
+	Dismiss key.Binding
+
+	// The same answers from any tab, while the banner shows: control keys
+	// that no tab uses, so they cannot collide with a tab's own keys or
+	// with typing.
+	BannerDone    key.Binding
+	BannerSnooze  key.Binding
+	BannerDismiss key.Binding
+
+	Quiet    key.Binding
+	Settings key.Binding
+
+	// The quiet-mode choices, while they are offered.
+	QuietHour     key.Binding
+	QuietTomorrow key.Binding
+	QuietOff      key.Binding
+	Cancel        key.Binding
+}
+
+// DefaultKeyMap is the Remind tab's default keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		AddGlass:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "+1 glass")),
+		RemoveGlass: key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "take one back")),
+
+		Done:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		Snooze:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze 10m")),
+		Dismiss: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "dismiss")),
+
+		BannerDone:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "done")),
+		BannerSnooze:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "snooze 10m")),
+		BannerDismiss: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "dismiss")),
+
+		Quiet:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "quiet")),
+		Settings: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "settings")),
+
+		QuietHour:     key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "for 1 hour")),
+		QuietTomorrow: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "until tomorrow")),
+		QuietOff:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "off")),
+		Cancel:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp is the keys shown at the foot of the tab (a reminder due now
+// shows its own answers).
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.AddGlass, k.RemoveGlass, k.Quiet, k.Settings}
+}
+
+// FullHelp is the tab's part of the ? screen: each answer with both its
+// keys, the tab's and the banner's.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	both := func(here, anywhere key.Binding) key.Binding {
+		here.SetHelp(here.Help().Key+"/"+anywhere.Help().Key, here.Help().Desc)
+		return here
+	}
+	return [][]key.Binding{
+		{k.AddGlass, k.RemoveGlass, k.Quiet, k.Settings},
+		{both(k.Done, k.BannerDone), both(k.Snooze, k.BannerSnooze), both(k.Dismiss, k.BannerDismiss)},
+	}
+}
+
+// answer is the answer msg gives to the reminder due now: the banner's
+// keys always, the tab's own too when here.
+func (k KeyMap) answer(msg tea.KeyMsg, here bool) (store.CheckAction, bool) {
+	for _, a := range []struct {
+		anywhere, here key.Binding
+		action         store.CheckAction
+	}{
+		{k.BannerDone, k.Done, store.ActionDone},
+		{k.BannerSnooze, k.Snooze, store.ActionSnoozed},
+		{k.BannerDismiss, k.Dismiss, store.ActionDismissed},
+	} {
+		if key.Matches(msg, a.anywhere) || here && key.Matches(msg, a.here) {
+			return a.action, true
+		}
+	}
+	return "", false
+}
+
+// answering turns the answer keys on while a reminder is due.
+func (k *KeyMap) answering(on bool) {
+	for _, b := range []*key.Binding{&k.Done, &k.Snooze, &k.Dismiss, &k.BannerDone, &k.BannerSnooze, &k.BannerDismiss} {
+		b.SetEnabled(on)
+	}
+}
+
+// choosingQuiet turns the tab's other keys off while the quiet-mode
+// choices are offered, and the choices on.
+func (k *KeyMap) choosingQuiet(on bool) {
+	for _, b := range []*key.Binding{&k.QuietHour, &k.QuietTomorrow, &k.QuietOff, &k.Cancel} {
+		b.SetEnabled(on)
+	}
+	for _, b := range []*key.Binding{&k.AddGlass, &k.RemoveGlass, &k.Quiet, &k.Settings} {
+		b.SetEnabled(!on)
+	}
+}

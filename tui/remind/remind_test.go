@@ -1,0 +1,459 @@
+package remind
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"lumbar/store"
+	"lumbar/tui/common"
+	"lumbar/tui/theme"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// fakeAlerts counts what would have rung.
+type fakeAlerts struct{ bells, notices int }
+
+func (f *fakeAlerts) Bell()                    { f.bells++ }
+func (f *fakeAlerts) Notify(_, _ string) error { f.notices++; return nil }
+
+// harness drives the tab the way the program would, with a clock the test
+// moves and timers that are recorded instead of run.
+type harness struct {
+	t         *testing.T
+	m         *Model
+	store     *store.Store
+	now       time.Time
+	alerts    *fakeAlerts
+	waits     []time.Duration
+	changed   int
+	navigated []common.Navigation
+}
+
+func newHarness(t *testing.T, wall string) *harness {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, store: s, now: on(wall), alerts: &fakeAlerts{}}
+	c := common.Common{Store: s, Now: func() time.Time { return h.now }, Styles: theme.NewFor(true)}
+	h.m = New(c, WithAlerter(h.alerts))
+	h.m.after = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+		h.waits = append(h.waits, d)
+		return nil
+	}
+	h.m.SetSize(80, 21)
+	h.run(h.m.Init())
+	return h
+}
+
+// run runs cmd and feeds what it returns back to the tab, following
+// batches; it keeps the messages meant for the root.
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			h.run(c)
+		}
+	case common.ChangedMsg:
+		h.changed++
+	case common.Navigation:
+		h.navigated = append(h.navigated, msg)
+	default:
+		_, next := h.m.Update(msg)
+		h.run(next)
+	}
+}
+
+func (h *harness) press(keys ...string) {
+	for _, k := range keys {
+		_, cmd := h.m.Update(keyMsg(k))
+		h.run(cmd)
+	}
+}
+
+// typeKeys sends keys to an open form without following its commands:
+// a text field's cursor blinks forever.
+func (h *harness) typeKeys(keys ...string) {
+	for _, k := range keys {
+		h.m.Update(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "ctrl+o":
+		return tea.KeyMsg{Type: tea.KeyCtrlO}
+	case "ctrl+s":
+		return tea.KeyMsg{Type: tea.KeyCtrlS}
+	case "ctrl+x":
+		return tea.KeyMsg{Type: tea.KeyCtrlX}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// at moves the clock to wall time and lets the pending timer fire.
+func (h *harness) at(wall string) {
+	h.now = on(wall)
+	h.run(func() tea.Msg { return dueTickMsg{gen: h.m.timerGen} })
+}
+
+func (h *harness) due() []store.CheckKind {
+	var kinds []store.CheckKind
+	for _, d := range h.m.sched.DueNow() {
+		kinds = append(kinds, d.Kind)
+	}
+	return kinds
+}
+
+func (h *harness) checks() []store.Check {
+	h.t.Helper()
+	var out []store.Check
+	err := h.store.View(func(tx *store.Tx) error {
+		return store.Range(tx, store.BucketChecks, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[store.Check]) error {
+			out = append(out, it.Value)
+			return nil
+		})
+	})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return out
+}
+
+func (h *harness) sum() [32]byte {
+	b, err := os.ReadFile(h.store.Path())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:10")
+	if len(h.due()) != 0 || h.alerts.bells != 0 {
+		t.Fatalf("due %v, bells %d before anything is due", h.due(), h.alerts.bells)
+	}
+	if got := h.m.NextUp(); got != "posture in 20m" {
+		t.Errorf("NextUp = %q", got)
+	}
+	if _, showing := h.m.Banner(); showing {
+		t.Error("a banner before anything is due")
+	}
+	if last := h.waits[len(h.waits)-1]; last != maxWait {
+		t.Errorf("timer set for %v, want the one-minute cap", last)
+	}
+	h.at("2026-11-23 09:29:30")
+	if last := h.waits[len(h.waits)-1]; last != 30*time.Second {
+		t.Errorf("timer set for %v, want the 30s left until 09:30", last)
+	}
+	h.at("2026-11-23 09:30")
+	banner, showing := h.m.Banner()
+	if !showing || !strings.Contains(banner.Title, "posture") || banner.Body == "" {
+		t.Fatalf("banner %+v, %v", banner, showing)
+	}
+	if h.alerts.bells != 1 || h.alerts.notices != 0 {
+		t.Errorf("bells %d, notices %d; want one bell and no notification (off by default)", h.alerts.bells, h.alerts.notices)
+	}
+	if !strings.Contains(h.m.View(), "Time for a posture check") || h.m.NextUp() != "posture now" {
+		t.Errorf("the tab does not show the due check:\n%s", h.m.View())
+	}
+	// Recomputing (a reload, the computer asleep for hours) never rings
+	// for the same due time again; what newly fell due rings once.
+	h.run(func() tea.Msg { return common.ReloadMsg{} })
+	h.at("2026-11-23 09:40")
+	if h.alerts.bells != 1 {
+		t.Errorf("rang %d times for one due posture check", h.alerts.bells)
+	}
+	h.at("2026-11-23 13:05")
+	if got := h.due(); len(got) != 3 || h.alerts.bells != 2 {
+		t.Errorf("after sleeping: due %v, bells %d; want all three due and one more ring", got, h.alerts.bells)
+	}
+	// A restart shows what is due without ringing.
+	again := New(h.m.common, WithAlerter(h.alerts))
+	again.after = h.m.after
+	h.m = again
+	h.run(h.m.Init())
+	if len(h.due()) != 3 || h.alerts.bells != 2 {
+		t.Errorf("after a restart: due %v, bells %d", h.due(), h.alerts.bells)
+	}
+}
+
+func TestStaleTimersAreDropped(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:10")
+	stale := h.m.timerGen
+	h.run(func() tea.Msg { return common.ReloadMsg{} }) // arms a newer timer
+	if _, cmd := h.m.Update(dueTickMsg{gen: stale}); cmd != nil {
+		t.Error("a stale tick was acted on")
+	}
+	if _, cmd := h.m.Update(dueTickMsg{gen: h.m.timerGen}); cmd == nil {
+		t.Error("the current tick did nothing")
+	}
+}
+
+func TestSnoozeMovesTheReminder(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	h.press("s")
+	checks := h.checks()
+	if len(checks) != 1 || checks[0].Kind != store.CheckPosture || checks[0].Action != store.ActionSnoozed ||
+		!checks[0].Until.Equal(on("2026-11-23 09:45")) {
+		t.Fatalf("recorded %+v", checks)
+	}
+	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
+		t.Errorf("posture now due %v, want 09:45", at)
+	}
+	if len(h.due()) != 0 || h.changed != 1 || !strings.Contains(h.m.View(), "Snoozed the posture reminder until 09:45") {
+		t.Errorf("due %v, changed %d, view:\n%s", h.due(), h.changed, h.m.View())
+	}
+	h.at("2026-11-23 09:45")
+	if got := h.due(); len(got) != 1 || got[0] != store.CheckPosture {
+		t.Errorf("at the snooze's end due %v", got)
+	}
+}
+
+func TestDoneRecordsTheCheckIn(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	first, _ := h.m.Banner()
+	h.press("enter")
+	if c := h.checks(); len(c) != 1 || c[0].Action != store.ActionDone || c[0].Kind != store.CheckPosture {
+		t.Fatalf("recorded %+v", c)
+	}
+	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 10:05")) {
+		t.Errorf("next posture check %v, want 30m later", at)
+	}
+	h.at("2026-11-23 10:05")
+	next, _ := h.m.Banner()
+	if next.Body == first.Body {
+		t.Errorf("the next check-in shows the same cue %q", next.Body)
+	}
+	h.press("x")
+	if c := h.checks(); len(c) != 2 || c[1].Action != store.ActionDismissed {
+		t.Errorf("dismiss recorded %+v", c)
+	}
+}
+
+func TestBannerKeysAnswerToo(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	h.press("ctrl+s")
+	if c := h.checks(); len(c) != 1 || c[0].Action != store.ActionSnoozed {
+		t.Fatalf("ctrl+s recorded %+v", c)
+	}
+	h.press("ctrl+o", "ctrl+x") // nothing due: nothing to answer
+	if c := h.checks(); len(c) != 1 {
+		t.Errorf("keys answered a reminder that was not due: %+v", c)
+	}
+}
+
+func TestMoveOffersTheDeskBreak(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:40")
+	h.press("enter") // the posture check, due first
+	h.at("2026-11-23 09:50")
+	banner, _ := h.m.Banner()
+	if !strings.Contains(banner.Title, "move") || banner.Keys[0].Help().Desc != "desk break" {
+		t.Fatalf("move banner %+v", banner)
+	}
+	h.press("enter")
+	if len(h.navigated) != 1 || h.navigated[0] != (common.StartRoutineMsg{Routine: "desk-break"}) {
+		t.Errorf("navigated %v, want the desk break started", h.navigated)
+	}
+	if c := h.checks(); len(c) != 2 || c[1].Kind != store.CheckMove || c[1].Action != store.ActionDone {
+		t.Errorf("recorded %+v", c)
+	}
+}
+
+func TestWaterReminderAddsAGlass(t *testing.T) {
+	h := newHarness(t, "2026-11-23 10:01")
+	h.press("enter", "enter") // posture, move
+	if got := h.due(); len(got) != 1 || got[0] != store.CheckWater {
+		t.Fatalf("due %v, want water", got)
+	}
+	banner, _ := h.m.Banner()
+	if !strings.Contains(banner.Body, "0 of 2000 ml so far; an even pace would be 225 ml by now") {
+		t.Errorf("water banner %q", banner.Body)
+	}
+	h.press("enter")
+	if h.m.snap.state.Today.WaterML != 250 || len(h.due()) != 0 {
+		t.Errorf("water %d ml, due %v", h.m.snap.state.Today.WaterML, h.due())
+	}
+}
+
+func TestQuietModeSilencesAndExpires(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	before := h.sum()
+	h.press("p", "esc")
+	if h.sum() != before || h.m.choosingQuiet {
+		t.Fatal("cancelling quiet mode wrote or stayed open")
+	}
+	h.press("p")
+	if !strings.Contains(h.m.View(), "h for 1 hour") {
+		t.Errorf("the choices are not shown:\n%s", h.m.View())
+	}
+	h.press("w") // not a choice: ignored, no glass added
+	h.press("h")
+	if len(h.due()) != 0 || h.m.NextUp() != "quiet until 10:35" || h.m.snap.state.Today.WaterML != 0 {
+		t.Fatalf("quiet: due %v, next %q, water %d", h.due(), h.m.NextUp(), h.m.snap.state.Today.WaterML)
+	}
+	bells := h.alerts.bells
+	h.at("2026-11-23 10:30")
+	if len(h.due()) != 0 || h.alerts.bells != bells {
+		t.Error("a reminder got through quiet mode")
+	}
+	h.at("2026-11-23 10:35")
+	if len(h.due()) != 3 || h.alerts.bells != bells+1 {
+		t.Errorf("after quiet mode: due %v, bells %d", h.due(), h.alerts.bells-bells)
+	}
+	h.press("p", "t")
+	if h.m.NextUp() != "quiet until tomorrow" {
+		t.Errorf("until tomorrow: %q", h.m.NextUp())
+	}
+	h.at("2026-11-24 09:00")
+	if h.m.sched.Quiet() || h.m.NextUp() != "posture in 30m" {
+		t.Errorf("the next morning: %q", h.m.NextUp())
+	}
+	h.press("p", "h", "p", "o")
+	if h.m.sched.Quiet() || h.m.note != "Reminders are on." {
+		t.Errorf("quiet mode off: %v %q", h.m.sched.Quiet(), h.m.note)
+	}
+}
+
+func TestWaterAddRemoveAndPace(t *testing.T) {
+	h := newHarness(t, "2026-11-23 13:30")
+	h.press("w", "w", "w")
+	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "+250 ml: 750 of 2000 ml today." {
+		t.Errorf("after three glasses: %d ml, %q", h.m.snap.state.Today.WaterML, h.m.note)
+	}
+	if v := h.m.View(); !strings.Contains(v, "behind pace (1000 ml by now)") || !strings.Contains(v, "3 of 8 glasses") {
+		t.Errorf("pace not shown:\n%s", v)
+	}
+	h.press("w")
+	if v := h.m.View(); !strings.Contains(v, "on pace") {
+		t.Errorf("1000 ml at 13:30 should be on pace:\n%s", v)
+	}
+	h.press("W")
+	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "Took back 250 ml; 750 ml today." {
+		t.Errorf("after taking one back: %d, %q", h.m.snap.state.Today.WaterML, h.m.note)
+	}
+	if h.m.snap.week[store.DayOf(h.now)] != 750 {
+		t.Errorf("the chart's today = %d", h.m.snap.week[store.DayOf(h.now)])
+	}
+	h.at("2026-11-24 08:00") // midnight started a new water day
+	before := h.sum()
+	h.press("W")
+	if h.m.note != "No water logged today to take back." || h.sum() != before {
+		t.Errorf("W on a new day: %q", h.m.note)
+	}
+	if h.m.snap.week[store.DayOf(h.now)-1] != 750 {
+		t.Error("yesterday's water is missing from the chart")
+	}
+}
+
+func TestOutsideChangesAreReloaded(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	err := h.store.Update(func(tx *store.Tx) error {
+		if err := store.AddWater(tx, h.now, 500, 1); err != nil {
+			return err
+		}
+		return store.ChangeSettings(tx, map[string]string{"posture.interval": "off"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.run(func() tea.Msg { return common.ReloadMsg{Revision: 9} })
+	if _, ok := h.m.sched.DueAt(store.CheckPosture); ok || h.m.snap.state.Today.WaterML != 500 {
+		t.Errorf("after an outside change: posture scheduled %v, water %d", ok, h.m.snap.state.Today.WaterML)
+	}
+	if !strings.Contains(h.m.View(), "Posture  off") {
+		t.Errorf("posture off not shown:\n%s", h.m.View())
+	}
+}
+
+func TestSettingsForm(t *testing.T) {
+	h := newHarness(t, "2026-11-23 08:00")
+	before := h.sum()
+	h.typeKeys("c")
+	if !h.m.CapturesInput() || !strings.Contains(h.m.View(), "water.goal") {
+		t.Fatalf("the form did not open:\n%s", h.m.View())
+	}
+	// A refused value keeps the form on its field and says why.
+	h.typeKeys("backspace", "backspace", "backspace", "backspace", "0", "enter")
+	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 10000 ml") {
+		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
+	}
+	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {
+		t.Errorf("a start after the end is not refused as it is typed: %v", err)
+	}
+	h.typeKeys("esc")
+	if h.m.CapturesInput() || h.m.note != "Settings unchanged." || h.sum() != before {
+		t.Fatalf("esc: open %v, note %q, file changed %v", h.m.CapturesInput(), h.m.note, h.sum() != before)
+	}
+
+	submit := func(changes map[string]string) {
+		h.typeKeys("c")
+		for name, text := range changes {
+			*h.m.form.texts[name] = text
+		}
+		h.m.form.form.State = huh.StateCompleted
+		h.run(h.m.updateForm(nil))
+	}
+	// Settings that only fail together are refused as a whole.
+	submit(map[string]string{"hours.start": "19:00", "water.goal": "2500"})
+	if !strings.HasPrefix(h.m.note, "Not saved: hours.start (19:00) must be before hours.end") || h.sum() != before {
+		t.Fatalf("cross-check: %q, file changed %v", h.m.note, h.sum() != before)
+	}
+	submit(map[string]string{"water.goal": "2500", "water.unit": "oz", "posture.interval": "45m"})
+	set := h.m.snap.state.Settings
+	if h.m.note != "Settings saved." || set.WaterGoalML != 2500 || set.WaterUnit != store.UnitOz || set.PostureInterval != 45*time.Minute {
+		t.Errorf("saved: %q %+v", h.m.note, set)
+	}
+	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
+		t.Errorf("the new interval did not reschedule: %v", at)
+	}
+	if !strings.Contains(h.m.View(), "0 / 85 oz") {
+		t.Errorf("ounces not shown:\n%s", h.m.View())
+	}
+}
+
+// The smallest window (60x20, so 60x17 for the tab) keeps the reminder
+// and the foot line, giving up the chart.
+func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:35")
+	h.m.SetSize(60, 17)
+	view := h.m.View()
+	if lines := strings.Count(view, "\n") + 1; lines > 17 {
+		t.Errorf("%d lines in 17 rows:\n%s", lines, view)
+	}
+	for _, want := range []string{"Time for a posture check", "Water today", "w +1 glass"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("lacks %q:\n%s", want, view)
+		}
+	}
+	for _, line := range strings.Split(view, "\n") {
+		if w := lipgloss.Width(line); w > 60 {
+			t.Errorf("a line %d wide: %q", w, line)
+		}
+	}
+}

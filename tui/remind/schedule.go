@@ -1,0 +1,274 @@
+package remind
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"lumbar/store"
+)
+
+// The schedule, as a pure function of the stored state and the time.
+//
+// Each reminder counts its interval from its latest answer (done,
+// dismissed or snoozed), or from the start of the day's active hours if
+// that is later, and falls due only inside active hours. A snooze brings
+// it back at the snooze's end instead. Water counts from the latest drink
+// too, and waits until intake falls behind an even pace through the
+// active hours. Quiet mode holds everything until it ends.
+//
+// A due time moves only when the person answers, so after the computer
+// sleeps through three intervals the reminder is due once, not three
+// times; and when today's active hours end unanswered, it starts afresh
+// tomorrow.
+
+// Due is when one reminder is next due.
+type Due struct {
+	Kind store.CheckKind
+	At   time.Time
+}
+
+// Schedule is every reminder's next due time as of Now.
+type Schedule struct {
+	Now time.Time
+	// Next holds each reminder that is on and has a due time in the coming
+	// week, soonest first. At ≤ Now means it is due now.
+	Next []Due
+	// QuietUntil is when quiet mode ends; zero unless it is on at Now.
+	QuietUntil time.Time
+}
+
+// maxWindows bounds the search for a due time: a week of active days, and
+// one more for asking after today's hours have ended.
+const maxWindows = 8
+
+// Plan computes the schedule at now, in now's location.
+func Plan(st store.ReminderState, now time.Time) Schedule {
+	sched := Schedule{Now: now}
+	if st.QuietUntil.After(now) {
+		sched.QuietUntil = st.QuietUntil.In(now.Location())
+	}
+	for _, kind := range store.CheckKinds() {
+		r := ruleFor(kind, st, now)
+		if r.interval <= 0 {
+			continue // turned off
+		}
+		if at, ok := r.next(st.Settings, now, sched.QuietUntil); ok {
+			sched.Next = append(sched.Next, Due{Kind: kind, At: at})
+		}
+	}
+	// Stable: reminders due at the same moment keep CheckKinds' order.
+	slices.SortStableFunc(sched.Next, func(a, b Due) int { return a.At.Compare(b.At) })
+	return sched
+}
+
+// DueNow is the reminders due at Now, in the order to show them.
+func (s Schedule) DueNow() []Due {
+	var due []Due
+	for _, d := range s.Next {
+		if !d.At.After(s.Now) {
+			due = append(due, d)
+		}
+	}
+	return due
+}
+
+// Upcoming is the soonest reminder not yet due.
+func (s Schedule) Upcoming() (Due, bool) {
+	for _, d := range s.Next {
+		if d.At.After(s.Now) {
+			return d, true
+		}
+	}
+	return Due{}, false
+}
+
+// Quiet tells whether quiet mode is on.
+func (s Schedule) Quiet() bool { return !s.QuietUntil.IsZero() }
+
+// DueAt is kind's next due time; ok is false when it is off or never due.
+func (s Schedule) DueAt(kind store.CheckKind) (time.Time, bool) {
+	for _, d := range s.Next {
+		if d.Kind == kind {
+			return d.At, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// rule is one reminder's inputs to the schedule.
+type rule struct {
+	interval time.Duration
+	anchor   time.Time // the interval counts from here, or from the window's start if later
+	snoozed  time.Time // when a snooze ends; zero if the latest answer was no snooze
+	// behind, if set, is when intake falls behind pace in a window; ok is
+	// false when it never does (the goal is already met).
+	behind func(w window) (at time.Time, ok bool)
+}
+
+func ruleFor(kind store.CheckKind, st store.ReminderState, now time.Time) rule {
+	set := st.Settings
+	var r rule
+	if ack, ok := st.LastAck[kind]; ok {
+		r.anchor = ack.At
+		if ack.Action == store.ActionSnoozed {
+			r.snoozed = ack.Until
+		}
+		if r.anchor.After(now) {
+			// The clock went back since this answer: count from now
+			// instead of waiting out the jump.
+			shift := now.Sub(r.anchor)
+			r.anchor = now
+			if !r.snoozed.IsZero() {
+				r.snoozed = r.snoozed.Add(shift)
+			}
+		}
+	}
+	switch kind {
+	case store.CheckMove:
+		r.interval = set.MoveInterval
+	case store.CheckPosture:
+		r.interval = set.PostureInterval
+	case store.CheckWater:
+		r.interval = set.WaterInterval
+		if drink := st.Today.LastDrink; !drink.IsZero() {
+			r.anchor = later(r.anchor, earlier(drink, now))
+		}
+		today := store.DayOf(now)
+		r.behind = func(w window) (time.Time, bool) {
+			if store.DayOf(w.start) != today {
+				return w.start, true // nothing drunk that day yet
+			}
+			return behindPaceFrom(set.WaterGoalML, st.Today.WaterML, w.start, w.end)
+		}
+	}
+	return r
+}
+
+// next is the rule's due time: in the window holding now (even if already
+// past, so a missed reminder is still due), else in the first later window
+// it fits in.
+func (r rule) next(set store.Settings, now, quietUntil time.Time) (time.Time, bool) {
+	w, ok := windowFrom(set, now)
+	for range maxWindows {
+		if !ok {
+			break
+		}
+		due := later(r.anchor, w.start).Add(r.interval)
+		if !r.snoozed.IsZero() && !r.snoozed.Before(w.start) {
+			due = r.snoozed
+		}
+		fits := true
+		if r.behind != nil {
+			var behindAt time.Time
+			behindAt, fits = r.behind(w)
+			due = later(due, behindAt)
+		}
+		due = later(due, quietUntil)
+		if fits && due.Before(w.end) {
+			return due, true
+		}
+		w, ok = windowFrom(set, w.end)
+	}
+	return time.Time{}, false
+}
+
+// window is one day's active hours, [start, end).
+type window struct{ start, end time.Time }
+
+// windowFrom is the active hours that hold t or, failing that, come next.
+func windowFrom(set store.Settings, t time.Time) (window, bool) {
+	day := store.DayOf(t)
+	for i := range store.Day(maxWindows) {
+		d := day + i
+		if !set.HoursDays.Has(d.Date().Weekday()) {
+			continue
+		}
+		w := window{set.HoursStart.On(d, t.Location()), set.HoursEnd.On(d, t.Location())}
+		// A start inside a clocks-forward gap can land after the end.
+		if w.start.Before(w.end) && t.Before(w.end) {
+			return w, true
+		}
+	}
+	return window{}, false
+}
+
+// ExpectedBy is how much of goalML an even pace through today's active
+// hours would have drunk by now (all of it once they are over).
+func ExpectedBy(set store.Settings, now time.Time) int {
+	today := store.DayOf(now)
+	start, end := set.HoursStart.On(today, now.Location()), set.HoursEnd.On(today, now.Location())
+	switch {
+	case !now.After(start):
+		return 0
+	case !now.Before(end):
+		return set.WaterGoalML
+	}
+	return int(float64(set.WaterGoalML) * float64(now.Sub(start)) / float64(end.Sub(start)))
+}
+
+// behindPaceFrom is the instant intakeML falls behind an even pace from 0
+// at start to goalML at end; ok is false when the goal is already met.
+func behindPaceFrom(goalML, intakeML int, start, end time.Time) (time.Time, bool) {
+	if intakeML >= goalML {
+		return time.Time{}, false
+	}
+	share := float64(intakeML) / float64(goalML)
+	return start.Add(time.Duration(share * float64(end.Sub(start)))), true
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// Phrase says in a few words what the schedule holds, for status bars:
+// "posture now", "move in 12m", "water at 14:30", "posture Mon 09:30",
+// "quiet until 11:00"; "" when every reminder is off.
+func (s Schedule) Phrase() string {
+	if s.Quiet() {
+		return "quiet until " + when(s.Now, s.QuietUntil)
+	}
+	if due := s.DueNow(); len(due) > 0 {
+		return string(due[0].Kind) + " now"
+	}
+	if next, ok := s.Upcoming(); ok {
+		return string(next.Kind) + " " + relative(s.Now, next.At)
+	}
+	return ""
+}
+
+// relative is "in 12m" within the hour, "at 14:30" later today, and
+// "Mon 09:30" another day.
+func relative(now, at time.Time) string {
+	minutes := int((at.Sub(now) + time.Minute - 1) / time.Minute) // counted up: "in 1m" until it is due
+	switch {
+	case minutes < 60:
+		return fmt.Sprintf("in %dm", max(1, minutes))
+	case store.DayOf(at.In(now.Location())) == store.DayOf(now):
+		return "at " + when(now, at)
+	}
+	return when(now, at)
+}
+
+// when is "14:30" today, "tomorrow" for midnight tonight, and
+// "Mon 09:30" another day.
+func when(now, at time.Time) string {
+	at = at.In(now.Location())
+	switch days := store.DayOf(at) - store.DayOf(now); {
+	case days == 0:
+		return at.Format("15:04")
+	case days == 1 && at.Hour() == 0 && at.Minute() == 0:
+		return "tomorrow"
+	}
+	return at.Format("Mon 15:04")
+}

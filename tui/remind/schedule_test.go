@@ -1,0 +1,349 @@
+package remind
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/London even where the system has no zoneinfo
+
+	"lumbar/store"
+)
+
+var london = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// on is a wall-clock time in London, written "2006-01-02 15:04" (seconds
+// optional).
+func on(wall string) time.Time {
+	layout := "2006-01-02 15:04"
+	if strings.Count(wall, ":") == 2 {
+		layout += ":05"
+	}
+	t, err := time.ParseInLocation(layout, wall, london)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+const (
+	posture = store.CheckPosture
+	move    = store.CheckMove
+	water   = store.CheckWater
+)
+
+// day is a state builder for schedule tests.
+type day struct {
+	settings func(*store.Settings)
+	acks     []store.Check
+	waterML  int
+	drink    string // last drink, wall time
+	quiet    string // quiet until, wall time
+}
+
+func (d day) state() store.ReminderState {
+	st := store.ReminderState{Settings: store.DefaultSettings(), LastAck: map[store.CheckKind]store.Check{}}
+	if d.settings != nil {
+		d.settings(&st.Settings)
+	}
+	for _, a := range d.acks {
+		st.LastAck[a.Kind] = a
+	}
+	st.Today.WaterML = d.waterML
+	if d.drink != "" {
+		st.Today.LastDrink = on(d.drink).UTC()
+	}
+	if d.quiet != "" {
+		st.QuietUntil = on(d.quiet).UTC()
+	}
+	return st
+}
+
+func ack(kind store.CheckKind, action store.CheckAction, wall string) store.Check {
+	return store.Check{Stamp: store.StampAt(on(wall)), Kind: kind, Action: action}
+}
+
+func snooze(kind store.CheckKind, wall, until string) store.Check {
+	c := ack(kind, store.ActionSnoozed, wall)
+	c.Until = on(until).UTC()
+	return c
+}
+
+func allWeek(s *store.Settings) { s.HoursDays = 0x7f }
+
+// Dates: Mon 2026-11-23 … Sun 2026-11-29. British Summer Time starts on
+// Sun 2026-03-29 (01:00 GMT → 02:00 BST) and ends on Sun 2026-10-25
+// (02:00 BST → 01:00 GMT).
+func TestPlan(t *testing.T) {
+	tests := []struct {
+		name string
+		day  day
+		now  string
+		want map[store.CheckKind]string // wall time with zone
+		only bool                       // want lists every reminder scheduled
+		due  []store.CheckKind          // due now, in the order shown; nil: none
+	}{
+		{
+			name: "before hours nothing is due; intervals count from the start",
+			now:  "2026-11-23 08:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+		},
+		{
+			name: "opening the app mid-day: each missed reminder is due once",
+			now:  "2026-11-23 14:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []store.CheckKind{posture, move, water},
+		},
+		{
+			name: "the interval counts from the latest answer",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-23 10:40"), ack(move, store.ActionDismissed, "2026-11-23 10:00")}},
+			now:  "2026-11-23 10:50",
+			want: map[store.CheckKind]string{posture: "2026-11-23 11:10 GMT", move: "2026-11-23 10:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []store.CheckKind{water, move},
+		},
+		{
+			name: "last week's answer counts from today's start",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-20 17:50")}},
+			now:  "2026-11-23 08:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+		},
+		{
+			name: "past the end of active hours it waits for tomorrow",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 17:45")}},
+			now:  "2026-11-24 17:50",
+			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []store.CheckKind{move, water},
+		},
+		{
+			name: "due exactly at the end of active hours is tomorrow",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 17:30")}},
+			now:  "2026-11-24 17:40",
+			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+			due:  []store.CheckKind{move, water},
+		},
+		{
+			name: "in the evening a reminder missed today does not fire",
+			now:  "2026-11-24 19:00",
+			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-25 09:50 GMT", water: "2026-11-25 10:00 GMT"},
+		},
+		{
+			name: "Friday evening skips the weekend",
+			now:  "2026-11-27 18:30",
+			want: map[store.CheckKind]string{posture: "2026-11-30 09:30 GMT"},
+		},
+		{
+			name: "weekend days when chosen",
+			day:  day{settings: func(s *store.Settings) { s.HoursDays = 1<<time.Saturday | 1<<time.Sunday }},
+			now:  "2026-11-25 12:00",
+			want: map[store.CheckKind]string{posture: "2026-11-28 09:30 GMT"},
+		},
+		{
+			name: "asleep through four intervals: due once, at the first",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 10:00")}},
+			now:  "2026-11-24 12:05",
+			want: map[store.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []store.CheckKind{move, water, posture},
+		},
+		{
+			name: "the clock jumped forward a day: today's hours start afresh",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 10:00")}},
+			now:  "2026-11-25 09:10",
+			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+		},
+		{
+			name: "the clock went back: count from now, not from the future answer",
+			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 12:00")}},
+			now:  "2026-11-24 10:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []store.CheckKind{move, water},
+		},
+		{
+			name: "snooze brings it back at the snooze's end",
+			day:  day{acks: []store.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			now:  "2026-11-24 10:31",
+			want: map[store.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []store.CheckKind{move, water},
+		},
+		{
+			name: "a snooze that ended while asleep is due now",
+			day:  day{acks: []store.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			now:  "2026-11-24 13:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []store.CheckKind{move, water, posture},
+		},
+		{
+			name: "a snooze past the end of the day is forgotten by morning",
+			day:  day{acks: []store.Check{snooze(posture, "2026-11-23 17:55", "2026-11-23 18:05")}},
+			now:  "2026-11-24 08:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT"},
+		},
+		{
+			name: "quiet mode holds everything until it ends",
+			day: day{quiet: "2026-11-24 11:00", acks: []store.Check{
+				ack(posture, store.ActionDone, "2026-11-24 09:45"), ack(move, store.ActionDone, "2026-11-24 09:55")}},
+			now:  "2026-11-24 10:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 11:00 GMT", move: "2026-11-24 11:00 GMT", water: "2026-11-24 11:00 GMT"},
+		},
+		{
+			name: "quiet mode ended: what it held is due, once",
+			day: day{quiet: "2026-11-24 11:00", acks: []store.Check{
+				ack(posture, store.ActionDone, "2026-11-24 09:45"), ack(move, store.ActionDone, "2026-11-24 10:55")}},
+			now:  "2026-11-24 11:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 10:15 GMT", move: "2026-11-24 11:45 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []store.CheckKind{water, posture},
+		},
+		{
+			name: "quiet until tomorrow",
+			day:  day{quiet: "2026-11-25 00:00"},
+			now:  "2026-11-24 15:00",
+			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", water: "2026-11-25 10:00 GMT"},
+		},
+		{
+			name: "water waits until intake falls behind the even pace",
+			day:  day{waterML: 1000, drink: "2026-11-24 11:30"},
+			now:  "2026-11-24 12:00",
+			want: map[store.CheckKind]string{water: "2026-11-24 13:30 GMT"}, // half the goal: half of 09:00–18:00
+			due:  []store.CheckKind{posture, move},
+		},
+		{
+			name: "water behind pace waits for its interval after a drink",
+			day:  day{waterML: 250, drink: "2026-11-24 09:10"},
+			now:  "2026-11-24 09:15",
+			want: map[store.CheckKind]string{water: "2026-11-24 10:10 GMT"},
+			due:  []store.CheckKind{},
+		},
+		{
+			name: "water goal met: nothing more today",
+			day:  day{waterML: 2000, drink: "2026-11-24 16:00"},
+			now:  "2026-11-24 23:59",
+			want: map[store.CheckKind]string{water: "2026-11-25 10:00 GMT"},
+			due:  []store.CheckKind{},
+		},
+		{
+			name: "midnight starts a new water day",
+			day:  day{waterML: 0},
+			now:  "2026-11-25 00:01",
+			want: map[store.CheckKind]string{water: "2026-11-25 10:00 GMT"},
+		},
+		{
+			name: "a reminder turned off is not scheduled",
+			day:  day{settings: func(s *store.Settings) { s.PostureInterval = 0 }},
+			now:  "2026-11-24 08:00",
+			want: map[store.CheckKind]string{move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			only: true,
+		},
+		{
+			name: "an interval longer than the active hours never comes due",
+			day:  day{settings: func(s *store.Settings) { s.MoveInterval = 10 * time.Hour }},
+			now:  "2026-11-24 08:00",
+			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT", water: "2026-11-24 10:00 GMT"},
+			only: true,
+		},
+		{
+			name: "clocks go forward inside active hours: the interval is real time",
+			day: day{settings: func(s *store.Settings) { allWeek(s); s.HoursStart = 30; s.HoursEnd = 3 * 60 },
+				acks: []store.Check{ack(posture, store.ActionDone, "2026-03-29 00:50")}},
+			now:  "2026-03-29 00:55",
+			want: map[store.CheckKind]string{posture: "2026-03-29 02:20 BST", move: "2026-03-29 02:20 BST"},
+		},
+		{
+			name: "the Monday after the clocks go forward keeps wall-clock hours",
+			now:  "2026-03-30 08:00",
+			want: map[store.CheckKind]string{posture: "2026-03-30 09:30 BST"},
+		},
+		{
+			name: "clocks go back inside active hours: pace spreads over the longer night",
+			day: day{settings: func(s *store.Settings) { allWeek(s); s.HoursStart = 0; s.HoursEnd = 3 * 60 },
+				waterML: 1000, drink: "2026-10-25 00:30"},
+			now:  "2026-10-25 00:40",
+			want: map[store.CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
+			due:  []store.CheckKind{posture},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sched := Plan(tt.day.state(), on(tt.now))
+			for kind, want := range tt.want {
+				at, ok := sched.DueAt(kind)
+				if got := at.In(london).Format("2006-01-02 15:04 MST"); !ok || got != want {
+					t.Errorf("%s due %s (scheduled %v), want %s", kind, got, ok, want)
+				}
+			}
+			if tt.only && len(sched.Next) != len(tt.want) {
+				t.Errorf("scheduled %v, want only %v", sched.Next, tt.want)
+			}
+			var due []store.CheckKind
+			for _, d := range sched.DueNow() {
+				due = append(due, d.Kind)
+			}
+			if !slices.Equal(due, tt.due) {
+				t.Errorf("due now %v, want %v", due, tt.due)
+			}
+		})
+	}
+}
+
+func TestPlanIsQuietOnlyUntilQuietEnds(t *testing.T) {
+	st := day{quiet: "2026-11-24 11:00"}.state()
+	if s := Plan(st, on("2026-11-24 10:59")); !s.Quiet() || s.Phrase() != "quiet until 11:00" {
+		t.Errorf("before the end: quiet %v, %q", s.Quiet(), s.Phrase())
+	}
+	if s := Plan(st, on("2026-11-24 11:00")); s.Quiet() {
+		t.Error("still quiet at its end")
+	}
+}
+
+func TestPhrase(t *testing.T) {
+	tests := []struct {
+		day  day
+		now  string
+		want string
+	}{
+		{day{}, "2026-11-23 09:18", "posture in 12m"},
+		{day{}, "2026-11-23 09:29", "posture in 1m"},
+		{day{}, "2026-11-23 09:31", "posture now"},
+		{day{}, "2026-11-23 07:00", "posture at 09:30"},
+		{day{}, "2026-11-27 19:00", "posture Mon 09:30"},
+		{day{quiet: "2026-11-24 00:00"}, "2026-11-23 15:00", "quiet until tomorrow"},
+		{day{settings: func(s *store.Settings) { s.PostureInterval, s.MoveInterval, s.WaterInterval = 0, 0, 0 }}, "2026-11-23 09:00", ""},
+	}
+	for _, tt := range tests {
+		if got := Plan(tt.day.state(), on(tt.now)).Phrase(); got != tt.want {
+			t.Errorf("at %s: %q, want %q", tt.now, got, tt.want)
+		}
+	}
+}
+
+func TestExpectedBy(t *testing.T) {
+	set := store.DefaultSettings()
+	for wall, want := range map[string]int{
+		"2026-11-23 08:00": 0, "2026-11-23 09:00": 0, "2026-11-23 13:30": 1000,
+		"2026-11-23 18:00": 2000, "2026-11-23 23:00": 2000,
+	} {
+		if got := ExpectedBy(set, on(wall)); got != want {
+			t.Errorf("expected by %s = %d, want %d", wall, got, want)
+		}
+	}
+}
+
+// A week of minutes, each planned from scratch, never panics and never
+// puts a due time outside active hours (unless it is already due).
+func TestPlanEveryMinuteOfAWeek(t *testing.T) {
+	st := day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
+	for now := on("2026-11-22 00:00"); now.Before(on("2026-11-30 00:00")); now = now.Add(7 * time.Minute) {
+		for _, d := range Plan(st, now).Next {
+			local := d.At.In(london)
+			hm := local.Hour()*60 + local.Minute()
+			wd := local.Weekday()
+			if d.At.After(now) && (hm < 9*60 || hm >= 18*60 || wd == time.Saturday || wd == time.Sunday) {
+				t.Fatalf("at %v: %s due outside active hours, %v", now, d.Kind, local)
+			}
+		}
+	}
+}
