@@ -23,6 +23,25 @@ type Insights struct {
 	Streak   Streak             `json:"streak"`
 	Factors  []FactorComparison `json:"factors"`
 	Routines RoutineChange      `json:"routines"`
+	Posture  PostureCheckIns    `json:"posture_check_ins"`
+}
+
+// InsightRecords are the records insights are drawn from.
+type InsightRecords struct {
+	Entries  []PainEntry
+	Sessions []Session
+	// WaterGoalMet tells which days' water reached the goal; a day that
+	// is missing was not met.
+	WaterGoalMet map[Day]bool
+	// PostureDone counts each day's posture check-ins answered "done".
+	PostureDone map[Day]int
+}
+
+// PostureCheckIns is how many posture check-ins were done a day, on the
+// days with at least one.
+type PostureCheckIns struct {
+	Days   int   `json:"days"`
+	PerDay Score `json:"per_day"`
 }
 
 // MinDaysToCompare is how many days each side of a comparison needs
@@ -79,30 +98,35 @@ type RoutineChange struct {
 
 // DayFacts is what one logged day holds, for factors to look at.
 type DayFacts struct {
-	Pain     DayPain
-	Helped   []string // what helped, over all the day's entries
-	Sessions int      // stretch sessions started that day
+	Pain         DayPain
+	Helped       []string // what helped, over all the day's entries
+	Sessions     int      // stretch sessions started that day
+	WaterGoalMet bool     // the day's water reached the goal
+	PostureDone  int      // posture check-ins done that day
 }
 
 // Factor is something a person may do on some days and not others. To
 // compare another one, add it here; if it needs another kind of record,
 // add a field to DayFacts and fill it in dayFacts.
 type Factor struct {
-	ID  string
-	Did string // completes "On days …": "you stretched"
-	On  func(DayFacts) bool
+	ID   string
+	Name string // what it is called in a list: "stretching"
+	Did  string // completes "On days …": "you stretched"
+	On   func(DayFacts) bool
 }
 
 // Factors are compared in this order.
 var Factors = []Factor{
-	{ID: "stretching", Did: "you stretched", On: func(d DayFacts) bool {
+	{ID: "stretching", Name: "stretching", Did: "you stretched", On: func(d DayFacts) bool {
 		return d.Sessions > 0 || slices.Contains(d.Helped, "stretching")
 	}},
-	{ID: "massage", Did: "you had a massage", On: func(d DayFacts) bool {
+	{ID: "massage", Name: "massage", Did: "you had a massage", On: func(d DayFacts) bool {
 		return slices.ContainsFunc(d.Helped, func(id string) bool { return strings.HasPrefix(id, "massage") })
 	}},
-	{ID: "heat", Did: "you used heat", On: helped("heat")},
-	{ID: "walking", Did: "you walked", On: helped("walking")},
+	{ID: "heat", Name: "heat", Did: "you used heat", On: helped("heat")},
+	{ID: "walking", Name: "walking", Did: "you walked", On: helped("walking")},
+	{ID: "water-goal", Name: "water goal", Did: "you met your water goal", On: func(d DayFacts) bool { return d.WaterGoalMet }},
+	{ID: "posture", Name: "posture check-ins", Did: "you did posture check-ins", On: func(d DayFacts) bool { return d.PostureDone > 0 }},
 }
 
 func helped(id string) func(DayFacts) bool {
@@ -133,7 +157,20 @@ func InsightsOf(tx *Tx, today Day, days int) (Insights, error) {
 	if err != nil {
 		return Insights{}, err
 	}
-	return ComputeInsights(entries, sessions, today, days), nil
+	settings, err := LoadSettings(tx)
+	if err != nil {
+		settings = DefaultSettings() // a damaged setting must not hide the diary
+	}
+	water, err := WaterGoalMetDays(tx, first, today, settings.WaterGoalML)
+	if err != nil {
+		return Insights{}, err
+	}
+	posture, err := CheckInsPerDay(tx, CheckPosture, first, today)
+	if err != nil {
+		return Insights{}, err
+	}
+	records := InsightRecords{Entries: entries, Sessions: sessions, WaterGoalMet: water, PostureDone: posture}
+	return ComputeInsights(records, today, days), nil
 }
 
 // readStart is the first day the insights look at: the span, or the two
@@ -143,12 +180,12 @@ func readStart(today Day, days int) Day {
 }
 
 // ComputeInsights works out the insights over the `days` days ending
-// today from the entries and sessions of at least those days (and the
-// two weeks up to today).
-func ComputeInsights(entries []PainEntry, sessions []Session, today Day, days int) Insights {
+// today from the records of at least those days (and the two weeks up to
+// today).
+func ComputeInsights(r InsightRecords, today Day, days int) Insights {
 	days = max(days, 1)
 	first := readStart(today, days)
-	all := DailyPain(entries, first, today)
+	all := DailyPain(r.Entries, first, today)
 	span := all[len(all)-days:]
 	in := Insights{From: span[0].Day, To: today, Days: days, Daily: span}
 	var overall Average
@@ -161,9 +198,25 @@ func ComputeInsights(entries []PainEntry, sessions []Session, today Day, days in
 	in.Logged, in.Mean = overall.Days, overall.Mean
 	in.Week = weekChange(all[len(all)-14:])
 	in.Streak = streak(all, len(span))
-	in.Factors = compareFactors(dayFacts(span, entries, sessions))
-	in.Routines = routineChange(sessions, in.From, today)
+	in.Factors = compareFactors(dayFacts(span, r))
+	in.Routines = routineChange(r.Sessions, in.From, today)
+	in.Posture = postureCheckIns(r.PostureDone, in.From, today)
 	return in
+}
+
+func postureCheckIns(done map[Day]int, first, last Day) PostureCheckIns {
+	var p PostureCheckIns
+	total := 0
+	for d := first; d <= last; d++ {
+		if n := done[d]; n > 0 {
+			p.Days++
+			total += n
+		}
+	}
+	if p.Days > 0 {
+		p.PerDay = Score(float64(total) / float64(p.Days))
+	}
+	return p
 }
 
 func weekChange(twoWeeks []DayPain) WeekChange {
@@ -219,14 +272,16 @@ func streak(days []DayPain, spanDays int) Streak {
 }
 
 // dayFacts gathers, for each logged day of span, what factors look at.
-func dayFacts(span []DayPain, entries []PainEntry, sessions []Session) []DayFacts {
+func dayFacts(span []DayPain, r InsightRecords) []DayFacts {
 	first := span[0].Day
 	facts := make([]DayFacts, len(span))
 	for i, d := range span {
 		facts[i].Pain = d
+		facts[i].WaterGoalMet = r.WaterGoalMet[d.Day]
+		facts[i].PostureDone = r.PostureDone[d.Day]
 	}
 	inSpan := func(d Day) bool { return d >= first && d < first+Day(len(span)) }
-	for _, e := range entries {
+	for _, e := range r.Entries {
 		if d := e.Day(); inSpan(d) {
 			f := &facts[d-first]
 			for _, id := range e.Helped {
@@ -236,7 +291,7 @@ func dayFacts(span []DayPain, entries []PainEntry, sessions []Session) []DayFact
 			}
 		}
 	}
-	for _, s := range sessions {
+	for _, s := range r.Sessions {
 		if d := s.Day(); inSpan(d) {
 			facts[d-first].Sessions++
 		}
@@ -284,10 +339,20 @@ func routineChange(sessions []Session, first, last Day) RoutineChange {
 // Sentences words the insights for people, one finding per sentence.
 func (in Insights) Sentences() []string {
 	out := []string{in.overviewSentence(), in.Week.sentence(), in.Streak.sentence(in.Days)}
+	var tooFew []string
 	for _, c := range in.Factors {
-		out = append(out, c.sentence())
+		if c.Enough {
+			out = append(out, c.sentence())
+		} else {
+			tooFew = append(tooFew, c.shortCount())
+		}
 	}
-	out = append(out, in.Routines.sentence(),
+	if len(tooFew) > 0 {
+		// One line for them all, so the findings that exist stay in view.
+		out = append(out, fmt.Sprintf("Too few days yet to compare %s; each side needs %d.",
+			strings.Join(tooFew, ", "), MinDaysToCompare))
+	}
+	out = append(out, in.Routines.sentence(), in.Posture.sentence(),
 		"These show what happened together in your own notes, not what caused what.")
 	return out
 }
@@ -335,12 +400,14 @@ func (s Streak) sentence(spanDays int) string {
 	return fmt.Sprintf("You have logged %s in a row.", plural(s.Current, "day"))
 }
 
+// shortCount names a factor with its days on each side, for the line of
+// comparisons that have too few days.
+func (c FactorComparison) shortCount() string {
+	return fmt.Sprintf("%s (%s with, %d without)", factorByID(c.Factor).Name, plural(c.With.Days, "day"), c.Without.Days)
+}
+
 func (c FactorComparison) sentence() string {
 	f := factorByID(c.Factor)
-	if !c.Enough {
-		return fmt.Sprintf("On days %s: too few days to compare yet (%d with, %d without; %d of each needed).",
-			f.Did, c.With.Days, c.Without.Days, MinDaysToCompare)
-	}
 	return fmt.Sprintf("On days %s, your pain averaged %s (%s) vs %s on other days (%s).",
 		f.Did, one(c.With.Mean), plural(c.With.Days, "day"), one(c.Without.Mean), plural(c.Without.Days, "day"))
 }
@@ -367,4 +434,11 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func (p PostureCheckIns) sentence() string {
+	if p.Days == 0 {
+		return "No posture check-ins done in these days; the Remind tab offers them while you sit."
+	}
+	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", one(p.PerDay), plural(p.Days, "day"))
 }

@@ -94,7 +94,7 @@ func TestWeekChange(t *testing.T) {
 		{"too few last week", nil, []int{2, 2, 2, 2, 2, 2, 2}, false, false, "0.0", "(so far 7 and 0)"},
 	}
 	for _, c := range cases {
-		in := ComputeInsights(week(c.last, c.this), nil, insightsToday, 30)
+		in := ComputeInsights(InsightRecords{Entries: week(c.last, c.this)}, insightsToday, 30)
 		w := in.Week
 		if w.Enough != c.enough || w.Meaningful != c.meaningful || one(w.Change) != c.change {
 			t.Errorf("%s: %+v", c.name, w)
@@ -104,7 +104,7 @@ func TestWeekChange(t *testing.T) {
 		}
 	}
 	// Several entries a day count once, by the day's mean.
-	in := ComputeInsights(append(week([]int{4, 4, 4}, []int{4, 4, 4}), entryOn(6, 20, 10)), nil, insightsToday, 7)
+	in := ComputeInsights(InsightRecords{Entries: append(week([]int{4, 4, 4}, []int{4, 4, 4}), entryOn(6, 20, 10))}, insightsToday, 7)
 	if got := one(in.Week.ThisWeek.Mean); got != "5.0" || in.Week.ThisWeek.Days != 3 {
 		t.Errorf("this week with a bad evening = %s over %d days, want 5.0 over 3", got, in.Week.ThisWeek.Days)
 	}
@@ -131,12 +131,12 @@ func TestStreak(t *testing.T) {
 		{"gap yesterday", logged(0, 2, 3), Streak{Current: 1, LoggedToday: true, Longest: 2}, "1 day in a row"},
 	}
 	for _, c := range cases {
-		in := ComputeInsights(c.entries, nil, insightsToday, 30)
+		in := ComputeInsights(InsightRecords{Entries: c.entries}, insightsToday, 30)
 		if in.Streak != c.want {
 			t.Errorf("%s: streak %+v, want %+v", c.name, in.Streak, c.want)
 		}
 		if c.name == "today only" {
-			in = ComputeInsights(c.entries, nil, insightsToday, 1)
+			in = ComputeInsights(InsightRecords{Entries: c.entries}, insightsToday, 1)
 		}
 		if s := in.Streak.sentence(in.Days); !strings.Contains(s, c.sentence) {
 			t.Errorf("%s: %q lacks %q", c.name, s, c.sentence)
@@ -154,7 +154,7 @@ func TestFactorsNeedThreeDaysEachSide(t *testing.T) {
 		}
 	}
 	entries = append(entries, entryOn(0, 18, 4, "heat"), entryOn(1, 18, 5, "massage-swedish"))
-	in := ComputeInsights(entries, nil, insightsToday, 30)
+	in := ComputeInsights(InsightRecords{Entries: entries}, insightsToday, 30)
 	byID := map[string]FactorComparison{}
 	for _, c := range in.Factors {
 		byID[c.Factor] = c
@@ -170,8 +170,10 @@ func TestFactorsNeedThreeDaysEachSide(t *testing.T) {
 	if heat.Enough || heat.With.Days != 1 || heat.Without.Days != 5 {
 		t.Errorf("heat on one day must not be compared: %+v", heat)
 	}
-	if got := heat.sentence(); !strings.Contains(got, "too few days to compare yet (1 with, 5 without; 3 of each needed)") {
-		t.Errorf("heat sentence %q", got)
+	text := strings.Join(in.Sentences(), "\n")
+	if !strings.Contains(text, "Too few days yet to compare massage (1 day with, 5 without), heat (1 day with, 5 without)") ||
+		strings.Contains(text, "On days you used heat") {
+		t.Errorf("heat on one day must be listed among the too-few, not compared:\n%s", text)
 	}
 	if m := byID["massage"]; m.With.Days != 1 {
 		t.Errorf("a Swedish massage is a massage: %+v", m)
@@ -199,7 +201,7 @@ func TestStretchSessionsCountAsStretching(t *testing.T) {
 				StepsDone: 3, StepsTotal: 3, PainBefore: intp(5), PainAfter: intp(3 + n%2)})
 		}
 	}
-	in := ComputeInsights(entries, sessions, insightsToday, 30)
+	in := ComputeInsights(InsightRecords{Entries: entries, Sessions: sessions}, insightsToday, 30)
 	st := in.Factors[0]
 	if st.Factor != "stretching" || st.With.Days != 4 || st.Without.Days != 4 {
 		t.Errorf("stretching with sessions = %+v", st)
@@ -212,7 +214,7 @@ func TestStretchSessionsCountAsStretching(t *testing.T) {
 		t.Errorf("routine sentence %q", got)
 	}
 	sessions[0].PainAfter = nil // not rated after: left out
-	in = ComputeInsights(entries, sessions[:3], insightsToday, 30)
+	in = ComputeInsights(InsightRecords{Entries: entries, Sessions: sessions[:3]}, insightsToday, 30)
 	if in.Routines.Sessions != 2 || in.Routines.Enough {
 		t.Errorf("routines with one unrated = %+v", in.Routines)
 	}
@@ -220,18 +222,18 @@ func TestStretchSessionsCountAsStretching(t *testing.T) {
 
 func TestInsightsSpanAndOverview(t *testing.T) {
 	entries := []PainEntry{entryOn(40, 9, 9), entryOn(20, 9, 7), entryOn(2, 9, 3), entryOn(2, 21, 5), entryOn(0, 9, 2)}
-	in := ComputeInsights(entries, nil, insightsToday, 30)
+	in := ComputeInsights(InsightRecords{Entries: entries}, insightsToday, 30)
 	if in.From != insightsToday-29 || in.To != insightsToday || len(in.Daily) != 30 || in.Logged != 3 || in.Worst != 7 {
 		t.Errorf("30-day span: from %v to %v, %d days, %d logged, worst %d", in.From, in.To, len(in.Daily), in.Logged, in.Worst)
 	}
 	if got := in.overviewSentence(); got != "In the last 30 days you logged 3 days; your pain averaged 4.3, at worst 7." {
 		t.Errorf("overview %q", got)
 	}
-	week := ComputeInsights(entries, nil, insightsToday, 7)
+	week := ComputeInsights(InsightRecords{Entries: entries}, insightsToday, 7)
 	if len(week.Daily) != 7 || week.Logged != 2 || !strings.Contains(week.overviewSentence(), "last 7 days") {
 		t.Errorf("7-day span: %d days, %d logged", len(week.Daily), week.Logged)
 	}
-	empty := ComputeInsights(nil, nil, insightsToday, 90)
+	empty := ComputeInsights(InsightRecords{Entries: nil}, insightsToday, 90)
 	if got := empty.Sentences()[0]; got != "Nothing logged in the last 90 days yet." {
 		t.Errorf("empty overview %q", got)
 	}
@@ -282,4 +284,72 @@ func TestSummaryHasRecentDays(t *testing.T) {
 	if got := Sparkline(sum.RecentPain); got != "▆············▂" {
 		t.Errorf("sparkline %q", got)
 	}
+}
+
+// The water goal and posture check-ins, as the Remind tab records them,
+// reach the insights through InsightsOf.
+func TestInsightsOfWaterGoalAndPosture(t *testing.T) {
+	s := openTemp(t)
+	today := DayOf(time.Date(2026, 11, 27, 20, 0, 0, 0, time.UTC))
+	err := s.Update(func(tx *Tx) error {
+		for i := range 10 {
+			day := (today - Day(i)).Midnight(time.UTC)
+			metGoal := i%2 == 0
+			pain := 6
+			if metGoal {
+				pain = 3
+			}
+			if _, err := Insert(tx, BucketPain, PainEntry{Stamp: StampAt(day.Add(9 * time.Hour)), Pain: pain}); err != nil {
+				return err
+			}
+			if metGoal {
+				if err := AddWater(tx, day.Add(10*time.Hour), 500, 4); err != nil { // 2,000 ml: the default goal
+					return err
+				}
+				for range 3 {
+					if err := Acknowledge(tx, Check{Stamp: StampAt(day.Add(11 * time.Hour)), Kind: CheckPosture, Action: ActionDone}); err != nil {
+						return err
+					}
+				}
+			} else if err := AddWater(tx, day.Add(10*time.Hour), 250, 2); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in Insights
+	if err := s.View(func(tx *Tx) (err error) { in, err = InsightsOf(tx, today, 10); return err }); err != nil {
+		t.Fatal(err)
+	}
+	water := findFactor(t, in, "water-goal")
+	if !water.Enough || water.With.Days != 5 || water.Without.Days != 5 || water.With.Mean != 3 || water.Without.Mean != 6 {
+		t.Errorf("water-goal comparison = %+v", water)
+	}
+	posture := findFactor(t, in, "posture")
+	if posture.With.Days != 5 || posture.With.Mean != 3 {
+		t.Errorf("posture comparison = %+v", posture)
+	}
+	if in.Posture.Days != 5 || in.Posture.PerDay != 3 {
+		t.Errorf("posture check-ins = %+v, want 3 a day on 5 days", in.Posture)
+	}
+	text := strings.Join(in.Sentences(), "\n")
+	for _, want := range []string{"On days you met your water goal, your pain averaged 3.0 (5 days)", "3.0 posture check-ins a day on the 5 days"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("insights do not say %q:\n%s", want, text)
+		}
+	}
+}
+
+func findFactor(t *testing.T, in Insights, id string) FactorComparison {
+	t.Helper()
+	for _, f := range in.Factors {
+		if f.Factor == id {
+			return f
+		}
+	}
+	t.Fatalf("no %s factor", id)
+	return FactorComparison{}
 }

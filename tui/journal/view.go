@@ -267,7 +267,10 @@ func spanChoices(current int) string {
 func (m *Model) insightsView() string {
 	st := m.Styles
 	title := st.Title.Render(fmt.Sprintf("Insights, last %d days", Spans[m.span])) + st.Muted.Render("  ·  "+spanChoices(m.span))
-	return title + "\n" + m.insights.View()
+	if !m.insights.AtBottom() {
+		title += st.Muted.Render("  ·  more below: j/↓")
+	}
+	return ansi.Truncate(title, m.width, "…") + "\n" + m.insights.View()
 }
 
 // insightsText words the insights, one finding to a paragraph, with the
