@@ -1,18 +1,15 @@
 package remind
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-
 	"lumbar/store"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // goldenNow is a Monday morning with a posture check due.
@@ -58,17 +55,7 @@ func runGolden(t *testing.T, width, height int, keys ...string) {
 	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
 	m := New(c, WithAlerter(&fakeAlerts{}))
 	m.SetSize(width, height-3) // the root's tab bar, rule and status bar
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height-3))
-	teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte("Last 7 days")) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	for _, k := range keys {
-		tm.Send(keyMsg(k))
-	}
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-	golden.RequireEqual(t, []byte(final.View()))
+	tuitest.Golden(t, m, width, height-3, "Last 7 days", tuitest.Keys(keys...)...)
 }
 
 func TestGoldenDue(t *testing.T) {
