@@ -52,17 +52,17 @@ type command struct {
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
+		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
 		{name: "log", args: "PAIN [flags]", summary: "log your pain now, 0–10, with optional details (see lumbar log --help)", run: runLog},
 		{name: "history", args: "[--days N] [--json]", summary: "list your entries of the last N days", run: runHistory},
 		{name: "stats", args: "[--days N] [--json]", summary: "insights and a sparkline of the last N days", run: runStats},
-		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
 		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines},
 		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
-		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
-		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
 		{name: "water", args: "[N] [--ml N]", summary: "log N glasses of water (default 1), or an exact amount", run: runWater},
 		{name: "status", args: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder", run: runStatus},
 		{name: "config", args: "list | get KEY | set KEY VALUE", summary: "show or change settings", run: runConfig},
+		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
+		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
 	}
 }
 
