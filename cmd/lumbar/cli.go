@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -174,11 +173,9 @@ Usage:
 
 Commands:
 `)
-	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
-	for _, c := range commands() {
-		fmt.Fprintf(tw, "  %s %s\t%s\n", c.name, c.args, c.summary)
+	for _, c := range commands() { // two lines each, to stay within 80 columns
+		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
 	}
-	tw.Flush()
 	fmt.Fprintf(w, `
 Flags:
   --db PATH    the data file (also $LUMBAR_DB)
