@@ -14,16 +14,19 @@ import (
 	"lumbar/tui/common"
 )
 
+// crashNote is the last frame after a bug: the app quits at the next message.
+const crashNote = "lumbar hit a bug and is closing. Your data is safe."
+
 func (m *Model) View() (frame string) {
 	defer func() {
 		if r := recover(); r != nil {
 			// The next message (the poll comes within seconds) quits.
 			m.crash = fmt.Errorf("%v\n%s", r, debug.Stack())
-			frame = "lumbar hit a bug and is closing. Your data is safe."
+			frame = crashNote
 		}
 	}()
 	if m.crash != nil {
-		return "lumbar hit a bug and is closing. Your data is safe."
+		return crashNote
 	}
 	if m.width == 0 {
 		return "" // no size yet: the first WindowSizeMsg is on its way
