@@ -223,16 +223,25 @@ func (m *Model) announcer() (common.TabID, common.Announcer, bool) {
 	return 0, nil, false
 }
 
-// bannerKeyOwner is the tab whose showing banner msg answers: a banner's
-// keys reach its tab from any tab, even one that is taking text (but not
-// from the help screen, which hides the banner).
-func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
+// shownBanner is the banner the root draws over the open tab, if any. The
+// announcing tab shows its own; the help screen hides it; and while the
+// open tab takes typing (a note, a search, a routine in progress) it
+// waits, so it never covers what the person is doing. The status bar
+// still says the reminder is due.
+func (m *Model) shownBanner() (common.TabID, common.Banner, bool) {
 	id, a, ok := m.announcer()
-	if !ok || m.showHelp {
-		return 0, false
+	if !ok || id == m.active || m.showHelp || m.capturing() {
+		return 0, common.Banner{}, false
 	}
 	b, showing := a.Banner()
-	return id, showing && key.Matches(msg, b.Keys...)
+	return id, b, showing
+}
+
+// bannerKeyOwner is the tab whose shown banner msg answers: a banner's
+// keys reach its tab from whichever tab is open.
+func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
+	id, b, ok := m.shownBanner()
+	return id, ok && key.Matches(msg, b.Keys...)
 }
 
 func (m *Model) switchTo(id common.TabID) {

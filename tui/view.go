@@ -50,14 +50,10 @@ func (m *Model) View() (frame string) {
 }
 
 // withBanner draws a due reminder's banner over the foot of the open
-// tab's body. The announcing tab shows its reminder itself; help hides it.
+// tab's body.
 func (m *Model) withBanner(body string) string {
-	id, a, ok := m.announcer()
-	if !ok || id == m.active || m.showHelp {
-		return body
-	}
-	b, showing := a.Banner()
-	if !showing {
+	_, b, ok := m.shownBanner()
+	if !ok {
 		return body
 	}
 	lines := strings.Split(body, "\n")
