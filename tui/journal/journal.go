@@ -161,8 +161,10 @@ func (m *Model) SetSize(width, height int) {
 	m.redraw()
 }
 
-// CapturesInput keeps q, ? and 1–4 in the form's text fields.
-func (m *Model) CapturesInput() bool { return m.form != nil }
+// CapturesInput keeps q, ? and 1–4 in the form's text fields, and holds
+// the warning-sign advice open until it is answered (g or esc): no stray
+// key skips it and no reminder banner covers it.
+func (m *Model) CapturesInput() bool { return m.form != nil || m.advice != nil }
 
 func (m *Model) bodyHeight() int { return max(1, m.height-headerRows-footerRows) }
 

@@ -251,11 +251,14 @@ func TestDetailsPathAndWarningSign(t *testing.T) {
 	if tb.advice == nil || !strings.Contains(tb.View(), "g read “When to see a doctor” in the Guide") {
 		t.Fatalf("after saving, the advice panel should be up:\n%s", tb.View())
 	}
+	if !tb.CapturesInput() {
+		t.Error("the advice must hold the keyboard until answered, so no banner covers it")
+	}
 	msgs := messages(tb.press("g"))
 	if len(msgs) != 1 || msgs[0] != (common.OpenGuideMsg{Section: "when-to-see-a-doctor"}) {
 		t.Errorf("g sent %v, want the Guide's doctor section", msgs)
 	}
-	if tb.advice != nil {
+	if tb.advice != nil || tb.CapturesInput() {
 		t.Error("the advice panel stayed open after g")
 	}
 }
