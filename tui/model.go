@@ -169,6 +169,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if m.capturing() {
 		return m.updateTab(m.active, msg)
 	}
+	if keys := splitRunes(msg); keys != nil {
+		return m.handleKeys(keys)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -188,6 +191,31 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.updateTab(m.active, msg)
 	}
 	return nil
+}
+
+// splitRunes undoes Bubble Tea's joining: keys that reach the program in
+// one read (typed fast over ssh, sent by tmux or a script) arrive as one
+// message with several runes, which no single-key binding matches. Outside
+// text fields they are split back into keys; a paste stays whole.
+func splitRunes(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || msg.Alt {
+		return nil
+	}
+	keys := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
+	}
+	return keys
+}
+
+// handleKeys handles keys one after another, each seeing the state the
+// one before left (the first may open a form the next one types into).
+func (m *Model) handleKeys(keys []tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Sequence(cmds...)
 }
 
 // quit saves what tabs hold before the program stops. A save that fails

@@ -413,3 +413,34 @@ func TestQuitFlushesTabsFirst(t *testing.T) {
 		t.Error("a second ctrl+c must quit anyway")
 	}
 }
+
+// Keys that arrive in one read come as one message of several runes; the
+// root hands them on one at a time, except into a text field.
+func TestJoinedKeysAreSplit(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	joined := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("2jk")}
+	m.Update(joined)
+	if m.Active() != common.LogTab {
+		t.Fatalf("the 2 of \"2jk\" did not switch tab (active %d)", m.Active())
+	}
+	if got := keysGot(tabs[common.LogTab]); got != "j k" {
+		t.Errorf("the Log tab got %q, want j then k", got)
+	}
+	tabs[common.LogTab].capturing = true
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q1")})
+	if got := keysGot(tabs[common.LogTab]); got != "j k q1" {
+		t.Errorf("typing into a field got %q, want the runes whole", got)
+	}
+	tabs[common.LogTab].capturing = false
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hi"), Paste: true})
+	if got := keysGot(tabs[common.LogTab]); got != "j k q1 [hi]" {
+		t.Errorf("a paste was split: %q", got)
+	}
+	saver := &flushingTab{}
+	m.tabs[common.RemindTab] = saver
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jq")})
+	if saver.flushed != 1 {
+		t.Error("the q of \"jq\" did not quit")
+	}
+}
