@@ -49,7 +49,11 @@ func Put[T any](tx *Tx, b Bucket, k Key, v T) error {
 
 // Insert stores a new record under a fresh key for its own time.
 func Insert[T Record](tx *Tx, b Bucket, v T) (Key, error) {
-	k := NewKey(v.Stamped().At)
+	at := v.Stamped().At
+	if err := checkKeyTime(at); err != nil {
+		return Key{}, err
+	}
+	k := NewKey(at)
 	return k, Put(tx, b, k, v)
 }
 

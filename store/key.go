@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -24,6 +25,20 @@ func NewKey(t time.Time) Key {
 		panic(fmt.Sprintf("store: no randomness for record keys: %v", err))
 	}
 	return k
+}
+
+// Keys hold unsigned nanoseconds since 1970, which run out in 2262: a
+// record outside those years would sort in the wrong place.
+var (
+	firstKeyTime = time.Unix(0, 0)
+	lastKeyTime  = time.Unix(0, math.MaxInt64)
+)
+
+func checkKeyTime(t time.Time) error {
+	if t.Before(firstKeyTime) || t.After(lastKeyTime) {
+		return fmt.Errorf("%s is outside the years lumbar can keep (1970 to 2261)", t.Format(time.DateOnly))
+	}
+	return nil
 }
 
 // timePrefix is the smallest key at instant t: used to Seek a cursor.

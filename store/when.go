@@ -26,8 +26,15 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 	if t.After(now) {
 		return time.Time{}, fmt.Errorf("%s is in the future; give a time that has passed", t.Format("Mon 2 Jan 2006 15:04"))
 	}
+	if t.Before(now.AddDate(-oldestYears, 0, 0)) {
+		return time.Time{}, fmt.Errorf("%s is more than %d years ago; check the year", t.Format("Mon 2 Jan 2006"), oldestYears)
+	}
 	return t, nil
 }
+
+// oldestYears bounds how far back an entry can be dated: further back is
+// a typo in the year, not a memory.
+const oldestYears = 10
 
 func parseWhen(s string, now time.Time) (time.Time, error) {
 	if s == "" || s == "now" {

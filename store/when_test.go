@@ -58,3 +58,26 @@ func TestParseWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWhenRefusesTheDistantPast(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for _, in := range []string{"1960-01-01 10:00", "0001-01-01 10:00", "1026-11-27 09:00"} {
+		if _, err := ParseWhen(in, now); err == nil || !strings.Contains(err.Error(), "years ago") {
+			t.Errorf("ParseWhen(%q) = %v, want a refusal", in, err)
+		}
+	}
+	if _, err := ParseWhen("2020-05-01 08:00", now); err != nil {
+		t.Errorf("six years ago is refused: %v", err)
+	}
+}
+
+// A record before 1970 would get a key that sorts after today's.
+func TestInsertRefusesTimesKeysCannotHold(t *testing.T) {
+	s := openTemp(t)
+	for _, at := range []time.Time{time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		_, err := Append(s, BucketPain, PainEntry{Stamp: StampAt(at), Pain: 3})
+		if err == nil || !strings.Contains(err.Error(), "1970 to 2261") {
+			t.Errorf("Append at %v = %v, want a refusal", at, err)
+		}
+	}
+}

@@ -276,7 +276,8 @@ func (m *Model) insightsView() string {
 // insightsText words the insights, one finding to a paragraph, with the
 // span's sparkline on top.
 func insightsText(in store.Insights, width int, st theme.Styles) string {
-	days := in.Daily[max(0, len(in.Daily)-(width-24)):]
+	room := max(0, width-24) // what the label leaves for one mark a day
+	days := in.Daily[max(0, len(in.Daily)-room):]
 	lines := []string{
 		st.Muted.Render(fmt.Sprintf("worst pain per day, last %d: ", len(days))) + store.Sparkline(days),
 		"",
