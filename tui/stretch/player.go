@@ -347,6 +347,10 @@ func (p *Player) Flush() error {
 	return p.save()
 }
 
+// Unsaved is true when the routine was begun and its session is not in
+// the file yet.
+func (p *Player) Unsaved() bool { return p.begun && !p.saved }
+
 func (p *Player) save() error {
 	if !p.begun || p.saved {
 		return nil

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"lumbar/content"
 	"lumbar/tui/common"
 )
@@ -350,5 +352,31 @@ func TestSideLeftAndReps(t *testing.T) {
 		if got := repNumber(rolls, left); got != want {
 			t.Errorf("%v left: rep %d, want %d", left, got, want)
 		}
+	}
+}
+
+// A session that cannot be saved (the file busy past the lock timeout)
+// is kept when the summary closes, and saved by the next retry.
+func TestUnsavedSessionOutlivesTheSummary(t *testing.T) {
+	h := newHarness(t, 80, 21)
+	h.painPromptOff()
+	h.startRoutine("desk-break", "")
+	h.runFor(30 * time.Second)
+	holder, err := bolt.Open(h.store.Path(), 0o600, nil) // another process holds the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.press("esc", "y")
+	if !strings.Contains(h.m.View(), "Not saved yet") {
+		t.Fatalf("the failed save is not shown:\n%s", h.m.View())
+	}
+	h.press("enter") // leave the summary
+	if h.m.player != nil || len(h.m.unsaved) != 1 {
+		t.Fatalf("the unsaved session was dropped (player %v, %d kept)", h.m.player, len(h.m.unsaved))
+	}
+	holder.Close()
+	h.send(common.ReloadMsg{})
+	if s := h.sessions(); len(s) != 1 || len(h.m.unsaved) != 0 {
+		t.Errorf("after the file came free: %d sessions, %d still unsaved", len(s), len(h.m.unsaved))
 	}
 }

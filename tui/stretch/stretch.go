@@ -3,6 +3,7 @@
 package stretch
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -26,6 +27,7 @@ type Model struct {
 	reading      *entry         // the stretch or routine open whole; nil in the list
 	detail       viewport.Model // scrolls what is open
 	player       *Player        // the routine open in the player; nil when none
+	unsaved      []*Player      // closed routines whose session failed to save: retried
 	settings     settings
 	notice       string // one line about the last thing that went wrong
 	play         cueFunc
@@ -82,6 +84,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.setSettings(msg.settings)
 		}
 	case common.ReloadMsg:
+		_ = m.retryUnsaved()     // the file was written just now: it is free again
 		return m, m.readSettings // `lumbar config` may have changed them
 	case common.OpenStretchMsg:
 		m.openStretch(msg.Stretch)
@@ -108,6 +111,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case m.player != nil:
 		cmd := m.player.Update(msg)
 		if m.player.Closed() {
+			m.keepIfUnsaved(m.player)
 			m.player = nil
 		}
 		return cmd
@@ -255,10 +259,34 @@ func (m *Model) CapturesInput() bool {
 
 // Flush records a routine in progress before the app quits.
 func (m *Model) Flush() error {
-	if m.player == nil {
-		return nil
+	var errs []error
+	if m.player != nil {
+		errs = append(errs, m.player.Flush())
 	}
-	return m.player.Flush()
+	return errors.Join(append(errs, m.retryUnsaved())...)
+}
+
+// keepIfUnsaved holds on to a closed player whose session could not be
+// saved (the file was busy, say), so leaving the summary loses nothing.
+func (m *Model) keepIfUnsaved(p *Player) {
+	if p.Unsaved() {
+		m.unsaved = append(m.unsaved, p)
+	}
+}
+
+// retryUnsaved tries again to save sessions that failed, keeping those
+// that fail once more.
+func (m *Model) retryUnsaved() error {
+	var errs []error
+	kept := m.unsaved[:0]
+	for _, p := range m.unsaved {
+		if err := p.Flush(); err != nil {
+			kept = append(kept, p)
+			errs = append(errs, err)
+		}
+	}
+	m.unsaved = kept
+	return errors.Join(errs...)
 }
 
 func (m *Model) SetSize(width, height int) {
