@@ -5,6 +5,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -337,6 +338,27 @@ func (m *Model) recoverCrash(model *tea.Model, cmd *tea.Cmd) {
 
 // Crash is the panic that stopped the program, with its stack, or nil.
 func (m *Model) Crash() error { return m.crash }
+
+// Rescue saves what the tabs hold after a crash (a routine in progress),
+// each tab on its own, so one broken tab cannot keep another from saving.
+func (m *Model) Rescue() error {
+	var errs []error
+	for _, t := range m.tabs {
+		if f, ok := t.(common.Flusher); ok {
+			errs = append(errs, flushSafely(f))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func flushSafely(f common.Flusher) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("saving failed: %v", r)
+		}
+	}()
+	return f.Flush()
+}
 
 // Active is the open tab.
 func (m *Model) Active() common.TabID { return m.active }

@@ -106,3 +106,23 @@ func TestPanicInViewQuitsOnTheNextMessage(t *testing.T) {
 		t.Error("the next message did not quit")
 	}
 }
+
+// After a crash, what tabs hold is still saved, even if one tab's save
+// panics too.
+func TestRescueSavesEveryTab(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	saver := &flushingTab{}
+	m.tabs[common.StretchTab] = saver
+	m.tabs[common.GuideTab] = &panickyFlusher{}
+	err := m.Rescue()
+	if saver.flushed != 1 {
+		t.Error("a tab's work was not saved after the crash")
+	}
+	if err == nil || !strings.Contains(err.Error(), "saving failed") {
+		t.Errorf("Rescue = %v, want the failed save reported", err)
+	}
+}
+
+type panickyFlusher struct{ fakeTab }
+
+func (*panickyFlusher) Flush() error { panic("broken") }

@@ -27,8 +27,13 @@ func runAppAt(inv *invocation, start common.Navigation) int {
 	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := program.Run()
 	if crash := root.Crash(); crash != nil {
-		// The terminal is restored by now: say what happened, then the detail.
-		fmt.Fprintln(inv.stderr, "lumbar: stopped by an internal error; your data is safe. Details for a bug report:")
+		// The terminal is restored by now: save what can be saved, say what
+		// happened, then the detail.
+		if err := root.Rescue(); err != nil {
+			fmt.Fprintf(inv.stderr, "lumbar: stopped by an internal error; work in progress could not be saved (%s). Details for a bug report:\n", oneLine(err.Error()))
+		} else {
+			fmt.Fprintln(inv.stderr, "lumbar: stopped by an internal error; your data is safe. Details for a bug report:")
+		}
 		fmt.Fprintln(inv.stderr, crash)
 		return exitError
 	}
