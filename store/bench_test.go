@@ -182,3 +182,15 @@ func BenchmarkSummary365(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpen is what every command that may write pays first: the
+// format checks and a walk over every page of the 10-year file.
+func BenchmarkOpen(b *testing.B) {
+	path := tenYearFile(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := store.Open(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

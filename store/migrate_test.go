@@ -20,7 +20,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 	s := openTemp(t)
 	k := mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(time.Now()), Pain: 4})
 
-	upgraded, err := open(s.Path(), withExtraMigration(func(btx *bolt.Tx) error {
+	upgraded, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {
 		_, err := btx.CreateBucket([]byte("extra"))
 		return err
 	}))
@@ -54,7 +54,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 		t.Errorf("older lumbar opening an upgraded file: %v", err)
 	}
 	// And upgrading twice is a no-op: no second backup.
-	if _, err := open(s.Path(), withExtraMigration(func(*bolt.Tx) error { t.Error("ran twice"); return nil })); err != nil {
+	if _, err := open(s.Path(), true, withExtraMigration(func(*bolt.Tx) error { t.Error("ran twice"); return nil })); err != nil {
 		t.Fatal(err)
 	}
 	if backups, _ := filepath.Glob(s.Path() + ".*.bak"); len(backups) != 1 {
@@ -67,7 +67,7 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250})
 	before := checksum(t, s.Path())
 	boom := errors.New("disk full, say")
-	_, err := open(s.Path(), withExtraMigration(func(btx *bolt.Tx) error {
+	_, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {
 		if _, err := btx.CreateBucket([]byte("half-done")); err != nil {
 			return err
 		}

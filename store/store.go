@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -24,17 +25,70 @@ type Store struct {
 	path        string
 	lockTimeout time.Duration
 	migrations  []migration
+	readOnly    bool                      // opened with OpenToRead: Update refuses
+	damaged     atomic.Pointer[FileError] // set once bbolt panicked on this file
 }
 
 // Open checks the data file at path, creating it (and its folder, mode
 // 0700) if it does not exist, and brings its schema up to date. A file
 // that is not lumbar's, is damaged, or was written by a newer lumbar is
 // refused with a *FileError and left untouched.
+//
+// Open also walks every page of the file (bbolt's consistency check, a few
+// milliseconds for years of records), so a damaged file is refused before
+// anything is written to it.
 func Open(path string) (*Store, error) {
-	return open(path, schemaMigrations)
+	return open(path, true, schemaMigrations)
 }
 
-func open(path string, migrations []migration) (*Store, error) {
+// OpenToRead is Open for commands that only read (status lines run every
+// few seconds): it skips the page walk, and its Update refuses to write.
+func OpenToRead(path string) (*Store, error) {
+	s, err := open(path, false, schemaMigrations)
+	if err != nil {
+		return nil, err
+	}
+	s.readOnly = true
+	return s, nil
+}
+
+// ErrReadOnly is returned by Update on a store opened with OpenToRead.
+var ErrReadOnly = errors.New("data file opened for reading only")
+
+// checkPages runs bbolt's consistency check over the whole file. The check
+// reports through a channel that must be drained, or its goroutine would
+// hold the transaction open.
+func (s *Store) checkPages() error {
+	var first error
+	err := s.View(func(tx *Tx) error {
+		for err := range tx.btx.Check() {
+			if first == nil {
+				first = err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if first != nil {
+		return s.markDamaged(first)
+	}
+	return nil
+}
+
+// markDamaged records that the file is damaged: from then on this handle
+// refuses every write.
+func (s *Store) markDamaged(cause any) error {
+	fe := &FileError{Path: s.path, Reason: ErrCorrupt,
+		Detail: fmt.Sprintf("is damaged (%v)", cause), Advice: "restore it from a backup; lumbar will not write to it"}
+	s.damaged.Store(fe)
+	return fe
+}
+
+// open checks (and if checkPages, walks) the file before any migration
+// may write to it.
+func open(path string, checkPages bool, migrations []migration) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
@@ -42,6 +96,11 @@ func open(path string, migrations []migration) (*Store, error) {
 	s := &Store{path: abs, lockTimeout: DefaultLockTimeout, migrations: migrations}
 	if err := s.createIfMissing(); err != nil {
 		return nil, err
+	}
+	if checkPages {
+		if err := s.checkPages(); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.checkAndMigrate(); err != nil {
 		return nil, err
@@ -67,6 +126,12 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Update runs fn in one read-write transaction and bumps the revision
 // counter in the same transaction. If fn fails nothing is written.
 func (s *Store) Update(fn func(*Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	if fe := s.damaged.Load(); fe != nil {
+		return fe
+	}
 	return s.withDB(false, func(db *bolt.DB) error {
 		return db.Update(func(btx *bolt.Tx) error {
 			if err := fn(&Tx{btx: btx}); err != nil {
@@ -97,8 +162,7 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = &FileError{Path: s.path, Reason: ErrCorrupt,
-				Detail: fmt.Sprintf("is damaged (%v)", r), Advice: "restore it from a backup"}
+			err = s.markDamaged(r)
 		}
 		if cerr := db.Close(); err == nil && cerr != nil {
 			err = cerr

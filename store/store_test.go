@@ -532,3 +532,61 @@ func TestPanicInsideTransactionBecomesError(t *testing.T) {
 		t.Errorf("the file stayed locked after a panic: %v", err)
 	}
 }
+
+// A file whose pages are damaged is refused by Open before anything is
+// written, even where the damage is away from the meta pages bbolt checks
+// on its own.
+func TestDamagedPagesAreRefused(t *testing.T) {
+	s := openTemp(t)
+	err := s.Update(func(tx *Tx) error {
+		for i := range 2000 {
+			at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
+			if _, err := Insert(tx, BucketWater, WaterLog{Stamp: StampAt(at), ML: 250}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(s.Path(), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte{0xde, 0xad, 0xbe, 0xef, 0xde, 0xad, 0xbe, 0xef, 0xff, 0xff}, 4*4096); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := checksum(t, s.Path())
+	_, err = Open(s.Path())
+	if !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("Open(damaged) = %v, want ErrCorrupt", err)
+	}
+	assertOneLineNaming(t, err, s.Path())
+	if checksum(t, s.Path()) != before {
+		t.Error("the damaged file was changed")
+	}
+}
+
+func TestReadOnlyAndDamagedStoresRefuseWrites(t *testing.T) {
+	s := openTemp(t)
+	reader, err := OpenToRead(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reader.Revision(); err != nil {
+		t.Errorf("a reading store cannot read: %v", err)
+	}
+	if _, err := Append(reader, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a reading store wrote: %v", err)
+	}
+	_ = s.View(func(*Tx) error { panic("invalid page type") }) // bbolt's way of finding damage
+	before := checksum(t, s.Path())
+	if _, err := Append(s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("a store that met damage wrote: %v", err)
+	}
+	if checksum(t, s.Path()) != before {
+		t.Error("the file changed")
+	}
+}

@@ -46,22 +46,25 @@ type command struct {
 	// ownData: the command picks its own data file (demo), so the
 	// person's file is neither opened nor created.
 	ownData bool
+	// readsOnly: the command never writes (status runs every few seconds),
+	// so it opens the file without walking every page, and cannot write.
+	readsOnly bool
 }
 
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
-		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide},
+		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide, readsOnly: true},
 		{name: "log", args: "PAIN [flags]", summary: "log your pain now, 0–10, with optional details (see lumbar log --help)", run: runLog},
-		{name: "history", args: "[--days N] [--json]", summary: "list your entries of the last N days", run: runHistory},
-		{name: "stats", args: "[--days N] [--json]", summary: "insights and a sparkline of the last N days", run: runStats},
-		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines},
+		{name: "history", args: "[--days N] [--json]", summary: "list your entries of the last N days", run: runHistory, readsOnly: true},
+		{name: "stats", args: "[--days N] [--json]", summary: "insights and a sparkline of the last N days", run: runStats, readsOnly: true},
+		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines, readsOnly: true},
 		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
 		{name: "water", args: "[N] [--ml N]", summary: "log N glasses of water (default 1), or an exact amount", run: runWater},
-		{name: "status", args: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder", run: runStatus},
+		{name: "status", args: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder", run: runStatus, readsOnly: true},
 		{name: "config", args: "list | get KEY | set KEY VALUE", summary: "show or change settings", run: runConfig},
 		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
-		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup},
+		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup, readsOnly: true},
 	}
 }
 
@@ -93,7 +96,11 @@ func run(args []string, sys system) int {
 	}
 	// The data file is checked before anything else, so a bad file is
 	// reported as a plain line even with no terminal.
-	s, err := store.Open(dataPath(*dbFlag, sys.getenv))
+	open := store.Open
+	if cmd != nil && cmd.readsOnly {
+		open = store.OpenToRead
+	}
+	s, err := open(dataPath(*dbFlag, sys.getenv))
 	if err != nil {
 		return fail(sys, err)
 	}

@@ -227,7 +227,7 @@ func BenchmarkStatus(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		s, err := store.Open(path)
+		s, err := store.OpenToRead(path) // as `lumbar status` opens it
 		if err != nil {
 			b.Fatal(err)
 		}
