@@ -35,8 +35,10 @@ var (
 	soonAdvice = Advice{
 		Heading: "See a doctor soon, within a few days rather than weeks.",
 		Lines: []string{
-			"None of these means something serious is happening; they are good reasons to let a " +
-				"professional take a look.",
+			"These often have an ordinary cause, but they need a professional to check them. " +
+				"With a fever, or if you feel very unwell, call today.",
+			"If the pain began with a serious accident, such as a car crash or a bad fall, " +
+				"get emergency help now.",
 			"If things get worse while you wait, or you notice loss of bladder or bowel control, " +
 				"numbness in the saddle area or leg weakness, get help straight away.",
 		},
