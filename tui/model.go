@@ -57,6 +57,7 @@ type Model struct {
 
 	revision uint64 // last revision seen; 0 until the first refresh
 	today    store.DaySummary
+	unit     store.WaterUnit
 	dataErr  error // last error reading the data file, shown in the status bar
 	crash    error // a panic caught in Update or View; the program then quits
 	start    common.Navigation
@@ -88,6 +89,7 @@ type pollMsg struct{}
 type refreshedMsg struct {
 	revision uint64
 	today    store.DaySummary
+	unit     store.WaterUnit // how the person reads water amounts
 	err      error
 	polled   bool // part of the poll loop: re-arm the timer after it
 }
@@ -117,11 +119,24 @@ func (m *Model) refresh(polled bool) tea.Cmd {
 			if msg.revision, err = store.RevisionOf(tx); err != nil {
 				return err
 			}
-			msg.today, err = store.SummaryOf(tx, now())
-			return err
+			if msg.today, err = store.SummaryOf(tx, now()); err != nil {
+				return err
+			}
+			msg.unit = waterUnit(tx)
+			return nil
 		})
 		return msg
 	}
+}
+
+// waterUnit is the water.unit setting; a damaged settings value falls back
+// to the default rather than blank the status bar.
+func waterUnit(tx *store.Tx) store.WaterUnit {
+	set, err := store.LoadSettings(tx)
+	if err != nil {
+		return store.DefaultSettings().WaterUnit
+	}
+	return set.WaterUnit
 }
 
 func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
@@ -303,7 +318,7 @@ func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
 	if msg.err != nil {
 		return tea.Batch(cmds...)
 	}
-	m.today = msg.today
+	m.today, m.unit = msg.today, msg.unit
 	if m.revision != 0 && msg.revision != m.revision {
 		reload := common.ReloadMsg{Revision: msg.revision}
 		cmds = append(cmds, m.broadcast(reload))

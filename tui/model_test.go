@@ -450,3 +450,20 @@ func TestJoinedKeysAreSplit(t *testing.T) {
 		t.Error("the q of \"jq\" did not quit")
 	}
 }
+
+func TestStatusBarShowsWaterInTheChosenUnit(t *testing.T) {
+	s := tempStore(t)
+	m := newModel(t, s, 100, 24)
+	if _, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update(func(tx *store.Tx) error {
+		return store.ChangeSettings(tx, map[string]string{"water.unit": "oz"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	runCmd(m, m.refresh(false))
+	if v := m.View(); !strings.Contains(v, "water "+store.WaterUnit("oz").Format(500)) || strings.Contains(v, "500 ml") {
+		t.Errorf("status bar ignores water.unit:\n%s", v)
+	}
+}

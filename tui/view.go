@@ -139,7 +139,7 @@ func (m *Model) statusBarView() string {
 	case problem != nil:
 		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + problem.Error())
 	default:
-		left = bar.Render(" ") + m.painStatus() + bar.Render(" · "+waterStatus(m.today)) + m.reminderStatus()
+		left = bar.Render(" ") + m.painStatus() + bar.Render(" · water "+m.waterUnitOrDefault().Format(m.today.WaterML)) + m.reminderStatus()
 	}
 	right := m.barHints() + bar.Render(" ")
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
@@ -192,8 +192,12 @@ func (m *Model) reminderStatus() string {
 	return ""
 }
 
-func waterStatus(today store.DaySummary) string {
-	return fmt.Sprintf("water %d ml", today.WaterML)
+// waterUnitOrDefault is the unit once the first refresh has read it.
+func (m *Model) waterUnitOrDefault() store.WaterUnit {
+	if m.unit == "" {
+		return store.DefaultSettings().WaterUnit
+	}
+	return m.unit
 }
 
 func (m *Model) helpView() string {
