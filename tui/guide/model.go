@@ -47,6 +47,7 @@ type Model struct {
 	wide          bool
 
 	saved   position // where the file says we were
+	loaded  bool     // saved was read from the file
 	touched bool     // the person moved before the saved place arrived
 }
 
@@ -128,7 +129,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenGuideMsg:
 		m.openByID(msg.Section)
 	case positionMsg:
-		m.restore(msg.position)
+		m.restore(msg)
 	}
 	m.syncKeys()
 	return m, cmd

@@ -224,6 +224,7 @@ func TestLinkMenu(t *testing.T) {
 func TestPositionRestoredAcrossModels(t *testing.T) {
 	s := tempStore(t)
 	first := newGuide(t, s, 80, 24)
+	first.Update(first.loadPosition()()) // as Init does
 	press(first, "]", "]", "]", "j", "j", "j", "j", "j")
 	if err := first.Flush(); err != nil {
 		t.Fatal(err)
@@ -246,6 +247,7 @@ func TestPositionRestoredAcrossModels(t *testing.T) {
 func TestMovingBeforeRestoreWins(t *testing.T) {
 	s := tempStore(t)
 	first := newGuide(t, s, 80, 24)
+	first.Update(first.loadPosition()())
 	press(first, "]", "]")
 	_ = first.Flush()
 	second := newGuide(t, s, 80, 24)
@@ -299,5 +301,28 @@ func TestWheelAndClick(t *testing.T) {
 	m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonLeft, X: 5, Y: listTop + 5})
 	if m.sectionID() != content.DoctorSection {
 		t.Errorf("clicking the 6th list row opened %s", m.sectionID())
+	}
+}
+
+// If the saved place could not be read (the file was busy at start),
+// quitting must not overwrite it with wherever the reader happens to be.
+func TestUnreadPositionIsNotOverwritten(t *testing.T) {
+	s := tempStore(t)
+	first := newGuide(t, s, 80, 24)
+	first.Update(first.loadPosition()())
+	press(first, "!")
+	if err := first.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	second := newGuide(t, s, 80, 24)
+	second.Update(positionMsg{err: store.ErrBusy})
+	press(second, "]")
+	if err := second.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	third := newGuide(t, s, 80, 24)
+	third.Update(third.loadPosition()())
+	if third.sectionID() != content.DoctorSection {
+		t.Errorf("the saved place became %s", third.sectionID())
 	}
 }

@@ -15,7 +15,10 @@ type position struct {
 	Offset  int    `json:"offset"`
 }
 
-type positionMsg struct{ position }
+type positionMsg struct {
+	position
+	err error // the file could not be read: the saved place is unknown
+}
 
 // loadPosition reads the saved place without blocking start-up.
 func (m *Model) loadPosition() tea.Cmd {
@@ -26,17 +29,18 @@ func (m *Model) loadPosition() tea.Cmd {
 			_, err := store.GetSetting(tx, positionSetting, &p)
 			return err
 		})
-		if err != nil {
-			return nil // no saved place: start at the beginning
-		}
-		return positionMsg{p}
+		return positionMsg{position: p, err: err}
 	}
 }
 
 // restore goes back to the saved place, unless the person has already
 // moved (or another tab sent them somewhere) since start-up.
-func (m *Model) restore(p position) {
-	m.saved = p
+func (m *Model) restore(msg positionMsg) {
+	if msg.err != nil {
+		return // leave saved unknown, so Flush does not overwrite it
+	}
+	p := msg.position
+	m.loaded, m.saved = true, p
 	if m.touched {
 		return
 	}
@@ -54,8 +58,8 @@ func (m *Model) here() position {
 // merely looking at the guide writes nothing.
 func (m *Model) Flush() error {
 	p := m.here()
-	if p == m.saved {
-		return nil
+	if !m.loaded || p == m.saved {
+		return nil // the saved place was never read, or nothing moved
 	}
 	err := m.common.Store.Update(func(tx *store.Tx) error {
 		return store.PutSetting(tx, positionSetting, p)

@@ -10,6 +10,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -491,4 +492,16 @@ func wheel(vp *viewport.Model, steps int) {
 	} else {
 		vp.ScrollDown(steps)
 	}
+}
+
+// errEntryOpen stops a quit that would throw away an entry being typed.
+var errEntryOpen = errors.New("an entry is open in the Log; enter saves it")
+
+// Flush is asked before the app quits: an entry with anything typed in
+// it holds the quit once (the root says so; ctrl+c again quits anyway).
+func (m *Model) Flush() error {
+	if m.form != nil && (m.form.dirty() || strings.TrimSpace(m.form.input.Pain) != "") {
+		return errEntryOpen
+	}
+	return nil
 }

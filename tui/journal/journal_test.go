@@ -479,3 +479,20 @@ func TestAKeyAfterMidnightReloads(t *testing.T) {
 		t.Errorf("today is still %v", tb.data.today)
 	}
 }
+
+// Quitting with an entry half typed is held once; an empty form is not.
+func TestQuitHoldsAnOpenEntry(t *testing.T) {
+	tb := newTab(t, tuitest.TempStore(t), 80, 21)
+	tb.press("n")
+	if err := tb.Flush(); err != nil {
+		t.Errorf("an empty form held the quit: %v", err)
+	}
+	tb.typeText("6")
+	if err := tb.Flush(); err == nil || !strings.Contains(err.Error(), "enter saves it") {
+		t.Errorf("a typed rating did not hold the quit: %v", err)
+	}
+	tb.press("enter")
+	if err := tb.Flush(); err != nil {
+		t.Errorf("after saving, the quit was held: %v", err)
+	}
+}
