@@ -18,7 +18,7 @@ var weekdayNames = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 // always written as a number, so it reads without colour too.
 func (m *Model) calendarView() string {
 	st := m.Styles
-	weeks, sum := calendarGrid(m.month, m.data.today, m.data.day)
+	weeks, sum := m.calWeeks, m.calSum
 	title := st.Title.Render(m.month.String()) + st.Muted.Render("  ·  < earlier  > later")
 	var header strings.Builder
 	for _, name := range weekdayNames {

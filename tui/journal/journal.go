@@ -63,6 +63,8 @@ type Model struct {
 	history   list
 	selectKey *store.Key // put the cursor on this entry when the next load lands
 	month     month
+	calWeeks  [][7]calendarCell // month's grid, from layoutCalendar
+	calSum    monthSummary
 	chart     string         // drawn for the current data, span and size
 	insights  viewport.Model // the current span's insights, worded
 	monthSet  bool           // the person moved the calendar; keep their month
@@ -215,6 +217,13 @@ func (m *Model) redraw() {
 	m.insights.Width, m.insights.Height = m.width, m.bodyHeight()-1
 	m.insights.SetContent(insightsText(m.data.insights[m.span], m.width, m.Styles))
 	m.history.move(m.history.cursor, len(m.data.entries), m.historyRows())
+	m.layoutCalendar()
+}
+
+// layoutCalendar works out the shown month's grid and summary, so the
+// calendar's View only draws.
+func (m *Model) layoutCalendar() {
+	m.calWeeks, m.calSum = calendarGrid(m.month, m.data.today, m.data.day)
 }
 
 // chartTextRows are the chart view's title and legend lines.
@@ -256,9 +265,11 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		m.redraw()
 	case key.Matches(msg, k.PrevMonth):
 		m.month, m.monthSet = m.month.add(-1), true
+		m.layoutCalendar()
 	case key.Matches(msg, k.NextMonth):
 		if m.month != monthOf(m.data.today) {
 			m.month, m.monthSet = m.month.add(1), true
+			m.layoutCalendar()
 		}
 	case m.view == historyView:
 		return m.historyKey(msg)
