@@ -161,12 +161,7 @@ func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
 
 // ReminderState reads the reminder state in its own transaction.
 func (s *Store) ReminderState(now time.Time) (ReminderState, error) {
-	var st ReminderState
-	err := s.View(func(tx *Tx) (err error) {
-		st, err = ReminderStateOf(tx, now)
-		return err
-	})
-	return st, err
+	return Read(s, func(tx *Tx) (ReminderState, error) { return ReminderStateOf(tx, now) })
 }
 
 // WaterByDay totals the water drunk on each day in [first, last]; days

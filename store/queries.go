@@ -38,10 +38,15 @@ func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
 
 // Summary reads today's summary in its own transaction.
 func (s *Store) Summary(now time.Time) (DaySummary, error) {
-	var sum DaySummary
+	return Read(s, func(tx *Tx) (DaySummary, error) { return SummaryOf(tx, now) })
+}
+
+// Read runs one query in its own read-only transaction.
+func Read[T any](s *Store, query func(*Tx) (T, error)) (T, error) {
+	var out T
 	err := s.View(func(tx *Tx) (err error) {
-		sum, err = SummaryOf(tx, now)
+		out, err = query(tx)
 		return err
 	})
-	return sum, err
+	return out, err
 }

@@ -143,14 +143,7 @@ func (s *Store) Update(fn func(*Tx) error) error {
 }
 
 // Revision is the write counter: it changes whenever anyone writes.
-func (s *Store) Revision() (uint64, error) {
-	var rev uint64
-	err := s.View(func(tx *Tx) (err error) {
-		rev, err = RevisionOf(tx)
-		return err
-	})
-	return rev, err
-}
+func (s *Store) Revision() (uint64, error) { return Read(s, RevisionOf) }
 
 // withDB opens the file, runs fn, and closes the file again. A panic
 // inside bbolt (it panics on some kinds of damaged pages) becomes
