@@ -94,7 +94,7 @@ func open(path string, checkPages bool, migrations []migration) (*Store, error) 
 		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
 	}
 	s := &Store{path: abs, lockTimeout: DefaultLockTimeout, migrations: migrations}
-	if err := s.createIfMissing(); err != nil {
+	if _, err := s.createIfMissing(); err != nil {
 		return nil, err
 	}
 	if checkPages {
@@ -262,35 +262,58 @@ func unreadableError(path string, err error) error {
 // createIfMissing makes a fresh data file where none exists. The new file
 // is built under a temporary name and linked into place, so no other
 // process ever sees it half-made, and an existing file is never replaced.
-func (s *Store) createIfMissing() error {
+// created is false when the file was already there (or another process
+// made it first).
+func (s *Store) createIfMissing() (created bool, err error) {
 	info, err := os.Stat(s.path)
 	switch {
 	case err == nil && info.IsDir():
-		return &FileError{Path: s.path, Reason: ErrUnreadable, Detail: "is a folder, not a file",
+		return false, &FileError{Path: s.path, Reason: ErrUnreadable, Detail: "is a folder, not a file",
 			Advice: "pass a file path with --db"}
 	case err == nil:
-		return nil
+		return false, nil
 	case !errors.Is(err, fs.ErrNotExist):
-		return unreadableError(s.path, err)
+		return false, unreadableError(s.path, err)
 	}
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return unreadableError(s.path, err)
+		return false, unreadableError(s.path, err)
 	}
 	tmp, err := os.CreateTemp(dir, ".lumbar-new-*")
 	if err != nil {
-		return unreadableError(s.path, err)
+		return false, unreadableError(s.path, err)
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
 	defer os.Remove(tmpPath)
 	if err := initFile(tmpPath); err != nil {
-		return fmt.Errorf("creating %s: %w", s.path, err)
+		return false, fmt.Errorf("creating %s: %w", s.path, err)
 	}
-	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, fs.ErrExist) {
-		return unreadableError(s.path, err)
+	switch err := os.Link(tmpPath, s.path); {
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	case err != nil:
+		return false, unreadableError(s.path, err)
 	}
-	return syncDir(dir)
+	return true, syncDir(dir)
+}
+
+// Create makes a new data file at path and opens it; a file already there
+// is refused, never added to.
+func Create(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
+	}
+	created, err := (&Store{path: abs}).createIfMissing()
+	if err != nil {
+		return nil, err
+	}
+	if !created {
+		return nil, &FileError{Path: abs, Reason: fs.ErrExist, Detail: "already exists",
+			Advice: "choose a new file name"}
+	}
+	return Open(abs)
 }
 
 // initFile writes lumbar's marker at schema 0 into an empty file;

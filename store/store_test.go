@@ -590,3 +590,17 @@ func TestReadOnlyAndDamagedStoresRefuseWrites(t *testing.T) {
 		t.Error("the file changed")
 	}
 }
+
+func TestCreateRefusesAnExistingFile(t *testing.T) {
+	path := tempPath(t)
+	if _, err := Create(path); err != nil {
+		t.Fatal(err)
+	}
+	before := checksum(t, path)
+	if _, err := Create(path); !errors.Is(err, os.ErrExist) {
+		t.Errorf("Create over an existing file = %v, want ErrExist", err)
+	}
+	if checksum(t, path) != before {
+		t.Error("the existing file was changed")
+	}
+}

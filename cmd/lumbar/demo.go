@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -53,10 +55,10 @@ func runDemo(inv *invocation, args []string) int {
 }
 
 func writeDemo(inv *invocation, path string, years int) int {
-	if _, err := os.Lstat(path); err == nil {
+	_, counts, err := demodata.Build(path, years, inv.now())
+	if errors.Is(err, fs.ErrExist) {
 		return fail(inv.system, fmt.Errorf("%s already exists; lumbar demo only writes a new file", path))
 	}
-	_, counts, err := demodata.Build(path, years, inv.now())
 	if err != nil {
 		return fail(inv.system, err)
 	}

@@ -138,7 +138,7 @@ func daySession(midnight time.Time, base float64, rng *rand.Rand) (store.Session
 // Build creates a new data file at path holding `years` years of records
 // ending yesterday (relative to end).
 func Build(path string, years int, end time.Time) (*store.Store, Counts, error) {
-	s, err := store.Open(path)
+	s, err := store.Create(path)
 	if err != nil {
 		return nil, Counts{}, err
 	}
