@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -61,7 +62,10 @@ type Model struct {
 	dataErr  error // last error reading the data file, shown in the status bar
 	crash    error // a panic caught in Update or View; the program then quits
 	start    common.Navigation
-	flushErr error // a save that failed at quit; the next quit goes ahead
+	// quitWarning is why the last quit did not go ahead (typing not saved,
+	// a save that failed); the next quit goes ahead, any other key
+	// withdraws it.
+	quitWarning error
 }
 
 // New builds the root model over s, telling time with now.
@@ -149,7 +153,12 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		m.setSize(msg.Width, msg.Height)
 		return m, nil
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		warned := m.quitWarning
+		cmd := m.handleKey(msg)
+		if m.quitWarning == warned {
+			m.quitWarning = nil // the person went on: the question lapses
+		}
+		return m, cmd
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
 	case pollMsg:
@@ -234,21 +243,58 @@ func (m *Model) handleKeys(keys []tea.KeyMsg) tea.Cmd {
 	return tea.Sequence(cmds...)
 }
 
-// quit saves what tabs hold before the program stops. A save that fails
-// is shown instead of quitting, so nothing is lost silently; ctrl+c again
-// quits anyway.
+// quit has every tab save what it holds, then stops the program. Typing
+// not saved yet asks first, and a save that fails is shown instead of
+// quitting, so nothing is lost without a word; the next quit goes ahead
+// anyway, still running every save first.
 func (m *Model) quit() tea.Cmd {
-	if m.flushErr == nil {
-		for _, t := range m.tabs {
-			if f, ok := t.(common.Flusher); ok {
-				if err := f.Flush(); err != nil {
-					m.flushErr = fmt.Errorf("not saved: %w (press ctrl+c again to quit anyway)", err)
-					return nil
-				}
+	confirmed := m.quitWarning != nil
+	if !confirmed {
+		if typing := m.unsavedTyping(); typing != "" {
+			m.quitWarning = fmt.Errorf("%s (press ctrl+c again to quit anyway)", typing)
+			return nil
+		}
+	}
+	if err := m.saveAll(); err != nil && !confirmed {
+		m.quitWarning = fmt.Errorf("not saved: %w (press ctrl+c again to quit anyway)", err)
+		return nil
+	}
+	return tea.Quit
+}
+
+// unsavedTyping is what the tabs' people are halfway through typing, if
+// anything: quitting would leave it behind.
+func (m *Model) unsavedTyping() string {
+	var what []string
+	for _, t := range m.tabs {
+		if ty, ok := t.(common.Typist); ok {
+			if s := ty.UnsavedTyping(); s != "" {
+				what = append(what, s)
 			}
 		}
 	}
-	return tea.Quit
+	return strings.Join(what, "; ")
+}
+
+// saveAll has every tab save what it holds, each on its own, so one tab's
+// failure (or bug) cannot keep another from saving.
+func (m *Model) saveAll() error {
+	var errs []error
+	for _, t := range m.tabs {
+		if s, ok := t.(common.Saver); ok {
+			errs = append(errs, saveSafely(s))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func saveSafely(s common.Saver) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("saving failed: %v", r)
+		}
+	}()
+	return s.Save()
 }
 
 // capturing tells whether the open tab is taking every key itself.
@@ -295,7 +341,9 @@ func (m *Model) switchTo(id common.TabID) {
 
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	if msg.Y == 0 {
-		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+		// A click on the tab bar obeys the rule of the keys 1–4: while the
+		// open tab takes typing, it stays open.
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && !m.capturing() {
 			if id, ok := m.tabAt(msg.X); ok {
 				m.switchTo(id)
 			}
@@ -354,26 +402,9 @@ func (m *Model) recoverCrash(model *tea.Model, cmd *tea.Cmd) {
 // Crash is the panic that stopped the program, with its stack, or nil.
 func (m *Model) Crash() error { return m.crash }
 
-// Rescue saves what the tabs hold after a crash (a routine in progress),
-// each tab on its own, so one broken tab cannot keep another from saving.
-func (m *Model) Rescue() error {
-	var errs []error
-	for _, t := range m.tabs {
-		if f, ok := t.(common.Flusher); ok {
-			errs = append(errs, flushSafely(f))
-		}
-	}
-	return errors.Join(errs...)
-}
-
-func flushSafely(f common.Flusher) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("saving failed: %v", r)
-		}
-	}()
-	return f.Flush()
-}
+// Rescue saves what the tabs hold after a crash (a routine in progress):
+// the same saves as a quit, without asking anything.
+func (m *Model) Rescue() error { return m.saveAll() }
 
 // Active is the open tab.
 func (m *Model) Active() common.TabID { return m.active }

@@ -391,32 +391,89 @@ func TestStartAt(t *testing.T) {
 	}
 }
 
-type flushingTab struct {
+// savingTab counts its saves; err is what each save answers.
+type savingTab struct {
 	fakeTab
-	flushed int
-	err     error
+	saved int
+	err   error
 }
 
-func (f *flushingTab) Flush() error { f.flushed++; return f.err }
+func (f *savingTab) Save() error { f.saved++; return f.err }
 
-func TestQuitFlushesTabsFirst(t *testing.T) {
+// typingTab has something half typed while typing is set.
+type typingTab struct {
+	fakeTab
+	typing string
+}
+
+func (f *typingTab) UnsavedTyping() string { return f.typing }
+
+func TestQuitRunsEverySave(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
-	tab := &flushingTab{}
+	tab := &savingTab{}
 	m.tabs[common.StretchTab] = tab
-	if !isQuit(press(m, "q")) || tab.flushed != 1 {
-		t.Fatalf("q: flushed %d times", tab.flushed)
+	if !isQuit(press(m, "q")) || tab.saved != 1 {
+		t.Fatalf("q: saved %d times", tab.saved)
 	}
-	failing := &flushingTab{err: errors.New("disk full")}
+
 	m = newModel(t, tempStore(t), 80, 24)
-	m.tabs[common.StretchTab] = failing
+	failing, other := &savingTab{err: errors.New("disk full")}, &savingTab{}
+	m.tabs[common.GuideTab], m.tabs[common.StretchTab] = failing, other
 	if isQuit(press(m, "ctrl+c")) {
-		t.Fatal("quit although the save failed")
+		t.Fatal("quit although a save failed")
+	}
+	if other.saved != 1 {
+		t.Error("one tab's failed save kept another tab from saving")
 	}
 	if !strings.Contains(m.View(), "not saved: disk full") {
 		t.Errorf("the failed save is not shown:\n%s", m.View())
 	}
 	if !isQuit(press(m, "ctrl+c")) {
 		t.Error("a second ctrl+c must quit anyway")
+	}
+	if failing.saved != 2 || other.saved != 2 {
+		t.Errorf("the second ctrl+c skipped saves: %d and %d", failing.saved, other.saved)
+	}
+}
+
+// Typing not saved yet asks once before quitting, and asking saves
+// nothing: the person may stay and go on. The quit that goes ahead saves
+// every tab.
+func TestQuitAsksBeforeLeavingTyping(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	typist, saver := &typingTab{typing: "an entry is open"}, &savingTab{}
+	m.tabs[common.LogTab], m.tabs[common.StretchTab] = typist, saver
+	if isQuit(press(m, "q")) {
+		t.Fatal("quit over unsaved typing without asking")
+	}
+	if saver.saved != 0 {
+		t.Error("a quit that did not go ahead saved (and so ended) a tab's work")
+	}
+	if !strings.Contains(m.View(), "an entry is open") {
+		t.Errorf("the question is not shown:\n%s", m.View())
+	}
+	press(m, "j") // the person goes on: the question lapses
+	if strings.Contains(m.View(), "an entry is open") {
+		t.Error("the question outlived the next key")
+	}
+	if isQuit(press(m, "ctrl+c")) {
+		t.Fatal("a quit after the question lapsed did not ask again")
+	}
+	if !isQuit(press(m, "ctrl+c")) || saver.saved != 1 {
+		t.Errorf("ctrl+c again: saved %d times, want a quit after one save", saver.saved)
+	}
+}
+
+// While the open tab takes typing, a click on the tab bar keeps it open,
+// as the keys 1–4 do.
+func TestTabBarClickWaitsWhileTyping(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	tabs[common.GuideTab].capturing = true
+	stretch := m.layoutTabBar().spans[common.StretchTab]
+	m.Update(tea.MouseMsg{X: stretch[0], Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.Active() != common.GuideTab {
+		t.Errorf("a click switched to tab %d while the Guide took typing", m.Active())
 	}
 }
 
@@ -443,10 +500,10 @@ func TestJoinedKeysAreSplit(t *testing.T) {
 	if got := keysGot(tabs[common.LogTab]); got != "j k q1 [hi]" {
 		t.Errorf("a paste was split: %q", got)
 	}
-	saver := &flushingTab{}
+	saver := &savingTab{}
 	m.tabs[common.RemindTab] = saver
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jq")})
-	if saver.flushed != 1 {
+	if saver.saved != 1 {
 		t.Error("the q of \"jq\" did not quit")
 	}
 }

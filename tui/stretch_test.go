@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -32,6 +35,41 @@ func TestQuitMidRoutineSavesTheSession(t *testing.T) {
 		return err
 	})
 	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" || *sessions[0].Value.PainBefore != 4 {
+		t.Fatalf("sessions %+v, err %v", sessions, err)
+	}
+}
+
+// A half-typed Log entry must not cost a stretching session: the click on
+// "3 Stretch" keeps the form open, and when a routine starts anyway (the
+// movement reminder's desk break), ctrl+c asks about the entry once, then
+// quits having saved the session.
+func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
+	s := tempStore(t)
+	m := newModel(t, s, 80, 24)
+	runCmd(m, m.refresh(false))
+	press(m, "2", "n", "6", "tab")
+	stretch := m.layoutTabBar().spans[common.StretchTab]
+	m.Update(tea.MouseMsg{X: stretch[0], Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.Active() != common.LogTab {
+		t.Fatalf("the click left the half-typed entry for tab %d", m.Active())
+	}
+	m.Update(common.StartRoutineMsg{Routine: "desk-break"})
+	press(m, "4") // pain before: 4; the routine starts
+	if isQuit(press(m, "ctrl+c")) {
+		t.Fatal("the first ctrl+c quit without a word about the open entry")
+	}
+	if !strings.Contains(m.View(), "an entry is open in the Log") {
+		t.Errorf("the open entry is not mentioned:\n%s", m.View())
+	}
+	if !isQuit(press(m, "ctrl+c")) {
+		t.Fatal("the second ctrl+c did not quit")
+	}
+	var sessions []store.Item[store.Session]
+	err := s.View(func(tx *store.Tx) (err error) {
+		sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10)
+		return err
+	})
+	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" {
 		t.Fatalf("sessions %+v, err %v", sessions, err)
 	}
 }

@@ -135,7 +135,7 @@ func (m *Model) statusBarView() string {
 	st := m.common.Styles
 	bar := st.StatusBar
 	var left string
-	switch problem := cmp.Or(m.flushErr, m.dataErr); {
+	switch problem := cmp.Or(m.quitWarning, m.dataErr); {
 	case problem != nil:
 		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + problem.Error())
 	default:

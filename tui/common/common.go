@@ -38,11 +38,22 @@ type InputCapturer interface {
 	CapturesInput() bool
 }
 
-// Flusher is implemented by tabs that hold unsaved work (a routine in
-// progress): the root calls Flush, synchronously, before the program quits,
-// because commands still running at tea.Quit are not waited for.
-type Flusher interface {
-	Flush() error
+// Saver is implemented by tabs that hold work worth keeping (a routine in
+// progress, the Guide place): the root calls Save, synchronously, at every
+// quit that goes ahead (q, ctrl+c, a signal, after a crash), on every tab
+// whatever the others answered, because commands still running at
+// tea.Quit are not waited for. Save may be called more than once.
+type Saver interface {
+	Save() error
+}
+
+// Typist is implemented by tabs where the person may be halfway through
+// typing something they have not saved (a Log entry). Saving never asks;
+// this asks the person, once, before a quit throws the typing away.
+type Typist interface {
+	// UnsavedTyping says what would be left behind, like "an entry is open
+	// in the Log; enter saves it", or "" when there is nothing.
+	UnsavedTyping() string
 }
 
 // Announcer is implemented by a tab with something to say whatever tab is

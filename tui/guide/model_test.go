@@ -226,15 +226,15 @@ func TestPositionRestoredAcrossModels(t *testing.T) {
 	first := newGuide(t, s, 80, 24)
 	first.Update(first.loadPosition()()) // as Init does
 	press(first, "]", "]", "]", "j", "j", "j", "j", "j")
-	if err := first.Flush(); err != nil {
+	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
 	rev, _ := s.Revision()
-	if err := first.Flush(); err != nil { // nothing moved: nothing written
+	if err := first.Save(); err != nil { // nothing moved: nothing written
 		t.Fatal(err)
 	}
 	if again, _ := s.Revision(); again != rev {
-		t.Error("flushing an unmoved position wrote to the file")
+		t.Error("saving an unmoved position wrote to the file")
 	}
 
 	second := newGuide(t, s, 80, 24)
@@ -249,7 +249,7 @@ func TestMovingBeforeRestoreWins(t *testing.T) {
 	first := newGuide(t, s, 80, 24)
 	first.Update(first.loadPosition()())
 	press(first, "]", "]")
-	_ = first.Flush()
+	_ = first.Save()
 	second := newGuide(t, s, 80, 24)
 	second.Update(common.OpenGuideMsg{Section: content.DoctorSection})
 	second.Update(second.loadPosition()())
@@ -311,13 +311,13 @@ func TestUnreadPositionIsNotOverwritten(t *testing.T) {
 	first := newGuide(t, s, 80, 24)
 	first.Update(first.loadPosition()())
 	press(first, "!")
-	if err := first.Flush(); err != nil {
+	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
 	second := newGuide(t, s, 80, 24)
 	second.Update(positionMsg{err: store.ErrBusy})
 	press(second, "]")
-	if err := second.Flush(); err != nil {
+	if err := second.Save(); err != nil {
 		t.Fatal(err)
 	}
 	third := newGuide(t, s, 80, 24)

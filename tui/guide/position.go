@@ -37,7 +37,7 @@ func (m *Model) loadPosition() tea.Cmd {
 // moved (or another tab sent them somewhere) since start-up.
 func (m *Model) restore(msg positionMsg) {
 	if msg.err != nil {
-		return // leave saved unknown, so Flush does not overwrite it
+		return // leave saved unknown, so Save does not overwrite it
 	}
 	p := msg.position
 	m.loaded, m.saved = true, p
@@ -54,9 +54,9 @@ func (m *Model) here() position {
 	return position{Section: m.guide.Sections[m.current].ID, Offset: m.viewport.YOffset}
 }
 
-// Flush saves the reader's place when the app quits; only if it moved, so
+// Save keeps the reader's place when the app quits; only if it moved, so
 // merely looking at the guide writes nothing.
-func (m *Model) Flush() error {
+func (m *Model) Save() error {
 	p := m.here()
 	if !m.loaded || p == m.saved {
 		return nil // the saved place was never read, or nothing moved

@@ -505,14 +505,12 @@ func wheel(vp *viewport.Model, steps int) {
 	}
 }
 
-// errEntryOpen stops a quit that would throw away an entry being typed.
-var errEntryOpen = errors.New("an entry is open in the Log; enter saves it")
-
-// Flush is asked before the app quits: an entry with anything typed in
-// it holds the quit once (the root says so; ctrl+c again quits anyway).
-func (m *Model) Flush() error {
+// UnsavedTyping is asked before the app quits: an entry with anything
+// typed in it holds the quit once (the root says so; ctrl+c again quits
+// anyway).
+func (m *Model) UnsavedTyping() string {
 	if m.form != nil && (m.form.dirty() || strings.TrimSpace(m.form.input.Pain) != "") {
-		return errEntryOpen
+		return "an entry is open in the Log; enter saves it"
 	}
-	return nil
+	return ""
 }

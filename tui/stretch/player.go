@@ -299,7 +299,7 @@ func (p *Player) endSteps(t time.Time, words string) tea.Cmd {
 func (p *Player) finish() tea.Cmd {
 	p.stage = finished
 	if err := p.save(); err != nil {
-		return nil // shown on the summary; Flush tries again at quit
+		return nil // shown on the summary; the tab's Save tries again at quit
 	}
 	return func() tea.Msg { return common.ChangedMsg{} }
 }

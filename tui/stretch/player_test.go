@@ -178,8 +178,8 @@ func TestLeavingBeforeTheFirstStepRecordsNothing(t *testing.T) {
 	if h.m.player != nil || len(h.sessions()) != 0 {
 		t.Error("esc at the first question should leave without a session")
 	}
-	if err := h.m.Flush(); err != nil || len(h.sessions()) != 0 {
-		t.Errorf("Flush with nothing begun: %v, %d sessions", err, len(h.sessions()))
+	if err := h.m.Save(); err != nil || len(h.sessions()) != 0 {
+		t.Errorf("Save with nothing begun: %v, %d sessions", err, len(h.sessions()))
 	}
 }
 
@@ -187,10 +187,10 @@ func TestQuittingMidRoutineSavesThePartialSession(t *testing.T) {
 	h := newHarness(t, 80, 21)
 	h.startRoutine("evening-wind-down", "6")
 	h.runFor(95 * time.Second) // cat-cow, a rest, half the hip flexor stretch
-	if err := h.m.Flush(); err != nil {
+	if err := h.m.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.m.Flush(); err != nil { // the root may flush twice
+	if err := h.m.Save(); err != nil { // the root may save twice
 		t.Fatal(err)
 	}
 	s := h.sessions()

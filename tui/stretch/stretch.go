@@ -252,13 +252,13 @@ func (m *Model) startRoutine(id string) tea.Cmd {
 }
 
 // CapturesInput keeps q, 1–4 and ? from pulling the person out of a
-// routine mid-pose; ctrl+c still quits (and Flush records the session).
+// routine mid-pose; ctrl+c still quits (and Save records the session).
 func (m *Model) CapturesInput() bool {
 	return m.player != nil && m.player.Capturing()
 }
 
-// Flush records a routine in progress before the app quits.
-func (m *Model) Flush() error {
+// Save records a routine in progress before the app quits.
+func (m *Model) Save() error {
 	var errs []error
 	if m.player != nil {
 		errs = append(errs, m.player.Flush())
