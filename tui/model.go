@@ -188,14 +188,17 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if msg.Type == tea.KeyCtrlC {
 		return m.quit()
 	}
+	if common.Joined(msg) {
+		if !m.capturing() {
+			return m.handleJoined(msg)
+		}
+		msg = common.AsText(msg) // a word typed into a field stays a word
+	}
 	if id, ok := m.bannerKeyOwner(msg); ok {
 		return m.updateTab(id, msg)
 	}
 	if m.capturing() {
 		return m.updateTab(m.active, msg)
-	}
-	if keys := splitRunes(msg); keys != nil {
-		return m.handleKeys(keys)
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
@@ -218,27 +221,19 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// splitRunes undoes Bubble Tea's joining: keys that reach the program in
-// one read (typed fast over ssh, sent by tmux or a script) arrive as one
-// message with several runes, which no single-key binding matches. Outside
-// text fields they are split back into keys; a paste stays whole.
-func splitRunes(msg tea.KeyMsg) []tea.KeyMsg {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || msg.Alt {
-		return nil
-	}
-	keys := make([]tea.KeyMsg, len(msg.Runes))
+// handleJoined undoes Bubble Tea's joining (see common.Joined) outside
+// text fields: there runes read together are keys pressed one after
+// another, which no single-key binding would match joined. Each key sees
+// the state the one before left; once one opens a text field (n, /), the
+// rest go to it as text, in one message however long.
+func (m *Model) handleJoined(msg tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
 	for i, r := range msg.Runes {
-		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
-	}
-	return keys
-}
-
-// handleKeys handles keys one after another, each seeing the state the
-// one before left (the first may open a form the next one types into).
-func (m *Model) handleKeys(keys []tea.KeyMsg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(keys))
-	for _, k := range keys {
-		cmds = append(cmds, m.handleKey(k))
+		if m.capturing() {
+			cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:]}))
+			break
+		}
+		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 	}
 	return tea.Sequence(cmds...)
 }

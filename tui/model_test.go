@@ -145,6 +145,7 @@ func TestQuitKeys(t *testing.T) {
 type fakeTab struct {
 	got       []tea.Msg
 	capturing bool
+	opensText string // the key after which it takes typing, like "/"
 	keys      []key.Binding
 	w, h      int
 }
@@ -152,6 +153,9 @@ type fakeTab struct {
 func (f *fakeTab) Init() tea.Cmd { return nil }
 func (f *fakeTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f.got = append(f.got, msg)
+	if k, ok := msg.(tea.KeyMsg); ok && f.opensText != "" && k.String() == f.opensText {
+		f.capturing = true
+	}
 	return f, nil
 }
 func (f *fakeTab) View() string              { return "fake tab" }
@@ -492,12 +496,12 @@ func TestJoinedKeysAreSplit(t *testing.T) {
 	}
 	tabs[common.LogTab].capturing = true
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q1")})
-	if got := keysGot(tabs[common.LogTab]); got != "j k q1" {
-		t.Errorf("typing into a field got %q, want the runes whole", got)
+	if got := keysGot(tabs[common.LogTab]); got != "j k [q1]" {
+		t.Errorf("typing into a field got %q, want the runes whole, as text", got)
 	}
 	tabs[common.LogTab].capturing = false
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hi"), Paste: true})
-	if got := keysGot(tabs[common.LogTab]); got != "j k q1 [hi]" {
+	if got := keysGot(tabs[common.LogTab]); got != "j k [q1] [hi]" {
 		t.Errorf("a paste was split: %q", got)
 	}
 	saver := &savingTab{}
@@ -505,6 +509,24 @@ func TestJoinedKeysAreSplit(t *testing.T) {
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jq")})
 	if saver.saved != 1 {
 		t.Error("the q of \"jq\" did not quit")
+	}
+}
+
+// Once one of the keys read together opens a text field, the rest is text
+// for it: one message, however long, never a message per rune.
+func TestJoinedKeysAfterOneOpeningAFieldAreText(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	tabs := fakeTabs(m)
+	guide := tabs[common.GuideTab]
+	guide.opensText = "/"
+	long := strings.Repeat("left", 25_000)
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j/" + long)})
+	if len(guide.got) != 3 {
+		t.Fatalf("the tab got %d messages, want j, / and the text", len(guide.got))
+	}
+	text := guide.last().(tea.KeyMsg)
+	if string(text.Runes) != long || !text.Paste {
+		t.Errorf("the text after / came as %d runes, paste %v", len(text.Runes), text.Paste)
 	}
 }
 

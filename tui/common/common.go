@@ -149,3 +149,24 @@ func (StartRoutineMsg) navigation() {}
 func Navigate(msg Navigation) tea.Cmd {
 	return func() tea.Msg { return msg }
 }
+
+// Joined tells whether msg is several runes that reached the program in
+// one read (typed fast over ssh, by a text expander or tmux, or pasted
+// without bracketed paste): Bubble Tea v1 hands them on as one KeyRunes
+// message, whose String() is the word itself, so a word like "left",
+// "end" or "enter" would match the key binding of that name.
+func Joined(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !msg.Alt
+}
+
+// AsText is msg as a text field must take it: joined runes are marked as
+// pasted, so String() brackets them ("[left]") and no binding matches,
+// while bubbles' text fields insert the runes as they insert any paste,
+// in one message however long it is. A single rune, a real key (an arrow
+// key is its own KeyType) and a real paste pass unchanged.
+func AsText(msg tea.KeyMsg) tea.KeyMsg {
+	if Joined(msg) {
+		msg.Paste = true
+	}
+	return msg
+}
