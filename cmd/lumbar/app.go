@@ -7,20 +7,32 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-isatty"
 
+	"lumbar/store"
 	"lumbar/tui"
 	"lumbar/tui/common"
 )
 
-// runApp opens the TUI, after making sure there is a terminal to draw on:
-// without one Bubble Tea would fail on /dev/tty or hang.
-func runApp(inv *invocation) int { return runAppAt(inv, nil) }
+// runApp opens the TUI on the person's data file.
+func runApp(inv *invocation) error { return runAppAt(inv, nil) }
 
-// runAppAt is runApp opening at a place in a tab (nil: the Guide).
-func runAppAt(inv *invocation, start common.Navigation) int {
-	if !hasTerminal(inv) {
-		return noTerminal(inv)
+// runAppAt is runApp opening at a place in a tab (nil: the Guide). The
+// data file is checked before the terminal, so a bad file is reported as
+// a plain line even with no terminal.
+func runAppAt(inv *invocation, start common.Navigation) error {
+	s, err := inv.openDiary()
+	if err != nil {
+		return err
 	}
-	root := tui.New(inv.store, inv.now)
+	return runAppOn(inv, s, start)
+}
+
+// runAppOn opens the TUI on s, after making sure there is a terminal to
+// draw on: without one Bubble Tea would fail on /dev/tty or hang.
+func runAppOn(inv *invocation, s *store.Store, start common.Navigation) error {
+	if !hasTerminal(inv) {
+		return errNoTerminal
+	}
+	root := tui.New(s, inv.now)
 	if start != nil {
 		root.StartAt(start)
 	}
@@ -35,27 +47,20 @@ func runAppAt(inv *invocation, start common.Navigation) int {
 			fmt.Fprintln(inv.stderr, "lumbar: stopped by an internal error; your data is safe. Details for a bug report:")
 		}
 		fmt.Fprintln(inv.stderr, crash)
-		return exitError
+		return errShown
 	}
-	if err != nil {
-		if errors.Is(err, tea.ErrProgramPanic) {
-			// Bubble Tea has already restored the terminal and printed the stack.
-			fmt.Fprintln(inv.stderr, "lumbar: something went wrong and lumbar stopped; your data is safe")
-			return exitError
-		}
-		return fail(inv.system, err)
+	if errors.Is(err, tea.ErrProgramPanic) {
+		// Bubble Tea has already restored the terminal and printed the stack.
+		return errors.New("something went wrong and lumbar stopped; your data is safe")
 	}
-	return exitOK
+	return err
 }
 
 func hasTerminal(inv *invocation) bool {
 	return isTerminal(inv.stdin.Fd()) && isTerminalWriter(inv)
 }
 
-func noTerminal(inv *invocation) int {
-	fmt.Fprintln(inv.stderr, "lumbar: the app needs a terminal; run it in one, or use a command (see lumbar --help)")
-	return exitError
-}
+var errNoTerminal = errors.New("the app needs a terminal; run it in one, or use a command (see lumbar --help)")
 
 func isTerminal(fd uintptr) bool {
 	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)

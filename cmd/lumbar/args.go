@@ -1,63 +1,234 @@
 package main
 
 import (
+	"cmp"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"lumbar/store"
 )
 
-// commandFlags are one command's flags. Flags may come before or after
-// the command's arguments (`lumbar log 6 --where leg-left`), and a
-// negative number is an argument, not a flag, so `lumbar log -1` is
-// refused as a rating rather than as an unknown flag.
-type commandFlags struct {
-	*flag.FlagSet
-	help string // the whole of `lumbar NAME --help`
+// One parser reads every command line, against the table of commands and
+// their flags, so the same mistake gets the same answer everywhere:
+//
+//   - flags are --name or --name VALUE (--name=VALUE, and -name, work too);
+//     -h is --help;
+//   - flags may come before or after the command and its arguments, so
+//     `lumbar status --db X` and `lumbar --db X status` are the same;
+//   - a negative number is an argument, not a flag (`lumbar log -1` is
+//     refused as a rating), and everything after -- is an argument;
+//   - a flag's value is never a word that looks like a flag (`--note
+//     --where` is refused; write --note=--where to mean it), and no
+//     argument is ever one either, so `lumbar backup --help` shows help;
+//   - --help anywhere shows the command's help, even beside a mistake.
+
+// flagSpec is one flag of a command: --name, or --name VALUE.
+type flagSpec struct {
+	name  string
+	value string // what the value is, for the help ("N", "PATH"); "" for a switch
+	about string
 }
 
-func newCommandFlags(name, help string) *commandFlags {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // problems are reported in one line by the caller
-	return &commandFlags{FlagSet: fs, help: help}
+func (f flagSpec) takesValue() bool { return f.value != "" }
+
+// globalFlags work with every command, before or after it.
+var globalFlags = []flagSpec{
+	{name: "db", value: "PATH", about: "the data file (also $LUMBAR_DB)"},
+	{name: "version", about: "print the version"},
+	{name: "help", about: "show help (-h)"},
 }
 
-// parse reads the flags among args and returns the other arguments.
-// flag.ErrHelp means help was asked for.
-func (f *commandFlags) parse(args []string) ([]string, error) {
-	flagArgs, positional := f.split(args)
-	if err := f.Parse(flagArgs); err != nil {
-		return nil, f.explain(err)
+// parsedArgs is a command line read against one command's flags.
+type parsedArgs struct {
+	cmd        *command // nil: no command, the app
+	values     map[string]string
+	positional []string
+}
+
+func (a *parsedArgs) has(name string) bool { _, ok := a.values[name]; return ok }
+
+func (a *parsedArgs) value(name string) string { return a.values[name] }
+
+// intValue is flag name's whole-number value within [lo, hi], or def when
+// the flag is absent.
+func (a *parsedArgs) intValue(name string, def, lo, hi int) (int, error) {
+	text, ok := a.values[name]
+	if !ok {
+		return def, nil
 	}
-	return positional, nil
+	n, err := strconv.Atoi(text)
+	if err != nil || n < lo || n > hi {
+		return 0, refuse("--%s must be a whole number from %d to %d, not %s", name, lo, hi, quote(text))
+	}
+	return n, nil
 }
 
-func (f *commandFlags) split(args []string) (flagArgs, positional []string) {
+// noArguments refuses positional arguments to a command that takes none;
+// a word that is one of its flags without the dashes gets a hint.
+func (a *parsedArgs) noArguments() error {
+	if len(a.positional) == 0 {
+		return nil
+	}
+	word := a.positional[0]
+	msg := fmt.Sprintf("%s takes no arguments, not %s", a.cmd.name, quote(word))
+	if f, ok := findFlag(a.cmd.flags, word); ok {
+		msg += fmt.Sprintf("; did you mean --%s?", f.name)
+	}
+	return a.refuseUsage("%s", msg)
+}
+
+// refuseUsage is a refusal of how the command was typed, pointing at its help.
+func (a *parsedArgs) refuseUsage(format string, args ...any) error {
+	return refuse("%s (see lumbar help %s)", fmt.Sprintf(format, args...), a.cmd.name)
+}
+
+// parseArgs reads a command line. Help asked for anywhere wins over a
+// mistake elsewhere in the line: the person is asking how to fix it.
+func parseArgs(args []string) (a *parsedArgs, err error) {
+	a = &parsedArgs{values: map[string]string{}}
+	onlyArguments := false
 	for i := 0; i < len(args); i++ {
-		arg := args[i]
+		word := args[i]
 		switch {
-		case arg == "--":
-			return flagArgs, append(positional, args[i+1:]...)
-		case !strings.HasPrefix(arg, "-") || arg == "-" || isNumber(arg):
-			positional = append(positional, arg)
+		case word == "--" && !onlyArguments:
+			onlyArguments = true
+		case looksLikeFlag(word) && !onlyArguments:
+			consumed, flagErr := a.readFlag(word, args[i+1:])
+			if consumed {
+				i++
+			}
+			err = cmp.Or(err, flagErr)
+		case a.cmd == nil:
+			cmd, cmdErr := findCommandOrRefuse(word)
+			if cmdErr != nil {
+				return a, cmdErr // the rest cannot be read without the command
+			}
+			a.cmd = cmd
 		default:
-			flagArgs = append(flagArgs, arg)
-			name := strings.TrimLeft(arg, "-")
-			if strings.Contains(name, "=") {
-				continue
-			}
-			if fl := f.Lookup(name); fl != nil && !isBoolFlag(fl) && i+1 < len(args) {
-				i++ // the flag's value, even if it looks like a flag or number
-				flagArgs = append(flagArgs, args[i])
-			}
+			a.positional = append(a.positional, word)
 		}
 	}
-	return flagArgs, positional
+	if a.has("help") {
+		return a, nil
+	}
+	return a, err
+}
+
+// readFlag reads one flag, and its value from rest when it takes one;
+// consumed says whether it did.
+func (a *parsedArgs) readFlag(word string, rest []string) (consumed bool, err error) {
+	name, value, inline := strings.Cut(strings.TrimLeft(word, "-"), "=")
+	spec, ok := a.lookupFlag(name)
+	if !ok {
+		return false, a.unknownFlag(name)
+	}
+	if _, twice := a.values[spec.name]; twice && spec.name != "help" {
+		return false, refuse("--%s is given twice; give it once%s", spec.name, a.seeHelp())
+	}
+	switch {
+	case !spec.takesValue() && inline:
+		return false, refuse("--%s takes no value, not %s%s", spec.name, quote(value), a.seeHelp())
+	case !spec.takesValue():
+		a.values[spec.name] = ""
+		return false, nil
+	case inline:
+		a.values[spec.name] = value
+		return false, nil
+	case len(rest) == 0 || looksLikeFlag(rest[0]):
+		return false, refuse("--%s needs a value (%s)%s", spec.name, spec.value, a.seeHelp())
+	}
+	a.values[spec.name] = rest[0]
+	return true, nil
+}
+
+// lookupFlag finds name among the command's flags, then the global ones.
+func (a *parsedArgs) lookupFlag(name string) (flagSpec, bool) {
+	if name == "h" {
+		name = "help"
+	}
+	if a.cmd != nil {
+		if f, ok := findFlag(a.cmd.flags, name); ok {
+			return f, true
+		}
+	}
+	return findFlag(globalFlags, name)
+}
+
+func findFlag(flags []flagSpec, name string) (flagSpec, bool) {
+	for _, f := range flags {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return flagSpec{}, false
+}
+
+func (a *parsedArgs) unknownFlag(name string) error {
+	var names []string
+	if a.cmd != nil {
+		for _, f := range a.cmd.flags {
+			names = append(names, f.name)
+		}
+	}
+	for _, f := range globalFlags {
+		names = append(names, f.name)
+	}
+	msg := "unknown flag --" + store.Printable(name)
+	if best, ok := store.Closest(name, names); ok {
+		msg += fmt.Sprintf("; did you mean --%s?", best)
+	} else if a.cmd != nil && len(a.cmd.flags) > 0 && len(a.cmd.flags) <= 3 {
+		msg += fmt.Sprintf("; %s takes %s", a.cmd.name, flagList(a.cmd.flags))
+	}
+	return refuse("%s%s", msg, a.seeHelp())
+}
+
+// flagList is "--a, --b and --c".
+func flagList(flags []flagSpec) string {
+	var names []string
+	for _, f := range flags {
+		names = append(names, "--"+f.name)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func (a *parsedArgs) seeHelp() string {
+	if a.cmd == nil {
+		return " (see lumbar --help)"
+	}
+	return fmt.Sprintf(" (see lumbar help %s)", a.cmd.name)
+}
+
+// findCommandOrRefuse looks a command up by name, suggesting the nearest
+// one for a typo.
+func findCommandOrRefuse(name string) (*command, error) {
+	for _, c := range commands() {
+		if c.name == name {
+			return &c, nil
+		}
+	}
+	msg := "unknown command " + quote(name)
+	if best, ok := store.Closest(name, commandNames()); ok {
+		msg += fmt.Sprintf("; did you mean %s?", best)
+	}
+	return nil, refuse("%s (lumbar --help lists the commands)", msg)
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// looksLikeFlag: a word starting with a dash that is not a number or "-".
+func looksLikeFlag(word string) bool {
+	return strings.HasPrefix(word, "-") && word != "-" && !isNumber(word)
 }
 
 func isNumber(s string) bool {
@@ -65,89 +236,27 @@ func isNumber(s string) bool {
 	return err == nil
 }
 
-func isBoolFlag(fl *flag.Flag) bool {
-	b, ok := fl.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
+// refusal is a refusal of what was typed: exit status 2.
+type refusal struct{ msg string }
+
+func (r *refusal) Error() string { return r.msg }
+
+func refuse(format string, args ...any) error {
+	return &refusal{msg: fmt.Sprintf(format, args...)}
 }
 
-// invalidValue matches the flag package's complaint about a number flag.
-var invalidValue = regexp.MustCompile(`^invalid value (".*") for flag -(\S+): `)
-
-// explain turns the flag package's messages into lumbar's own.
-func (f *commandFlags) explain(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return err
+// refused marks a check's complaint about a typed value as a refusal.
+func refused(err error) error {
+	if err == nil {
+		return nil
 	}
-	const undefined = "flag provided but not defined: -"
-	if name, ok := strings.CutPrefix(err.Error(), undefined); ok {
-		msg := fmt.Sprintf("unknown flag --%s", store.Printable(name))
-		var names []string
-		f.VisitAll(func(fl *flag.Flag) { names = append(names, fl.Name) })
-		if best, ok := store.Closest(name, names); ok {
-			msg += fmt.Sprintf("; did you mean --%s?", best)
-		}
-		return errors.New(msg)
-	}
-	if name, ok := strings.CutPrefix(err.Error(), "flag needs an argument: -"); ok {
-		return fmt.Errorf("--%s needs a value", name)
-	}
-	if m := invalidValue.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Errorf("--%s must be a whole number, not %s", m[2], store.Printable(m[1]))
-	}
-	return err
+	return &refusal{msg: err.Error()}
 }
 
-// runCommandFlags parses args for command name and handles --help and
-// misuse; done is true when the command should return code at once.
-func runCommandFlags(inv *invocation, f *commandFlags, args []string) (positional []string, code int, done bool) {
-	positional, err := f.parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(inv.stdout, f.help)
-		return nil, exitOK, true
-	case err != nil:
-		return nil, misuse(inv.system, f.Name(), err.Error()), true
-	}
-	return positional, exitOK, false
+func isRefusal(err error) bool {
+	var r *refusal
+	return errors.As(err, &r)
 }
 
-// parseFlagsOnly parses the flags of a command that takes no arguments.
-func parseFlagsOnly(inv *invocation, f *commandFlags, args []string) (code int, done bool) {
-	positional, code, done := runCommandFlags(inv, f, args)
-	if done {
-		return code, true
-	}
-	if len(positional) > 0 {
-		return misuse(inv.system, f.Name(), fmt.Sprintf("%s takes no arguments, only flags, not %q", f.Name(), store.Printable(positional[0]))), true
-	}
-	return exitOK, false
-}
-
-// misuse reports a command used wrongly, in one line, pointing at its help.
-func misuse(sys system, name, problem string) int {
-	fmt.Fprintf(sys.stderr, "lumbar: %s (see lumbar %s --help)\n", oneLine(problem), name)
-	return exitUsage
-}
-
-// spanFlags are what history and stats take: how many days back, and
-// whether to print JSON.
-type spanFlags struct {
-	days int
-	json bool
-}
-
-// maxDays is ten years: the most --days covers.
-const maxDays = 3660
-
-func parseSpanFlags(inv *invocation, name, help string, args []string) (span spanFlags, code int, done bool) {
-	f := newCommandFlags(name, help)
-	f.IntVar(&span.days, "days", 30, "")
-	f.BoolVar(&span.json, "json", false, "")
-	if code, done := parseFlagsOnly(inv, f, args); done {
-		return span, code, true
-	}
-	if span.days < 1 || span.days > maxDays {
-		return span, fail(inv.system, fmt.Errorf("--days must be from 1 to %d, not %d", maxDays, span.days)), true
-	}
-	return span, exitOK, false
-}
+// quote is a typed value as messages show it: quoted, and printable.
+func quote(s string) string { return strconv.Quote(store.Printable(s)) }

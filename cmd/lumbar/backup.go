@@ -6,17 +6,31 @@ import (
 	"io/fs"
 )
 
-func runBackup(inv *invocation, args []string) int {
-	if len(args) != 1 {
-		return usageError(inv.system, "backup needs one FILE to write, e.g. lumbar backup ~/lumbar-2026-11.db")
+var backupCommand = command{
+	name: "backup", synopsis: "FILE", summary: "write a consistent copy of your data to FILE",
+	about: `Write a consistent copy of your data file to FILE, a new file (an
+existing one is never replaced). Other lumbar windows may keep running
+meanwhile. Open the copy with lumbar --db FILE.`,
+	run: runBackup,
+}
+
+func runBackup(inv *invocation) error {
+	a := inv.args
+	if len(a.positional) != 1 {
+		return a.refuseUsage("backup needs one FILE to write, e.g. lumbar backup ~/lumbar-2026-11.db")
 	}
-	err := inv.store.Backup(args[0])
+	target := a.positional[0]
+	s, err := inv.openDiaryToRead()
+	if err != nil {
+		return err
+	}
+	err = s.Backup(target)
 	if errors.Is(err, fs.ErrExist) {
-		return fail(inv.system, fmt.Errorf("%s already exists; choose a new name for the backup", args[0]))
+		return fmt.Errorf("%s already exists; choose a new name for the backup", target)
 	}
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
-	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", inv.store.Path(), args[0])
-	return exitOK
+	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", s.Path(), target)
+	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +18,8 @@ import (
 // Exit statuses.
 const (
 	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
+	exitError = 1 // something failed while doing what was asked
+	exitUsage = 2 // what was typed was refused; nothing was done
 )
 
 // system is the outside world a run sees; tests replace it.
@@ -31,115 +30,78 @@ type system struct {
 	now            func() time.Time
 }
 
-// invocation is one run of lumbar after the global flags are read.
+// invocation is one run of lumbar: the outside world and the command
+// line as read.
 type invocation struct {
 	system
-	store *store.Store
+	args *parsedArgs
 }
 
-// command is one subcommand: `lumbar NAME ARGS`.
+// command is one subcommand: `lumbar NAME ARGS`. Its help is made from
+// these fields, so what it accepts and what its help says are one table.
 type command struct {
-	name    string
-	args    string // argument synopsis for the usage text
-	summary string
-	run     func(inv *invocation, args []string) int
-	// ownData: the command picks its own data file (demo), so the
-	// person's file is neither opened nor created.
-	ownData bool
-	// readsOnly: the command never writes (status runs every few seconds),
-	// so it opens the file without walking every page, and cannot write.
-	readsOnly bool
+	name     string
+	synopsis string // what follows `lumbar NAME` in the usage
+	summary  string // one line for the list of commands
+	about    string // the help's description, after the usage line
+	flags    []flagSpec
+	more     func() string // help after the flags (words, JSON shapes); may be nil
+	run      func(inv *invocation) error
 }
 
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
-		{name: "guide", args: "[SECTION-ID]", summary: "print the back-care guide, or one section (--list, --tip)", run: runGuide, readsOnly: true},
-		{name: "log", args: "PAIN [flags]", summary: "log your pain now, 0–10, with optional details (see lumbar log --help)", run: runLog},
-		{name: "history", args: "[--days N] [--json]", summary: "list your entries of the last N days", run: runHistory, readsOnly: true},
-		{name: "stats", args: "[--days N] [--json]", summary: "insights and a sparkline of the last N days", run: runStats, readsOnly: true},
-		{name: "routines", args: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file", run: runRoutines, readsOnly: true},
-		{name: "stretch", args: "ROUTINE", summary: "follow ROUTINE in the app's player", run: runStretch},
-		{name: "water", args: "[N] [--ml N]", summary: "log N glasses of water (default 1), or an exact amount", run: runWater},
-		{name: "status", args: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder", run: runStatus, readsOnly: true},
-		{name: "config", args: "list | get KEY | set KEY VALUE", summary: "show or change settings", run: runConfig},
-		{name: "demo", args: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)", run: runDemo, ownData: true},
-		{name: "backup", args: "FILE", summary: "write a consistent copy of your data to FILE", run: runBackup, readsOnly: true},
+		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
+		waterCommand, statusCommand, configCommand, demoCommand, backupCommand, helpCommand(),
 	}
 }
 
 func run(args []string, sys system) int {
-	flags := flag.NewFlagSet("lumbar", flag.ContinueOnError)
-	flags.SetOutput(io.Discard) // errors are reported below, in one line
-	dbFlag := flags.String("db", "", "")
-	version := flags.Bool("version", false, "")
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printUsage(sys.stdout, sys)
-			return exitOK
-		}
-		return usageError(sys, err.Error())
-	}
-	if *version {
+	a, err := parseArgs(args)
+	inv := &invocation{system: sys, args: a}
+	switch {
+	case a.has("help"):
+		return inv.report(showHelp(inv, a.cmd))
+	case err != nil:
+		return inv.report(err)
+	case a.has("version"):
 		fmt.Fprintln(sys.stdout, "lumbar", buildVersion())
 		return exitOK
+	case a.cmd != nil:
+		return inv.report(a.cmd.run(inv))
 	}
-	var cmd *command
-	if name := flags.Arg(0); name != "" {
-		cmd = findCommand(name)
-		if cmd == nil {
-			return usageError(sys, fmt.Sprintf("unknown command %q", name))
-		}
-	}
-	if cmd != nil && cmd.ownData {
-		return cmd.run(&invocation{system: sys}, flags.Args()[1:])
-	}
-	// The data file is checked before anything else, so a bad file is
-	// reported as a plain line even with no terminal.
-	open := store.Open
-	if cmd != nil && cmd.readsOnly {
-		open = store.OpenToRead
-	}
-	s, err := open(dataPath(*dbFlag, sys.getenv))
-	if err != nil {
-		return fail(sys, err)
-	}
-	inv := &invocation{system: sys, store: s}
-	if cmd != nil {
-		return cmd.run(inv, flags.Args()[1:])
-	}
-	return runApp(inv)
+	return inv.report(runApp(inv))
 }
 
-func findCommand(name string) *command {
-	for _, c := range commands() {
-		if c.name == name {
-			return &c
-		}
-	}
-	return nil
-}
+// errShown is a failure the command has already told about.
+var errShown = errors.New("failed; already reported")
 
-func fail(sys system, err error) int {
-	fmt.Fprintln(sys.stderr, "lumbar:", oneLine(err.Error()))
+// report turns a command's outcome into its exit status, telling about a
+// failure in one line: a refusal of what was typed is 2, anything that
+// went wrong while doing it 1.
+func (inv *invocation) report(err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errShown):
+		return exitError
+	}
+	fmt.Fprintln(inv.stderr, "lumbar:", oneLine(store.Printable(err.Error())))
+	if isRefusal(err) {
+		return exitUsage
+	}
 	return exitError
 }
 
-// commandUsage reports a subcommand's bad flags or arguments: help asked
-// for is printed to stdout with status 0, anything else to stderr with 2.
-func commandUsage(sys system, flags *flag.FlagSet, err error, usage string) int {
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(sys.stdout, usage)
-		return exitOK
-	}
-	fmt.Fprintf(sys.stderr, "lumbar %s: %s\n%s", flags.Name(), oneLine(err.Error()), usage)
-	return exitUsage
+// openDiary opens the data file for writing, creating it if it is missing.
+func (inv *invocation) openDiary() (*store.Store, error) {
+	return store.Open(dataPath(inv.args.value("db"), inv.getenv))
 }
 
-func usageError(sys system, problem string) int {
-	fmt.Fprintln(sys.stderr, "lumbar:", problem)
-	printUsage(sys.stderr, sys)
-	return exitUsage
+// openDiaryToRead opens the data file for a command that only reads.
+func (inv *invocation) openDiaryToRead() (*store.Store, error) {
+	return store.OpenToRead(dataPath(inv.args.value("db"), inv.getenv))
 }
 
 // oneLine keeps an error message on a single line.
@@ -169,26 +131,4 @@ func buildVersion() string {
 		return "dev"
 	}
 	return info.Main.Version
-}
-
-func printUsage(w io.Writer, sys system) {
-	fmt.Fprint(w, `lumbar — a calm companion for lower back pain
-
-Usage:
-  lumbar [--db PATH]                    open the app
-  lumbar [--db PATH] COMMAND [ARGS]     do one thing and exit
-
-Commands:
-`)
-	for _, c := range commands() { // two lines each, to stay within 80 columns
-		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.args, c.summary)
-	}
-	fmt.Fprintf(w, `
-Flags:
-  --db PATH    the data file (also $LUMBAR_DB)
-  --version    print the version
-  -h, --help   show this help
-
-Your data stays on this computer, in %s
-`, dataPath("", sys.getenv))
 }

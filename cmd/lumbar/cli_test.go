@@ -56,16 +56,95 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-func TestMisuseExitsTwoWithUsage(t *testing.T) {
+// Every refusal of what was typed is one line on stderr and exit 2,
+// whichever command and whichever mistake.
+func TestMisuseExitsTwoInOneLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, tt := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--bogus"}, "unknown flag --bogus"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"lgo", "5"}, "did you mean log?"},
+		{[]string{"help", "stattus"}, "did you mean status?"},
+		{[]string{"--db"}, "--db needs a value"},
+		{[]string{"--db", db, "backup"}, "backup needs one FILE"},
+		{[]string{"log", "5", "-bogus"}, "unknown flag --bogus"},
+		{[]string{"history", "--dyas", "3"}, "did you mean --days?"},
+		{[]string{"history", "--days", "0"}, "--days must be a whole number from 1 to 3660"},
+		{[]string{"stats", "--days", "many"}, `not "many"`},
+		{[]string{"status", "json"}, "did you mean --json?"},
+		{[]string{"status", "--json=yes"}, "--json takes no value"},
+		{[]string{"log", "5", "--note", "a", "--note", "b"}, "--note is given twice"},
+		{[]string{"log", "5", "--note", "--where", "back-centre"}, "--note needs a value"},
+		{[]string{"log", "11"}, "pain must be a whole number from 0 to 10"},
+		{[]string{"water", "0"}, "from 1 to 10"},
+		{[]string{"guide", "--list", "when-to-see-a-doctor"}, "take no section"},
+		{[]string{"demo", "--years", "0"}, "--years must be"},
+		{[]string{"config", "get", "nope"}, `unknown setting "nope"`},
+	} {
+		code, out, errOut := runCLI(t, nil, append([]string{"--db", db}, tt.args...)...)
+		if tt.args[0] == "--db" || tt.args[0] == "--bogus" {
+			code, out, errOut = runCLI(t, nil, tt.args...)
+		}
+		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, "lumbar: ") || strings.Count(errOut, "\n") != 1 ||
+			!strings.Contains(errOut, tt.says) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and one line saying %q", tt.args, code, out, errOut, tt.says)
+		}
+		if strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "defined") {
+			t.Errorf("%q: the flag package's words leak: %q", tt.args, errOut)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused command created the data file")
+	}
+}
+
+// Every command has --help, -h and lumbar help NAME, all the same text on
+// stdout with exit 0, even beside a mistake; none of them touches a file.
+func TestEveryCommandHasHelp(t *testing.T) {
 	dir := t.TempDir()
-	for _, args := range [][]string{{"--bogus"}, {"frobnicate"}, {"--db"}, {"--db", filepath.Join(dir, "x.db"), "backup"}} {
-		code, out, errOut := runCLI(t, nil, args...)
-		if code != exitUsage {
-			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+	t.Chdir(dir)
+	for _, c := range commands() {
+		want := commandHelp(&c)
+		if !strings.HasPrefix(want, "Usage: lumbar "+c.name) || !strings.Contains(want, "--help") {
+			t.Errorf("%s: help starts %q", c.name, want[:min(len(want), 40)])
 		}
-		if out != "" || !strings.HasPrefix(errOut, "lumbar: ") || !strings.Contains(errOut, "Usage:") {
-			t.Errorf("%v: want a one-line problem then usage on stderr; got stdout %q stderr %q", args, out, errOut)
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}, {"-h", c.name}, {c.name, "--bogus", "-h"}} {
+			code, out, errOut := runCLI(t, nil, args...)
+			if code != exitOK || out != want || errOut != "" {
+				t.Errorf("%q: exit %d, stderr %q, stdout:\n%s", args, code, errOut, out)
+			}
 		}
+		for _, line := range strings.Split(want, "\n") {
+			if n := len([]rune(line)); n > helpWidth {
+				t.Errorf("%s --help has a line of %d characters: %q", c.name, n, line)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("asking for help wrote %d files, e.g. %s", len(entries), entries[0].Name())
+	}
+}
+
+// Global flags work before and after the command.
+func TestGlobalFlagsBeforeOrAfterTheCommand(t *testing.T) {
+	path, lumbar := diary(t)
+	if code, out, errOut := runCLI(t, nil, "water", "--db", path); code != exitOK || !strings.HasPrefix(out, "+250 ml") {
+		t.Fatalf("--db after the command: exit %d, %q %q", code, out, errOut)
+	}
+	_, before, _ := lumbar("status", "--ascii")
+	_, after, _ := runCLI(t, nil, "status", "--ascii", "--db="+path)
+	if before != after || !strings.HasPrefix(after, "water 1/8") {
+		t.Errorf("status with --db before: %q, after: %q", before, after)
+	}
+	if code, out, _ := runCLI(t, nil, "status", "--version"); code != exitOK || out != "lumbar dev\n" {
+		t.Errorf("--version after a command: exit %d, %q", code, out)
+	}
+	// After --, a word that looks like a flag is an argument.
+	if code, _, errOut := lumbar("log", "--", "-h"); code != exitUsage || !strings.Contains(errOut, `not "-h"`) {
+		t.Errorf("log -- -h: exit %d, %q", code, errOut)
 	}
 }
 

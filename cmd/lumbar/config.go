@@ -8,14 +8,28 @@ import (
 	"lumbar/store"
 )
 
+var configCommand = command{
+	name: "config", synopsis: "list | get KEY | set KEY VALUE", summary: "show or change settings",
+	about: `Show or change lumbar's settings, the same ones the Remind tab's settings
+form changes. list shows every setting with its value and what it does;
+get prints one value; set changes one (a value with spaces may be
+written without quotes). A refused value changes nothing.`,
+	more: func() string {
+		return "Examples:\n  lumbar config list\n  lumbar config get water.goal\n" +
+			"  lumbar config set water.goal 2500\n  lumbar config set hours.days mon,tue,wed,thu,fri\n"
+	},
+	run: runConfig,
+}
+
 // configUsage is the one line that says how config is used.
 const configUsage = "config needs list, get KEY or set KEY VALUE, e.g. lumbar config set water.goal 2500"
 
-func runConfig(inv *invocation, args []string) int {
-	if len(args) == 0 {
-		return usageError(inv.system, configUsage)
+func runConfig(inv *invocation) error {
+	a := inv.args
+	if len(a.positional) == 0 {
+		return a.refuseUsage(configUsage)
 	}
-	switch verb, rest := args[0], args[1:]; {
+	switch verb, rest := a.positional[0], a.positional[1:]; {
 	case verb == "list" && len(rest) == 0:
 		return configList(inv)
 	case verb == "get" && len(rest) == 1:
@@ -24,20 +38,20 @@ func runConfig(inv *invocation, args []string) int {
 		// A value with spaces may come unquoted: set hours.days mon, tue
 		return configSet(inv, rest[0], strings.Join(rest[1:], " "))
 	case verb == "list" || verb == "get" || verb == "set":
-		return usageError(inv.system, configUsage)
+		return a.refuseUsage(configUsage)
 	}
-	if best, ok := store.Closest(args[0], []string{"list", "get", "set"}); ok {
-		return usageError(inv.system, fmt.Sprintf("config has no %q; did you mean %s?", args[0], best))
+	if best, ok := store.Closest(a.positional[0], []string{"list", "get", "set"}); ok {
+		return a.refuseUsage("config has no %s; did you mean %s?", quote(a.positional[0]), best)
 	}
-	return usageError(inv.system, configUsage)
+	return a.refuseUsage(configUsage)
 }
 
 // configList prints every setting: name, value, and what it does (with
 // the default where the value differs from it).
-func configList(inv *invocation) int {
-	set, err := loadSettings(inv.store)
+func configList(inv *invocation) error {
+	set, err := loadSettings(inv)
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	tw := tabwriter.NewWriter(inv.stdout, 0, 0, 2, ' ', 0)
 	for _, st := range store.AllSettings() {
@@ -47,38 +61,46 @@ func configList(inv *invocation) int {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", st.Name(), st.Format(set), about)
 	}
-	tw.Flush()
-	return exitOK
+	return tw.Flush()
 }
 
-func configGet(inv *invocation, name string) int {
+func configGet(inv *invocation, name string) error {
 	st, err := store.LookupSetting(name)
 	if err != nil {
-		return fail(inv.system, err)
+		return refused(err)
 	}
-	set, err := loadSettings(inv.store)
+	set, err := loadSettings(inv)
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	fmt.Fprintln(inv.stdout, st.Format(set))
-	return exitOK
+	return nil
 }
 
 // configSet changes one setting; a refused value writes nothing.
-func configSet(inv *invocation, name, text string) int {
+func configSet(inv *invocation, name, text string) error {
 	st, err := store.LookupSetting(name)
 	if err != nil {
-		return fail(inv.system, err)
+		return refused(err)
 	}
 	if err := st.Check(text); err != nil {
-		return fail(inv.system, err) // refused before the file is opened for writing
+		return refused(err) // refused before the file is opened for writing
+	}
+	s, err := inv.openDiary()
+	if err != nil {
+		return err
 	}
 	var before, after string
-	err = inv.store.Update(func(tx *store.Tx) error {
+	err = s.Update(func(tx *store.Tx) error {
 		// Reading the old values fails when one is damaged; the change
 		// may be what mends it, so it goes ahead without the "before".
 		if old, err := store.LoadSettings(tx); err == nil {
 			before = st.Format(old)
+			// Checked with the other settings: a start after the end is
+			// a refusal of the value typed, not a failure.
+			if _, err := store.ApplySettings(old, map[string]string{name: text}); err != nil {
+				return refused(err)
+			}
 		}
 		if err := store.ChangeSettings(tx, map[string]string{name: text}); err != nil {
 			return err
@@ -89,7 +111,7 @@ func configSet(inv *invocation, name, text string) int {
 	})
 	switch {
 	case err != nil:
-		return fail(inv.system, err)
+		return err
 	case before == after:
 		fmt.Fprintf(inv.stdout, "%s is %s (unchanged)\n", name, after)
 	case before == "":
@@ -97,10 +119,14 @@ func configSet(inv *invocation, name, text string) int {
 	default:
 		fmt.Fprintf(inv.stdout, "%s: %s → %s\n", name, before, after)
 	}
-	return exitOK
+	return nil
 }
 
-func loadSettings(s *store.Store) (set store.Settings, err error) {
+func loadSettings(inv *invocation) (set store.Settings, err error) {
+	s, err := inv.openDiaryToRead()
+	if err != nil {
+		return set, err
+	}
 	err = s.View(func(tx *store.Tx) error {
 		set, err = store.LoadSettings(tx)
 		return err

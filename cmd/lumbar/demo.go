@@ -10,60 +10,58 @@ import (
 	"lumbar/store/demodata"
 )
 
-const demoHelp = `Usage: lumbar demo [--years N] [--out PATH]
-
-Open the app on made-up data: a throw-away file with N years (default 1)
+var demoCommand = command{
+	name: "demo", synopsis: "[--years N] [--out PATH]", summary: "try the app on made-up data (your own is not touched)",
+	about: `Open the app on made-up data: a throw-away file with N years (default 1)
 of realistic entries, water and stretch sessions, so you can see the
 charts and insights before you have your own. The file is deleted when you
-quit; your own data is not touched.
-
-Flags:
-  --years N    how many years of data, 1 to 10
-  --out PATH   write the data to a new file at PATH and exit, instead of
-               opening the app (look at it later with lumbar --db PATH)
-`
+quit; your own data is not touched.`,
+	flags: []flagSpec{
+		{"years", "N", fmt.Sprintf("how many years of data, 1 to %d", maxDemoYears)},
+		{"out", "PATH", "write the data to a new file at PATH and exit, instead of opening the app (look at it later with lumbar --db PATH)"},
+	},
+	run: runDemo,
+}
 
 const maxDemoYears = 10
 
-func runDemo(inv *invocation, args []string) int {
-	f := newCommandFlags("demo", demoHelp)
-	years := f.Int("years", 1, "")
-	out := f.String("out", "", "")
-	if code, done := parseFlagsOnly(inv, f, args); done {
-		return code
+func runDemo(inv *invocation) error {
+	a := inv.args
+	if err := a.noArguments(); err != nil {
+		return err
 	}
-	if *years < 1 || *years > maxDemoYears {
-		return fail(inv.system, fmt.Errorf("--years must be from 1 to %d, not %d", maxDemoYears, *years))
+	years, err := a.intValue("years", 1, 1, maxDemoYears)
+	if err != nil {
+		return err
 	}
-	if *out != "" {
-		return writeDemo(inv, *out, *years)
+	if a.has("out") {
+		return writeDemo(inv, a.value("out"), years)
 	}
 	if !hasTerminal(inv) {
-		return noTerminal(inv)
+		return errNoTerminal
 	}
 	dir, err := os.MkdirTemp("", "lumbar-demo-")
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	defer os.RemoveAll(dir)
-	s, _, err := demodata.Build(filepath.Join(dir, "demo.db"), *years, inv.now())
+	s, _, err := demodata.Build(filepath.Join(dir, "demo.db"), years, inv.now())
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
-	inv.store = s
-	return runApp(inv)
+	return runAppOn(inv, s, nil)
 }
 
-func writeDemo(inv *invocation, path string, years int) int {
+func writeDemo(inv *invocation, path string, years int) error {
 	_, counts, err := demodata.Build(path, years, inv.now())
 	if errors.Is(err, fs.ErrExist) {
-		return fail(inv.system, fmt.Errorf("%s already exists; lumbar demo only writes a new file", path))
+		return fmt.Errorf("%s already exists; lumbar demo only writes a new file", path)
 	}
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	fmt.Fprintf(inv.stdout, "wrote %d year(s) of made-up data to %s: %d pain entries, %d water logs, %d stretch sessions\n",
 		years, path, counts.Pain, counts.Water, counts.Sessions)
 	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", path)
-	return exitOK
+	return nil
 }

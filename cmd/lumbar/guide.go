@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -16,64 +15,64 @@ import (
 	"lumbar/tui/theme"
 )
 
-const guideUsage = `Usage: lumbar guide [SECTION-ID]    print the whole guide, or one section
-       lumbar guide --list          list the section IDs
-       lumbar guide --tip           print today's tip
-
-In a terminal the guide is styled; piped or redirected it is plain text.
-`
+var guideCommand = command{
+	name: "guide", synopsis: "[SECTION-ID | --list | --tip]", summary: "print the back-care guide, or one section (--list, --tip)",
+	about: `Print the whole guide, or the section SECTION-ID. In a terminal the guide
+is styled; piped or redirected it is plain text, e.g.
+lumbar guide when-to-see-a-doctor | less`,
+	flags: []flagSpec{
+		{"list", "", "list the section IDs"},
+		{"tip", "", "print today's tip"},
+	},
+	run: runGuide,
+}
 
 // maxGuideWidth matches the app: wider lines are hard to read.
 const maxGuideWidth = 100
 
-func runGuide(inv *invocation, args []string) int {
-	flags := flag.NewFlagSet("guide", flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
-	list := flags.Bool("list", false, "")
-	tip := flags.Bool("tip", false, "")
-	if err := flags.Parse(args); err != nil {
-		return commandUsage(inv.system, flags, err, guideUsage)
-	}
+func runGuide(inv *invocation) error {
+	a := inv.args
 	g, err := content.LoadGuide()
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	switch {
-	case *list:
+	case len(a.positional) > 1:
+		return a.refuseUsage("one section at a time")
+	case (a.has("list") || a.has("tip")) && len(a.positional) > 0:
+		return a.refuseUsage("--list and --tip take no section")
+	case a.has("list"):
 		return printSectionList(inv.stdout, g)
-	case *tip:
+	case a.has("tip"):
 		fmt.Fprintln(inv.stdout, g.TipFor(inv.now()).Text)
-		return exitOK
-	case flags.NArg() > 1:
-		return commandUsage(inv.system, flags, fmt.Errorf("one section at a time"), guideUsage)
+		return nil
 	}
 	sections := g.Sections
-	if id := flags.Arg(0); id != "" {
-		sec, _, ok := g.Section(id)
+	if len(a.positional) == 1 {
+		sec, _, ok := g.Section(a.positional[0])
 		if !ok {
-			return fail(inv.system, unknownSection(g, id))
+			return unknownSection(a.positional[0])
 		}
 		sections = []content.Section{sec}
 	}
 	printGuide(inv, g, sections)
-	return exitOK
+	return nil
 }
 
-func unknownSection(g *content.Guide, id string) error {
-	msg := fmt.Sprintf("no guide section %q", id)
+func unknownSection(id string) error {
+	msg := fmt.Sprintf("no guide section %s", quote(id))
 	if near, ok := store.Closest(id, content.RequiredSections()); ok {
 		msg += fmt.Sprintf(" (did you mean %s?)", near)
 	}
-	return fmt.Errorf("%s; lumbar guide --list shows them all", msg)
+	return refuse("%s; lumbar guide --list shows them all", msg)
 }
 
-func printSectionList(w io.Writer, g *content.Guide) int {
+func printSectionList(w io.Writer, g *content.Guide) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	for _, s := range g.Sections {
 		fmt.Fprintf(tw, "%s\t%s\n", s.ID, s.Title)
 	}
-	tw.Flush()
-	return exitOK
+	return tw.Flush()
 }
 
 // printGuide renders for the terminal it writes to: styled and as wide as

@@ -38,7 +38,7 @@ func TestGuideOneSection(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	code, _, errOut := guideCLI(t, "when-to-see-a-docter")
-	if code != exitError || !strings.Contains(errOut, "did you mean when-to-see-a-doctor?") || strings.Count(errOut, "\n") != 1 {
+	if code != exitUsage || !strings.Contains(errOut, "did you mean when-to-see-a-doctor?") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("a misspelt section: exit %d, %q", code, errOut)
 	}
 }

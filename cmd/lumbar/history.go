@@ -1,23 +1,22 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"lumbar/store"
 )
 
-const historyHelp = `Usage: lumbar history [--days N] [--json]
+var historyCommand = command{
+	name: "history", synopsis: "[--days N] [--json]", summary: "list your entries of the last N days",
+	about: `Show the pain entries of the last N days (default 30, today included),
+oldest first, one line each.`,
+	flags: spanFlags,
+	more:  func() string { return historyJSONHelp },
+	run:   runHistory,
+}
 
-Show the pain entries of the last N days (default 30, today included),
-oldest first, one line each.
-
-Flags:
-  --days N   how many days back, 1 to 3660
-  --json     print a JSON array instead, for other programs
-
-JSON: an array of entries, oldest first. Every entry has every key, so the
+const historyJSONHelp = `JSON: an array of entries, oldest first. Every entry has every key, so the
 shape never changes; absent details are "" (text), null (numbers) or []
 (lists). Text is cleaned of escape sequences and control characters.
 
@@ -35,32 +34,53 @@ shape never changes; absent details are "" (text), null (numbers) or []
 The words are those listed in lumbar log --help.
 `
 
-func runHistory(inv *invocation, args []string) int {
-	span, code, done := parseSpanFlags(inv, "history", historyHelp, args)
-	if done {
-		return code
+func runHistory(inv *invocation) error {
+	days, err := spanDays(inv.args)
+	if err != nil {
+		return err
+	}
+	s, err := inv.openDiaryToRead()
+	if err != nil {
+		return err
 	}
 	today := store.DayOf(inv.now())
 	var items []store.Item[store.PainEntry]
-	err := inv.store.View(func(tx *store.Tx) error {
-		return store.RangeDays(tx, store.BucketPain, today-store.Day(span.days)+1, today, func(it store.Item[store.PainEntry]) error {
+	err = s.View(func(tx *store.Tx) error {
+		return store.RangeDays(tx, store.BucketPain, today-store.Day(days)+1, today, func(it store.Item[store.PainEntry]) error {
 			items = append(items, it)
 			return nil
 		})
 	})
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
-	if span.json {
+	if inv.args.has("json") {
 		return printJSON(inv, historyJSON(items))
 	}
 	if len(items) == 0 {
-		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", span.days)
+		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", days)
 	}
 	for _, it := range items {
 		fmt.Fprintln(inv.stdout, entryLine(it.Value))
 	}
-	return exitOK
+	return nil
+}
+
+// spanFlags are what history and stats take: how many days back, and
+// whether to print JSON.
+var spanFlags = []flagSpec{
+	{"days", "N", fmt.Sprintf("how many days, today included: 1 to %d (default 30)", maxDays)},
+	{"json", "", "print JSON instead, for other programs"},
+}
+
+// maxDays is ten years: the most --days covers.
+const maxDays = 3660
+
+func spanDays(a *parsedArgs) (int, error) {
+	if err := a.noArguments(); err != nil {
+		return 0, err
+	}
+	return a.intValue("days", 30, 1, maxDays)
 }
 
 // historyEntry is one entry of `lumbar history --json`; its shape is
@@ -107,11 +127,6 @@ func orEmpty(ids []string) []string {
 	return ids
 }
 
-func printJSON(inv *invocation, v any) int {
-	enc := json.NewEncoder(inv.stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fail(inv.system, err)
-	}
-	return exitOK
+func printJSON(inv *invocation, v any) error {
+	return writeJSON(inv.stdout, v)
 }

@@ -16,33 +16,48 @@ type logOptions struct {
 	where, feels, triggers, helped, warnings string // comma-separated lists
 }
 
-func runLog(inv *invocation, args []string) int {
-	var o logOptions
-	f := newCommandFlags("log", logHelp())
-	f.StringVar(&o.LegPain, "leg", "", "")
-	f.StringVar(&o.where, "where", "", "")
-	f.StringVar(&o.feels, "feels", "", "")
-	f.StringVar(&o.triggers, "trigger", "", "")
-	f.StringVar(&o.helped, "helped", "", "")
-	f.StringVar(&o.Relief, "relief", "", "")
-	f.StringVar(&o.Medication, "med", "", "")
-	f.StringVar(&o.Interference, "interference", "", "")
-	f.StringVar(&o.Sleep, "sleep", "", "")
-	f.StringVar(&o.warnings, "redflag", "", "")
-	f.StringVar(&o.Note, "note", "", "")
-	f.StringVar(&o.When, "at", "", "")
-	positional, code, done := runCommandFlags(inv, f, args)
-	if done {
-		return code
+var logCommand = command{
+	name: "log", synopsis: "PAIN [flags]",
+	summary: "log your pain now, 0–10, with optional details (see lumbar help log)",
+	about: `Log how much your lower back hurts now, 0 (none) to 10 (worst imaginable):
+1–3 mild, 4–6 moderate, 7–10 severe. Everything else is optional. Lists
+are comma-separated words from the lists below. The saved entry is printed
+as one line; nothing is written if anything is wrong.`,
+	flags: []flagSpec{
+		{"leg", "N", "leg pain now, 0–10 (sciatica)"},
+		{"where", "IDS", "where it hurts"},
+		{"feels", "IDS", "what it feels like"},
+		{"trigger", "IDS", "what set it off"},
+		{"helped", "IDS", "what helped"},
+		{"relief", "AMOUNT", "how much it helped"},
+		{"med", "TEXT", "medication that helped, name and dose, one line (adds medication to --helped)"},
+		{"interference", "N", "how much pain got in the way of your day, 0–10"},
+		{"sleep", "WORD", "how you slept last night"},
+		{"redflag", "IDS", "warning signs: lumbar shows the doctor advice on stderr"},
+		{"note", "TEXT", "anything else, up to 4,000 characters"},
+		{"at", "TIME", "when, if not now: " + store.WhenFormats},
+	},
+	more: logWords,
+	run:  runLog,
+}
+
+func runLog(inv *invocation) error {
+	a := inv.args
+	o := logOptions{
+		PainInput: store.PainInput{
+			LegPain: a.value("leg"), Relief: a.value("relief"), Medication: a.value("med"),
+			Interference: a.value("interference"), Sleep: a.value("sleep"), Note: a.value("note"), When: a.value("at"),
+		},
+		where: a.value("where"), feels: a.value("feels"), triggers: a.value("trigger"),
+		helped: a.value("helped"), warnings: a.value("redflag"),
 	}
-	switch len(positional) {
+	switch len(a.positional) {
 	case 0:
-		return misuse(inv.system, "log", "log needs your pain now, a whole number from 0 to 10, e.g. lumbar log 4")
+		return a.refuseUsage("log needs your pain now, a whole number from 0 to 10, e.g. lumbar log 4")
 	case 1:
-		o.Pain = positional[0]
+		o.Pain = a.positional[0]
 	default:
-		return misuse(inv.system, "log", fmt.Sprintf("log takes one rating, not %q; put words in --note \"...\"",
-			store.Printable(strings.Join(positional, " "))))
+		return a.refuseUsage("log takes one rating, not %s; put words in --note \"...\"", quote(strings.Join(a.positional, " ")))
 	}
 	// Warning signs are told about even if something else is wrong with
 	// the entry: the advice matters more than the diary.
@@ -53,13 +68,17 @@ func runLog(inv *invocation, args []string) int {
 	}
 	entry, err := o.entry(inv.now())
 	if err != nil {
-		return fail(inv.system, err)
+		return refused(err)
 	}
-	if _, err := store.Append(inv.store, store.BucketPain, entry); err != nil {
-		return fail(inv.system, err)
+	s, err := inv.openDiary()
+	if err != nil {
+		return err
+	}
+	if _, err := store.Append(s, store.BucketPain, entry); err != nil {
+		return err
 	}
 	fmt.Fprintln(inv.stdout, "logged", entryLine(entry))
-	return exitOK
+	return nil
 }
 
 // entry reads the typed lists, then builds the entry as the form does.
@@ -134,30 +153,10 @@ func entryLine(e store.PainEntry) string {
 	return strings.Join(parts, " · ")
 }
 
-func logHelp() string {
+// logWords lists the words each list flag accepts, and examples.
+func logWords() string {
 	var b strings.Builder
-	b.WriteString(`Usage: lumbar log PAIN [flags]
-
-Log how much your lower back hurts now, 0 (none) to 10 (worst imaginable):
-1–3 mild, 4–6 moderate, 7–10 severe. Everything else is optional. Lists
-are comma-separated words from the lists below. The saved entry is printed
-as one line; nothing is written if anything is wrong.
-
-Flags:
-  --leg N            leg pain now, 0–10 (sciatica)
-  --where IDS        where it hurts
-  --feels IDS        what it feels like
-  --trigger IDS      what set it off
-  --helped IDS       what helped
-  --relief AMOUNT    how much it helped
-  --med TEXT         medication that helped, name and dose (adds medication to --helped)
-  --interference N   how much pain got in the way of your day, 0–10
-  --sleep WORD       how you slept last night
-  --redflag IDS      warning signs: lumbar shows the doctor advice on stderr
-  --note TEXT        anything else, up to 4,000 characters
-  --at TIME          when, if not now: ` + store.WhenFormats + `
-
-Accepted words:
+	b.WriteString(`Accepted words:
 `)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, l := range []struct {
@@ -180,7 +179,8 @@ Accepted words:
 	b.WriteString(`
 Examples:
   lumbar log 4
-  lumbar log 6 --leg 3 --where back-centre,leg-left --feels shooting --helped heat,walking --relief some
+  lumbar log 6 --leg 3 --where back-centre,leg-left --feels shooting
+  lumbar log 5 --helped heat,walking --relief some
   lumbar log 3 --at "yesterday 21:30" --note "better after the walk"
 `)
 	return b.String()

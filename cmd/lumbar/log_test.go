@@ -67,29 +67,29 @@ func TestLogRefusalsWriteNothing(t *testing.T) {
 		want string
 	}{
 		{[]string{"log"}, exitUsage, "log needs your pain now"},
-		{[]string{"log", ""}, exitError, "pain is empty"},
-		{[]string{"log", "11"}, exitError, `pain must be a whole number from 0 to 10, not "11"`},
-		{[]string{"log", "-1"}, exitError, `not "-1"`},
-		{[]string{"log", "6.5"}, exitError, `not "6.5"`},
-		{[]string{"log", "six"}, exitError, `not "six"`},
+		{[]string{"log", ""}, exitUsage, "pain is empty"},
+		{[]string{"log", "11"}, exitUsage, `pain must be a whole number from 0 to 10, not "11"`},
+		{[]string{"log", "-1"}, exitUsage, `not "-1"`},
+		{[]string{"log", "6.5"}, exitUsage, `not "6.5"`},
+		{[]string{"log", "six"}, exitUsage, `not "six"`},
 		{[]string{"log", "4", "5"}, exitUsage, "log takes one rating"},
-		{[]string{"log", "4", "--leg", "12"}, exitError, `leg pain must be a whole number from 0 to 10, not "12"`},
-		{[]string{"log", "4", "--interference", "x"}, exitError, "interference must be"},
-		{[]string{"log", "4", "--where", "buttok"}, exitError, "did you mean buttock-left or buttock-right?"},
-		{[]string{"log", "4", "--feels", "tinglng"}, exitError, `unknown feeling "tinglng"; did you mean tingling?`},
-		{[]string{"log", "4", "--trigger", "sittng"}, exitError, "did you mean sitting?"},
-		{[]string{"log", "4", "--helped", "swedish"}, exitError, "did you mean massage-swedish?"},
-		{[]string{"log", "4", "--relief", "lots"}, exitError, "unknown amount"},
-		{[]string{"log", "4", "--helped", "heat", "--sleep", "great"}, exitError, "unknown sleep"},
-		{[]string{"log", "4", "--relief", "some"}, exitError, "needs what helped"},
-		{[]string{"log", "4", "--redflag", "bladdr"}, exitError, "did you mean bladder?"},
-		{[]string{"log", "4", "--note", strings.Repeat("x", 4001)}, exitError, "note is 4001 characters; the most is 4000"},
-		{[]string{"log", "4", "--at", "23:00"}, exitError, "is in the future"},
-		{[]string{"log", "4", "--at", "tomorow 10:00"}, exitError, "is not a time"},
-		{[]string{"log", "4", "--at", "yesterdy 10:00"}, exitError, "did you mean yesterday?"},
+		{[]string{"log", "4", "--leg", "12"}, exitUsage, `leg pain must be a whole number from 0 to 10, not "12"`},
+		{[]string{"log", "4", "--interference", "x"}, exitUsage, "interference must be"},
+		{[]string{"log", "4", "--where", "buttok"}, exitUsage, "did you mean buttock-left or buttock-right?"},
+		{[]string{"log", "4", "--feels", "tinglng"}, exitUsage, `unknown feeling "tinglng"; did you mean tingling?`},
+		{[]string{"log", "4", "--trigger", "sittng"}, exitUsage, "did you mean sitting?"},
+		{[]string{"log", "4", "--helped", "swedish"}, exitUsage, "did you mean massage-swedish?"},
+		{[]string{"log", "4", "--relief", "lots"}, exitUsage, "unknown amount"},
+		{[]string{"log", "4", "--helped", "heat", "--sleep", "great"}, exitUsage, "unknown sleep"},
+		{[]string{"log", "4", "--relief", "some"}, exitUsage, "needs what helped"},
+		{[]string{"log", "4", "--redflag", "bladdr"}, exitUsage, "did you mean bladder?"},
+		{[]string{"log", "4", "--note", strings.Repeat("x", 4001)}, exitUsage, "note is 4001 characters; the most is 4000"},
+		{[]string{"log", "4", "--at", "23:00"}, exitUsage, "is in the future"},
+		{[]string{"log", "4", "--at", "tomorow 10:00"}, exitUsage, "is not a time"},
+		{[]string{"log", "4", "--at", "yesterdy 10:00"}, exitUsage, "did you mean yesterday?"},
 		{[]string{"log", "4", "--wher", "back-left"}, exitUsage, "unknown flag --wher; did you mean --where?"},
 		{[]string{"log", "4", "--note"}, exitUsage, "--note needs a value"},
-		{[]string{"log", "\x1b[2J"}, exitError, `not ""`},
+		{[]string{"log", "\x1b[2J"}, exitUsage, `not ""`},
 	}
 	for _, c := range cases {
 		before := sum(t, path)
@@ -123,7 +123,7 @@ func TestLogWarningSignsShowTheDoctorAdvice(t *testing.T) {
 	}
 	// The advice is shown even when the entry itself is refused.
 	code, _, errOut = lumbar("log", "12", "--redflag", "bowel")
-	if code != exitError || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "URGENT") {
+	if code != exitUsage || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "URGENT") {
 		t.Errorf("refused entry with a warning sign: exit %d\n%s", code, errOut)
 	}
 }
@@ -220,7 +220,7 @@ func TestStats(t *testing.T) {
 	if got["sparkline"] != "▅▅··▃▂▃" || len(got["daily"].([]any)) != 7 || got["mean"] != 3.8 {
 		t.Errorf("stats JSON: sparkline %v, %d days, mean %v", got["sparkline"], len(got["daily"].([]any)), got["mean"])
 	}
-	if code, _, errOut := lumbar("stats", "--days", "4000"); code != exitError || !strings.Contains(errOut, "from 1 to 3660") {
+	if code, _, errOut := lumbar("stats", "--days", "4000"); code != exitUsage || !strings.Contains(errOut, "from 1 to 3660") {
 		t.Errorf("--days 4000: %d %q", code, errOut)
 	}
 }
@@ -253,7 +253,7 @@ func TestDemo(t *testing.T) {
 	if code, _, errOut := runCLI(t, env, "demo"); code != exitError || !strings.Contains(errOut, "needs a terminal") {
 		t.Errorf("demo without a terminal: %d %q", code, errOut)
 	}
-	if code, _, errOut := runCLI(t, env, "demo", "--years", "11"); code != exitError || !strings.Contains(errOut, "from 1 to 10") {
+	if code, _, errOut := runCLI(t, env, "demo", "--years", "11"); code != exitUsage || !strings.Contains(errOut, "from 1 to 10") {
 		t.Errorf("demo --years 11: %d %q", code, errOut)
 	}
 	if _, err := os.Stat(own); err == nil {

@@ -49,15 +49,15 @@ func TestWaterCommand(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"0"}, exitError, "from 1 to 10, not 0"},
-		{[]string{"-2"}, exitError, "from 1 to 10, not -2"},
-		{[]string{"11"}, exitError, "from 1 to 10, not 11"},
-		{[]string{"two"}, exitError, `not two`},
-		{[]string{"2", "--ml", "300"}, exitError, "not both"},
-		{[]string{"--ml", "0"}, exitError, "between 1 and 5000 ml"},
-		{[]string{"--ml", "9000"}, exitError, "between 1 and 5000 ml"},
-		{[]string{"--ml", "lots"}, exitError, `whole number of millilitres, not "lots"`},
-		{[]string{"--ml"}, exitUsage, "--ml needs an amount"},
+		{[]string{"0"}, exitUsage, `from 1 to 10, not "0"`},
+		{[]string{"-2"}, exitUsage, `from 1 to 10, not "-2"`},
+		{[]string{"11"}, exitUsage, `from 1 to 10, not "11"`},
+		{[]string{"two"}, exitUsage, `not "two"`},
+		{[]string{"2", "--ml", "300"}, exitUsage, "not both"},
+		{[]string{"--ml", "0"}, exitUsage, "between 1 and 5000 ml"},
+		{[]string{"--ml", "9000"}, exitUsage, "between 1 and 5000 ml"},
+		{[]string{"--ml", "lots"}, exitUsage, `whole number of millilitres, not "lots"`},
+		{[]string{"--ml"}, exitUsage, "--ml needs a value"},
 		{[]string{"--mll", "3"}, exitUsage, "did you mean --ml?"},
 		{[]string{"1", "2"}, exitUsage, "one number of glasses"},
 	} {
@@ -66,7 +66,7 @@ func TestWaterCommand(t *testing.T) {
 		if code != tt.code || out != "" || !strings.Contains(first, tt.says) {
 			t.Errorf("water %v: exit %d, stdout %q, first line %q; want exit %d saying %q", tt.args, code, out, first, tt.code, tt.says)
 		}
-		if tt.code == exitError && strings.Count(errOut, "\n") != 1 {
+		if strings.Count(errOut, "\n") != 1 {
 			t.Errorf("water %v: refusal is not one line: %q", tt.args, errOut)
 		}
 	}
@@ -167,17 +167,17 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"set", "water.goal", "0"}, exitError, "water.goal: must be from 100 to 10000 ml"},
-		{[]string{"set", "water.goal", "-250"}, exitError, "not -250"},
-		{[]string{"set", "water.glass", "0"}, exitError, "water.glass: must be from 10"},
-		{[]string{"set", "move.interval", "30s"}, exitError, "must be 1m or more"},
-		{[]string{"set", "move.interval", "soon"}, exitError, `"soon" is not a duration`},
-		{[]string{"set", "hours.start", "25:00"}, exitError, "from 00:00 to 23:59"},
-		{[]string{"set", "hours.end", "08:00"}, exitError, "hours.start (09:00) must be before hours.end (08:00)"},
-		{[]string{"set", "hours.days", "mon,tue,frj"}, exitError, `unknown day "frj"; did you mean fri?`},
-		{[]string{"set", "water.gaol", "2500"}, exitError, `unknown setting "water.gaol"; did you mean water.goal?`},
-		{[]string{"get", "postur.interval"}, exitError, "did you mean posture.interval?"},
-		{[]string{"set", "notify", "maybe"}, exitError, "must be on or off"},
+		{[]string{"set", "water.goal", "0"}, exitUsage, "water.goal: must be from 100 to 10000 ml"},
+		{[]string{"set", "water.goal", "-250"}, exitUsage, "not -250"},
+		{[]string{"set", "water.glass", "0"}, exitUsage, "water.glass: must be from 10"},
+		{[]string{"set", "move.interval", "30s"}, exitUsage, "must be 1m or more"},
+		{[]string{"set", "move.interval", "soon"}, exitUsage, `"soon" is not a duration`},
+		{[]string{"set", "hours.start", "25:00"}, exitUsage, "from 00:00 to 23:59"},
+		{[]string{"set", "hours.end", "08:00"}, exitUsage, "hours.start (09:00) must be before hours.end (08:00)"},
+		{[]string{"set", "hours.days", "mon,tue,frj"}, exitUsage, `unknown day "frj"; did you mean fri?`},
+		{[]string{"set", "water.gaol", "2500"}, exitUsage, `unknown setting "water.gaol"; did you mean water.goal?`},
+		{[]string{"get", "postur.interval"}, exitUsage, "did you mean posture.interval?"},
+		{[]string{"set", "notify", "maybe"}, exitUsage, "must be on or off"},
 		{[]string{"set", "water.goal"}, exitUsage, "config needs list"},
 		{[]string{"lst"}, exitUsage, `config has no "lst"; did you mean list?`},
 		{nil, exitUsage, "config needs list"},
@@ -187,7 +187,7 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		if code != tt.code || out != "" || !strings.Contains(first, tt.says) {
 			t.Errorf("config %v: exit %d, first line %q; want exit %d saying %q", tt.args, code, first, tt.code, tt.says)
 		}
-		if tt.code == exitError && strings.Count(errOut, "\n") != 1 {
+		if strings.Count(errOut, "\n") != 1 {
 			t.Errorf("config %v: refusal is not one line: %q", tt.args, errOut)
 		}
 		if sum(t, path) != before {

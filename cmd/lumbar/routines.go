@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,49 +14,58 @@ import (
 	"lumbar/store"
 )
 
+var routinesCommand = command{
+	name: "routines", synopsis: "[--json] [--stretches] | check [FILE]", summary: "list routines or stretches; check a routine file",
+	about: `List the stretch routines with their times (yours from routines.toml
+included), or with --stretches the stretches. routines check reads a
+routine file the way the app does and lists every problem with its line
+(default: your routines.toml).`,
+	flags: []flagSpec{
+		{"json", "", "print JSON instead, for other programs"},
+		{"stretches", "", "list the stretches instead of the routines"},
+	},
+	run: runRoutines,
+}
+
 // runRoutines lists routines or stretches, or checks a routine file.
-func runRoutines(inv *invocation, args []string) int {
-	flags := flag.NewFlagSet("routines", flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
-	asJSON := flags.Bool("json", false, "")
-	stretches := flags.Bool("stretches", false, "")
-	if err := flags.Parse(args); err != nil {
-		return usageError(inv.system, "routines: "+err.Error())
-	}
-	rest := flags.Args()
+func runRoutines(inv *invocation) error {
+	a := inv.args
+	rest := a.positional
 	switch {
 	case len(rest) > 0 && rest[0] == "check":
-		if *asJSON || *stretches || len(rest) > 2 || (len(rest) == 2 && strings.HasPrefix(rest[1], "-")) {
-			return usageError(inv.system, "routines check takes one FILE at most, e.g. lumbar routines check ~/plan.toml")
+		if a.has("json") || a.has("stretches") || len(rest) > 2 {
+			return a.refuseUsage("routines check takes one FILE at most, e.g. lumbar routines check ~/plan.toml")
 		}
 		return checkRoutines(inv, rest[1:])
 	case len(rest) > 0:
-		problem := fmt.Sprintf("routines: unexpected %q", rest[0])
+		problem := fmt.Sprintf("routines: unexpected %s", quote(rest[0]))
 		if best, ok := store.Closest(rest[0], []string{"check"}); ok {
 			problem += fmt.Sprintf(" (did you mean %s?)", best)
+		} else if f, ok := findFlag(inv.args.cmd.flags, rest[0]); ok {
+			problem += fmt.Sprintf("; did you mean --%s?", f.name)
 		}
-		return usageError(inv.system, problem)
+		return a.refuseUsage("%s", problem)
 	}
 	path := content.UserRoutinesPath(inv.getenv)
 	lib, fileErr := content.LoadUserRoutines(path)
 	var err error
 	switch {
-	case *stretches && *asJSON:
+	case a.has("stretches") && a.has("json"):
 		err = writeJSON(inv.stdout, stretchesJSON(lib))
-	case *stretches:
+	case a.has("stretches"):
 		err = listStretches(inv.stdout, lib)
-	case *asJSON:
+	case a.has("json"):
 		err = writeJSON(inv.stdout, routinesJSON(lib))
 	default:
 		err = listRoutines(inv.stdout, lib)
 	}
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
 	if fileErr != nil {
-		return fail(inv.system, fmt.Errorf("%s has problems, so only the built-ins are listed; lumbar routines check shows them", path))
+		return fmt.Errorf("%s has problems, so only the built-ins are listed; lumbar routines check shows them", path)
 	}
-	return exitOK
+	return nil
 }
 
 func listRoutines(w io.Writer, lib *content.Library) error {
@@ -89,7 +97,7 @@ func from(file string) string {
 
 // checkRoutines reads a routine file the way the app does and lists every
 // problem with its line.
-func checkRoutines(inv *invocation, args []string) int {
+func checkRoutines(inv *invocation, args []string) error {
 	path := content.UserRoutinesPath(inv.getenv)
 	if len(args) == 1 {
 		path = args[0]
@@ -99,17 +107,17 @@ func checkRoutines(inv *invocation, args []string) int {
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && len(args) == 0:
 		fmt.Fprintf(inv.stdout, "%s does not exist yet: no routines of your own to check\n", path)
-		return exitOK
+		return nil
 	case errors.As(err, &problems):
 		for _, p := range problems {
 			fmt.Fprintln(inv.stderr, p)
 		}
-		return exitError
+		return errShown
 	case err != nil:
-		return fail(inv.system, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err)))
+		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}
 	fmt.Fprintf(inv.stdout, "%s is fine: %d routines, %d stretches\n", path, len(lib.Routines), len(lib.Stretches))
-	return exitOK
+	return nil
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -115,11 +115,11 @@ func TestRoutinesCheckWithoutAFileIsFine(t *testing.T) {
 func TestRoutinesMisuse(t *testing.T) {
 	env, _ := routinesEnv(t, "")
 	for _, args := range [][]string{{"routines", "chek"}, {"routines", "--jsn"}, {"routines", "check", "a", "b"}, {"routines", "--json", "check"}, {"stretch"}, {"stretch", "a", "b"}} {
-		if code, _, errOut := runCLI(t, env, args...); code != exitUsage || !strings.Contains(errOut, "Usage:") {
+		if code, _, errOut := runCLI(t, env, args...); code != exitUsage || !strings.Contains(errOut, "(see lumbar help ") || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
-	if _, _, errOut := runCLI(t, env, "routines", "chek"); !strings.HasPrefix(errOut, "lumbar: routines: unexpected \"chek\" (did you mean check?)\n") {
+	if _, _, errOut := runCLI(t, env, "routines", "chek"); !strings.HasPrefix(errOut, "lumbar: routines: unexpected \"chek\" (did you mean check?)") {
 		t.Errorf("no suggestion: %q", errOut)
 	}
 }
@@ -127,7 +127,7 @@ func TestRoutinesMisuse(t *testing.T) {
 func TestStretchUnknownRoutineBeforeTheTerminal(t *testing.T) {
 	env, _ := routinesEnv(t, lunchRoutine)
 	code, out, errOut := runCLI(t, env, "stretch", "desk-brake")
-	if code != exitError || out != "" || errOut != "lumbar: no routine called \"desk-brake\"; did you mean desk-break?\n" {
+	if code != exitUsage || out != "" || errOut != "lumbar: no routine called \"desk-brake\"; did you mean desk-break?\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	if _, _, errOut := runCLI(t, env, "stretch", "lnch"); !strings.Contains(errOut, "did you mean lunch?") {

@@ -6,24 +6,25 @@ import (
 	"lumbar/store"
 )
 
-const statsHelp = `Usage: lumbar stats [--days N] [--json]
-
-What the last N days (default 30, today included) say about your pain: the
+var statsCommand = command{
+	name: "stats", synopsis: "[--days N] [--json]", summary: "insights and a sparkline of the last N days",
+	about: `What the last N days (default 30, today included) say about your pain: the
 same insights as the Log tab, and a sparkline of each day's worst pain
 (· marks a day with nothing logged). Comparisons are shown only with at
-least 3 days on each side, and say what happened together, not why.
+least 3 days on each side, and say what happened together, not why.`,
+	flags: spanFlags,
+	more:  func() string { return statsJSONHelp },
+	run:   runStats,
+}
 
-Flags:
-  --days N   how many days, 1 to 3660
-  --json     print JSON instead, for other programs
-
-JSON: one object; every key is always there.
+const statsJSONHelp = `JSON: one object; every key is always there.
 
   {"from": "2026-10-29", "to": "2026-11-27", "days": 30, "days_logged": 24,
    "mean": 3.4, "worst": 7,               means of the logged days' means
    "daily": [{"day": "2026-10-29", "entries": 1, "mean": 3, "worst": 3}, …],
-                                           every day of the span; entries 0 = not logged
-   "week": {"this_week": {"mean": 3.1, "days": 6}, "last_week": {"mean": 4, "days": 7},
+                              every day of the span; entries 0 = not logged
+   "week": {"this_week": {"mean": 3.1, "days": 6},
+            "last_week": {"mean": 4, "days": 7},
             "change": -0.9, "meaningful": false, "enough_data": true},
                                            meaningful: 2 points or 30% or more
    "streak": {"current": 12, "logged_today": true, "longest": 20},
@@ -39,20 +40,24 @@ JSON: one object; every key is always there.
 // sparklineMaxDays keeps the text sparkline on one line.
 const sparklineMaxDays = 60
 
-func runStats(inv *invocation, args []string) int {
-	span, code, done := parseSpanFlags(inv, "stats", statsHelp, args)
-	if done {
-		return code
+func runStats(inv *invocation) error {
+	days, err := spanDays(inv.args)
+	if err != nil {
+		return err
+	}
+	s, err := inv.openDiaryToRead()
+	if err != nil {
+		return err
 	}
 	var in store.Insights
-	err := inv.store.View(func(tx *store.Tx) (err error) {
-		in, err = store.InsightsOf(tx, store.DayOf(inv.now()), span.days)
+	err = s.View(func(tx *store.Tx) (err error) {
+		in, err = store.InsightsOf(tx, store.DayOf(inv.now()), days)
 		return err
 	})
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
-	if span.json {
+	if inv.args.has("json") {
 		return printJSON(inv, struct {
 			store.Insights
 			Sparkline string   `json:"sparkline"`
@@ -62,8 +67,8 @@ func runStats(inv *invocation, args []string) int {
 	shown := in.Daily[max(0, len(in.Daily)-sparklineMaxDays):]
 	fmt.Fprintf(inv.stdout, "Last %d days, %s to %s\n", in.Days, in.From, in.To)
 	fmt.Fprintf(inv.stdout, "worst pain per day, last %d days: %s  (· nothing logged)\n\n", len(shown), store.Sparkline(shown))
-	for _, s := range in.Sentences() {
-		fmt.Fprintln(inv.stdout, "•", s)
+	for _, sentence := range in.Sentences() {
+		fmt.Fprintln(inv.stdout, "•", sentence)
 	}
-	return exitOK
+	return nil
 }

@@ -75,27 +75,46 @@ func statusLine(r statusReport, next string, ascii bool) string {
 	return strings.Join(parts, sep)
 }
 
-func runStatus(inv *invocation, args []string) int {
-	var ascii, asJSON bool
-	for _, arg := range args {
-		switch strings.TrimLeft(arg, "-") {
-		case "ascii":
-			ascii = true
-		case "json":
-			asJSON = true
-		default:
-			return usageError(inv.system, fmt.Sprintf("status: unknown argument %q (it takes --ascii and --json)", arg))
-		}
+var statusCommand = command{
+	name: "status", synopsis: "[--ascii] [--json]", summary: "one line for a status bar: water, pain, next reminder",
+	about: `Print one line for a tmux or shell status bar: today's water against
+your goal, today's latest pain, and the next reminder, e.g.
+"💧 5/8 · pain 3 · posture in 12m". It only reads, and is quick enough
+to run every few seconds.`,
+	flags: []flagSpec{
+		{"ascii", "", `plain ASCII: "water 5/8 | pain 3 | posture in 12m"`},
+		{"json", "", "the same facts as JSON, for scripts"},
+	},
+	more: func() string {
+		return `JSON keys: water_ml, water_goal_ml, glasses, glasses_goal, unit, pain (null
+when none today), next ({"reminder", "at"}, null when every reminder is
+off), due (reminders due now), quiet_until, line.
+
+In tmux:
+  set -g status-interval 5
+  set -g status-right '#(lumbar status --ascii)'
+`
+	},
+	run: runStatus,
+}
+
+func runStatus(inv *invocation) error {
+	if err := inv.args.noArguments(); err != nil {
+		return err
 	}
-	r, err := statusOf(inv.store, inv.now(), ascii)
+	s, err := inv.openDiaryToRead()
 	if err != nil {
-		return fail(inv.system, err)
+		return err
 	}
-	if asJSON {
+	r, err := statusOf(s, inv.now(), inv.args.has("ascii"))
+	if err != nil {
+		return err
+	}
+	if inv.args.has("json") {
 		out, _ := json.Marshal(r) // plain values: cannot fail
 		fmt.Fprintln(inv.stdout, string(out))
-		return exitOK
+		return nil
 	}
 	fmt.Fprintln(inv.stdout, r.Line)
-	return exitOK
+	return nil
 }

@@ -8,16 +8,24 @@ import (
 	"lumbar/tui/common"
 )
 
+var stretchCommand = command{
+	name: "stretch", synopsis: "ROUTINE", summary: "follow ROUTINE in the app's player",
+	about: `Open the app straight into ROUTINE's player (lumbar routines lists the
+routines, yours included). The session is recorded as in the app.`,
+	run: runStretch,
+}
+
 // runStretch opens the app straight into a routine's player. An unknown
 // routine is reported before the app takes the terminal.
-func runStretch(inv *invocation, args []string) int {
-	if len(args) != 1 {
-		return usageError(inv.system, "stretch needs one ROUTINE, e.g. lumbar stretch desk-break (lumbar routines lists them)")
+func runStretch(inv *invocation) error {
+	a := inv.args
+	if len(a.positional) != 1 {
+		return a.refuseUsage("stretch needs one ROUTINE, e.g. lumbar stretch desk-break (lumbar routines lists them)")
 	}
-	id := args[0]
+	id := a.positional[0]
 	lib, fileErr := content.LoadUserRoutines(content.UserRoutinesPath(inv.getenv))
 	if lib.Routine(id) == nil {
-		problem := fmt.Sprintf("no routine called %q", id)
+		problem := fmt.Sprintf("no routine called %s", quote(id))
 		if best, ok := store.Closest(id, lib.RoutineIDs()); ok {
 			problem += fmt.Sprintf("; did you mean %s?", best)
 		} else {
@@ -26,7 +34,7 @@ func runStretch(inv *invocation, args []string) int {
 		if fileErr != nil {
 			problem += " (your routines.toml has problems: lumbar routines check)"
 		}
-		return fail(inv.system, fmt.Errorf("%s", problem))
+		return refuse("%s", problem)
 	}
 	return runAppAt(inv, common.StartRoutineMsg{Routine: id})
 }
