@@ -49,6 +49,10 @@ type Model struct {
 	saved   position // where the file says we were
 	loaded  bool     // saved was read from the file
 	touched bool     // the person moved before the saved place arrived
+
+	// waitingOffset is the open section's offset before the first size:
+	// until then nothing is laid out and the place is only remembered.
+	waitingOffset int
 }
 
 // searchState is the search box and what it found.
@@ -98,12 +102,25 @@ func (m *Model) SetSize(width, height int) {
 		textWidth = width - listWidth - 2
 	}
 	textWidth = max(10, min(textWidth, maxTextWidth))
+	offset := m.offset()
 	m.viewport.Width = textWidth
 	m.viewport.Height = max(1, height-m.chromeRows())
-	offset := m.viewport.YOffset
 	m.pages.setWidth(textWidth)
 	m.showSection(m.current, offset)
 	m.syncKeys()
+}
+
+// laidOut tells whether the tab has had a size. Before that a saved place,
+// a search or a link may already arrive: they are remembered and shown at
+// the first size.
+func (m *Model) laidOut() bool { return m.pages.laidOut() }
+
+// offset is how far down the open section the reader is.
+func (m *Model) offset() int {
+	if !m.laidOut() {
+		return m.waitingOffset
+	}
+	return m.viewport.YOffset
 }
 
 // chromeRows is the rows around the text: a footer, and a header line
@@ -259,6 +276,10 @@ func (m *Model) open(i int) {
 // search matches marked.
 func (m *Model) showSection(i, offset int) {
 	m.current = i
+	if !m.laidOut() {
+		m.waitingOffset = offset
+		return
+	}
 	styled, plain := m.pages.lines(i)
 	m.viewport.SetContent(joinLines(markMatches(styled, plain, m.matchesIn(i), m.common.Styles)))
 	m.viewport.SetYOffset(offset)

@@ -51,7 +51,7 @@ func (m *Model) restore(msg positionMsg) {
 }
 
 func (m *Model) here() position {
-	return position{Section: m.guide.Sections[m.current].ID, Offset: m.viewport.YOffset}
+	return position{Section: m.guide.Sections[m.current].ID, Offset: m.offset()}
 }
 
 // Save keeps the reader's place when the app quits; only if it moved, so

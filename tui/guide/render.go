@@ -28,13 +28,16 @@ func newPages(g *content.Guide, style ansi.StyleConfig) *pages {
 
 // setWidth drops the layout if the width changed.
 func (p *pages) setWidth(width int) {
-	if width == p.width && p.renderer != nil {
+	if width == p.width && p.laidOut() {
 		return
 	}
 	p.width = width
 	p.styled, p.plain = map[int][]string{}, map[int][]string{}
 	p.renderer = NewRenderer(p.style, width-gutterWidth)
 }
+
+// laidOut tells whether a width was set: there is no layout before.
+func (p *pages) laidOut() bool { return p.renderer != nil }
 
 // NewRenderer makes the guide's Markdown renderer for a text width.
 func NewRenderer(style ansi.StyleConfig, width int) *glamour.TermRenderer {

@@ -73,7 +73,9 @@ func (m *Model) startSearch() {
 	m.search.input.SetValue(m.search.query)
 	m.search.input.CursorEnd()
 	m.search.input.Focus()
-	m.pages.all() // render every section once, so typing stays quick
+	if m.laidOut() {
+		m.pages.all() // render every section once, so typing stays quick
+	}
 }
 
 // typeSearch feeds a key to the search box; matches update as you type.
@@ -91,17 +93,27 @@ func (m *Model) typeSearch(msg tea.KeyMsg) tea.Cmd {
 	m.search.input, cmd = m.search.input.Update(msg)
 	if q := m.search.input.Value(); q != m.search.query {
 		m.search.query = q
-		m.search.matches = findMatches(m.pages.all(), q)
-		m.gotoMatch(nearest(m.search.matches, m.current, m.viewport.YOffset))
+		m.findMatches()
+		m.gotoMatch(nearest(m.search.matches, m.current, m.offset()))
 	}
 	return cmd
+}
+
+// findMatches looks for the query in the guide as laid out now. Before
+// the first size there is no layout to search: the query waits.
+func (m *Model) findMatches() {
+	if !m.laidOut() || m.search.query == "" {
+		m.search.matches = nil
+		return
+	}
+	m.search.matches = findMatches(m.pages.all(), m.search.query)
 }
 
 // gotoMatch opens the section of match i and scrolls it into view, a few
 // lines below the top so its context shows.
 func (m *Model) gotoMatch(i int) {
 	if len(m.search.matches) == 0 {
-		m.showSection(m.current, m.viewport.YOffset) // drop old marks
+		m.showSection(m.current, m.offset()) // drop old marks
 		return
 	}
 	m.search.at = i
@@ -118,5 +130,5 @@ func (m *Model) clearSearch() {
 	m.search.query = ""
 	m.search.matches = nil
 	m.search.at = 0
-	m.showSection(m.current, m.viewport.YOffset)
+	m.showSection(m.current, m.offset())
 }
