@@ -19,12 +19,16 @@ import (
 	"lumbar/tui"
 )
 
+// builtDir holds the binary lumbarBinary builds; TestMain removes it.
+var builtDir string
+
 // lumbarBinary builds the real binary once per test run.
 var lumbarBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "lumbar-e2e-")
 	if err != nil {
 		return "", err
 	}
+	builtDir = dir
 	bin := filepath.Join(dir, "lumbar")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
@@ -32,6 +36,42 @@ var lumbarBinary = sync.OnceValues(func() (string, error) {
 	}
 	return bin, nil
 })
+
+// TestMain removes the binary the end-to-end tests built (20 MB, and one
+// per run, in the shared temporary folder).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
+	}
+	os.Exit(code)
+}
+
+// A run of this package's tests leaves nothing in the temporary folder:
+// a child test binary builds lumbar with TMPDIR pointing at an empty
+// folder, which must be empty again once it has exited.
+func TestTestsLeaveNothingBehind(t *testing.T) {
+	if os.Getenv("LUMBAR_TEST_CHILD") == "build" {
+		buildLumbar(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("builds the binary in a child process")
+	}
+	tmp := t.TempDir()
+	child := exec.Command(os.Args[0], "-test.run=^TestTestsLeaveNothingBehind$", "-test.count=1")
+	child.Env = append(os.Environ(), "LUMBAR_TEST_CHILD=build", "TMPDIR="+tmp)
+	if out, err := child.CombinedOutput(); err != nil {
+		t.Fatalf("child test run: %v\n%s", err, out)
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Errorf("left behind in the temporary folder: %s", e.Name())
+	}
+}
 
 type buildError struct {
 	out string
