@@ -25,13 +25,20 @@ type entryForm struct {
 	form   *huh.Form
 	input  *store.PainInput
 	groups [][]huh.Field // the fields of each page, in order
+	where  *huh.MultiSelect[string]
+	feels  *huh.MultiSelect[string]
 
 	editing *store.Item[store.PainEntry] // nil for a new entry
 	// keptWhen is the edited entry's time as the form shows it: left
 	// unchanged, the entry keeps its exact instant and UTC offset.
 	keptWhen string
 
-	remembered string        // which details were filled in from the last entry
+	// lastTime is the last entry's areas and feelings, offered until
+	// accepted; they are never filled in unasked, since an entry holds
+	// only what the person gave.
+	lastTime     *store.PainEntry
+	tookLastTime bool // they were accepted into this entry
+
 	err        string        // why the last save was refused
 	advice     *store.Advice // while warning signs are ticked
 	discarding bool          // esc was pressed once with details filled in
@@ -45,10 +52,8 @@ func newEntryForm(st theme.Styles, editing *store.Item[store.PainEntry], last *s
 	case editing != nil:
 		*f.input = inputOf(editing.Value)
 		f.keptWhen = f.input.When
-	case last != nil:
-		f.input.Where = slices.Clone(last.Where)
-		f.input.Feels = slices.Clone(last.Feels)
-		f.remembered = rememberedNote(last)
+	case last != nil && (len(last.Where) > 0 || len(last.Feels) > 0):
+		f.lastTime = &store.PainEntry{Where: slices.Clone(last.Where), Feels: slices.Clone(last.Feels)}
 	}
 	f.build(st)
 	f.setSize(width, height)
@@ -73,22 +78,48 @@ func ratingText(r *int) string {
 	return fmt.Sprint(*r)
 }
 
-func rememberedNote(last *store.PainEntry) string {
+// lastTimeWords is the offered details in words, like "left leg; tingling".
+func (f *entryForm) lastTimeWords() string {
 	var parts []string
-	if len(last.Where) > 0 {
-		parts = append(parts, strings.Join(store.Areas.Labels(last.Where), ", "))
+	if len(f.lastTime.Where) > 0 {
+		parts = append(parts, strings.Join(store.Areas.Labels(f.lastTime.Where), ", "))
 	}
-	if len(last.Feels) > 0 {
-		parts = append(parts, strings.Join(store.Feelings.Labels(last.Feels), ", "))
+	if len(f.lastTime.Feels) > 0 {
+		parts = append(parts, strings.Join(store.Feelings.Labels(f.lastTime.Feels), ", "))
 	}
-	if len(parts) == 0 {
-		return ""
+	return strings.Join(parts, "; ")
+}
+
+// offersLastTime tells whether last time's details wait to be accepted.
+func (f *entryForm) offersLastTime() bool { return f.lastTime != nil && !f.tookLastTime }
+
+// takeLastTime ticks last time's areas and feelings in this entry, beside
+// any already ticked.
+func (f *entryForm) takeLastTime() {
+	if !f.offersLastTime() {
+		return
 	}
-	return "Offered as last time (tab to change): " + strings.Join(parts, "; ")
+	f.input.Where = union(f.input.Where, f.lastTime.Where)
+	f.input.Feels = union(f.input.Feels, f.lastTime.Feels)
+	f.where.Value(&f.input.Where) // the fields tick what their values now hold
+	f.feels.Value(&f.input.Feels)
+	f.tookLastTime = true
+}
+
+func union(have, add []string) []string {
+	out := slices.Clone(have)
+	for _, w := range add {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func (f *entryForm) build(st theme.Styles) {
 	in := f.input
+	f.where = multiSelect("Where does it hurt?", store.Areas, &in.Where)
+	f.feels = multiSelect("What does it feel like?", store.Feelings, &in.Feels)
 	f.groups = [][]huh.Field{
 		{
 			huh.NewInput().Title("Pain now, 0–10").Description("0 none · 1–3 mild · 4–6 moderate · 7–10 severe").
@@ -98,8 +129,8 @@ func (f *entryForm) build(st theme.Styles) {
 			huh.NewInput().Title("When").Placeholder("now").Description(`blank for now, or 14:30, "yesterday 22:15", 2026-11-20 08:00`).
 				CharLimit(32).Value(&in.When),
 		},
-		{multiSelect("Where does it hurt?", store.Areas, &in.Where)},
-		{multiSelect("What does it feel like?", store.Feelings, &in.Feels)},
+		{f.where},
+		{f.feels},
 		{multiSelect("What set it off?", store.Triggers, &in.Triggers)},
 		{
 			multiSelect("What helped?", store.Reliefs, &in.Helped),
@@ -223,8 +254,9 @@ func (f *entryForm) entry(now time.Time) (store.PainEntry, error) {
 // dirty tells whether leaving would lose more than a rating.
 func (f *entryForm) dirty() bool {
 	in := f.input
-	return f.editing != nil || in.Note != "" || in.Medication != "" || len(in.Triggers) > 0 ||
-		len(in.Helped) > 0 || len(in.Warnings) > 0 || in.LegPain != "" || in.Interference != ""
+	return f.editing != nil || in.Note != "" || in.Medication != "" || len(in.Where) > 0 || len(in.Feels) > 0 ||
+		len(in.Triggers) > 0 || len(in.Helped) > 0 || in.Relief != "" || len(in.Warnings) > 0 ||
+		in.LegPain != "" || in.Interference != "" || in.Sleep != ""
 }
 
 func (f *entryForm) title() string {

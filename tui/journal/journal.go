@@ -387,6 +387,9 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Save):
 		return m.saveForm()
+	case key.Matches(msg, k.LastTime):
+		f.takeLastTime()
+		return nil
 	case key.Matches(msg, k.NextField):
 		return f.next()
 	case key.Matches(msg, k.PrevField):

@@ -263,20 +263,41 @@ func TestDetailsPathAndWarningSign(t *testing.T) {
 	}
 }
 
+// The form offers the last entry's areas and feelings; only ctrl+r puts
+// them in the entry: a quick entry saves just its rating.
 func TestNewFormOffersLastAreasAndFeelings(t *testing.T) {
 	s := tempStore(t)
 	add(t, s, store.PainEntry{Stamp: at(2, 9, 0), Pain: 2, Where: []string{"back-right"}})
-	add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 4, Where: []string{"leg-left"}, Feels: []string{"tingling"}, Triggers: []string{"lifting"}})
+	add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 4, Where: []string{"leg-left", "leg-right"}, Feels: []string{"tingling"}, Triggers: []string{"lifting"}})
 	tb := newTab(t, s, 80, 21)
 	tb.press("n")
-	if !strings.Contains(tb.View(), "Offered as last time (tab to change): left leg; tingling") {
-		t.Errorf("the form does not say what it offers:\n%s", tb.View())
+	if v := tb.View(); !strings.Contains(v, "Last time: left leg, right leg; tingling. ctrl+r adds them") {
+		t.Errorf("the form does not say what it offers:\n%s", v)
 	}
+	tb.press("tab", "tab", "tab", "down", " ") // on Where, tick lower back (left)
+	tb.Update(tea.KeyMsg{Type: tea.KeyCtrlR})
+	if v := tb.View(); !strings.Contains(v, "Added from last time (tab to change): left leg, right leg; tingling") {
+		t.Errorf("the form does not say what it took:\n%s", v)
+	}
+	tb.press("shift+tab", "shift+tab", "shift+tab")
+	tb.typeText("5")
+	tb.press("enter")
+	e := entries(t, s)[0].Value // the newest, at the clock's instant
+	if e.Pain != 5 || strings.Join(e.Where, ",") != "back-left,leg-left,leg-right" || strings.Join(e.Feels, ",") != "tingling" || len(e.Triggers) != 0 {
+		t.Errorf("after ctrl+r: %+v", e)
+	}
+
+	tb.reload()
+	tb.press("n")
 	tb.typeText("3")
 	tb.press("enter")
-	e := entries(t, s)[0].Value
-	if strings.Join(e.Where, ",") != "leg-left" || strings.Join(e.Feels, ",") != "tingling" || len(e.Triggers) != 0 {
-		t.Errorf("quick entry after a detailed one: %+v", e)
+	for _, it := range entries(t, s) { // both saved at the clock's one instant
+		if e := it.Value; e.Pain == 3 && (len(e.Where) != 0 || len(e.Feels) != 0 || len(e.Triggers) != 0) {
+			t.Errorf("a quick entry saved details not given: %+v", e)
+		}
+	}
+	if n := len(entries(t, s)); n != 4 {
+		t.Errorf("%d entries, want 4", n)
 	}
 }
 

@@ -35,6 +35,7 @@ type KeyMap struct {
 
 	// The entry form.
 	Save      key.Binding
+	LastTime  key.Binding
 	NextField key.Binding
 	PrevField key.Binding
 	Cancel    key.Binding
@@ -64,6 +65,7 @@ func DefaultKeyMap() KeyMap {
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep it")),
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		LastTime:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "as last time")),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "more details")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -120,12 +122,13 @@ func (m *Model) syncKeys() {
 	set(now == showingAdvice || entry, &k.Back)
 	set(now == confirmingDelete, &k.Yes, &k.No)
 	set(now == editingForm, &k.Save, &k.NextField, &k.PrevField, &k.Cancel)
+	set(now == editingForm && m.form.offersLastTime(), &k.LastTime)
 }
 
 // ShortHelp is the key line under the tab.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide,
+	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Yes, k.No, k.Guide,
 		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
 }
 
@@ -136,7 +139,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		enabled(k.New, k.Open, k.Edit, k.Delete, k.Undo),
 		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
 		enabled(k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth),
-		enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide, k.Back),
+		enabled(k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide, k.Back),
 	}
 	var out [][]key.Binding
 	for _, g := range groups {

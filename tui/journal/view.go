@@ -210,7 +210,7 @@ func (m *Model) formWidth() int {
 
 // formMessage is the form's top line: why a save was refused, the
 // warning-sign advice in brief when there is no room beside the form, or
-// which details were offered from the last entry.
+// the last entry's details, offered or taken.
 func (m *Model) formMessage() string {
 	f, st := m.form, m.Styles
 	var msg string
@@ -225,8 +225,10 @@ func (m *Model) formMessage() string {
 			style = st.Danger
 		}
 		msg = style.Render("⚠ " + f.advice.Heading + " enter saves and shows more.")
-	default:
-		msg = st.Muted.Render(f.remembered)
+	case f.offersLastTime():
+		msg = st.Muted.Render("Last time: " + f.lastTimeWords() + ". ctrl+r adds them to this entry.")
+	case f.tookLastTime:
+		msg = st.Muted.Render("Added from last time (tab to change): " + f.lastTimeWords() + ".")
 	}
 	return fitHeight(lipgloss.NewStyle().Width(m.width).Render(msg), formMessageRows)
 }
