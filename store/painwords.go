@@ -77,17 +77,31 @@ var (
 		{"fair", "fair"},
 		{"good", "good"},
 	}}
-	// WarningSigns are the red flags that need a doctor; see warnings.go
-	// for which are urgent and what lumbar says about them.
+	// WarningSigns are the red flags of the urgency ladder's first two
+	// tiers, and severe or worsening pain from the third; urgency.go says
+	// which tier each stands on. Ordered most urgent first.
 	WarningSigns = Vocabulary{Name: "warning sign", Words: []Word{
+		{"both-legs", "pain, numbness or tingling in both legs"},
+		{"saddle", "numbness in the groin or saddle area"},
+		{"wiping", "changed feeling when wiping"},
+		{"peeing", "new trouble peeing, or leaking"},
 		{"bladder", "loss of bladder control"},
 		{"bowel", "loss of bowel control"},
-		{"saddle", "numbness in the groin or saddle area"},
+		{"sexual", "new erection or other sexual problems"},
 		{"weakness", "new or worsening leg weakness"},
-		{"both-legs", "sciatica in both legs"},
-		{"fever", "fever"},
+		{"walking", "new difficulty walking"},
+		{"chest-pain", "chest pain"},
+		{"accident", "pain began with a serious accident"},
+		{"fever", "fever, or feeling hot and shivery"},
 		{"weight-loss", "unexplained weight loss"},
+		{"lump", "lump, swelling or changed shape of the back"},
+		{"night-pain", "pain not eased by rest, or worse at night"},
+		{"sneezing", "pain worse on sneezing, coughing or straining"},
+		{"upper-back", "pain between the shoulder blades"},
+		{"cancer", "new back pain after cancer"},
+		{"infection-risk", "recent infection, injecting drugs or weak immunity"},
 		{"injury", "pain after a fall or injury"},
+		{"fragile-bones", "fragile bones: osteoporosis or long-term steroids"},
 		{"worsening", "severe or worsening pain"},
 	}}
 )

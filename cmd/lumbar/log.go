@@ -106,11 +106,7 @@ func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
 // printAdvice tells about warning signs on stderr, where it is seen even
 // when the output goes elsewhere.
 func printAdvice(w io.Writer, a store.Advice) {
-	mark := "⚠"
-	if a.Urgent {
-		mark = "⚠ URGENT:"
-	}
-	fmt.Fprintf(w, "\n%s %s\n", mark, a.Heading)
+	fmt.Fprintf(w, "\n⚠ %s\n", a.Heading)
 	fmt.Fprintf(w, "  You noted: %s.\n", strings.Join(a.Signs, "; "))
 	for _, line := range a.Lines {
 		fmt.Fprintf(w, "  %s\n", line)

@@ -112,18 +112,19 @@ func TestLogWarningSignsShowTheDoctorAdvice(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "warning signs saddle") {
 		t.Fatalf("exit %d, %q", code, out)
 	}
-	for _, want := range []string{"URGENT", "emergency", "numbness in the groin or saddle area", "When to see a doctor"} {
+	for _, want := range []string{"⚠ " + store.EmergencyPhrase, "numbness in the groin or saddle area", "When to see a doctor"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("urgent advice lacks %q:\n%s", want, errOut)
 		}
 	}
 	_, _, errOut = lumbar("log", "5", "--redflag", "fever,weight-loss")
-	if strings.Contains(errOut, "URGENT") || !strings.Contains(errOut, "within a few days") || !strings.Contains(errOut, "fever; unexplained weight loss") {
+	if strings.Contains(errOut, "⚠ "+store.EmergencyPhrase) || !strings.Contains(errOut, "⚠ "+store.UrgentPhrase) ||
+		!strings.Contains(errOut, "fever, or feeling hot and shivery; unexplained weight loss") {
 		t.Errorf("non-urgent advice:\n%s", errOut)
 	}
 	// The advice is shown even when the entry itself is refused.
 	code, _, errOut = lumbar("log", "12", "--redflag", "bowel")
-	if code != exitUsage || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "URGENT") {
+	if code != exitUsage || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "⚠ "+store.EmergencyPhrase) {
 		t.Errorf("refused entry with a warning sign: exit %d\n%s", code, errOut)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // is true (after saving), a plain block while the form is open.
 func adviceView(a store.Advice, width int, st theme.Styles, keys bool) string {
 	heading := st.Warning
-	if a.Urgent {
+	if a.Urgent() {
 		heading = st.Danger
 	}
 	inner := max(20, min(width, 84)-6)

@@ -221,7 +221,7 @@ func (m *Model) formMessage() string {
 		msg = st.Warning.Render("esc again throws this entry away; enter saves it")
 	case f.advice != nil && m.width < sideBySideWidth:
 		style := st.Warning
-		if f.advice.Urgent {
+		if f.advice.Urgent() {
 			style = st.Danger
 		}
 		msg = style.Render("⚠ " + f.advice.Heading + " enter saves and shows more.")

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/content"
+	"lumbar/store"
 	"lumbar/tui/theme"
 )
 
@@ -23,8 +24,8 @@ const (
 
 // gentleWarning stands under the first pain question: how to stretch, and
 // which signs are not for stretching at all.
-const gentleWarning = "Go gently: stop any stretch that hurts or sends pain down a leg. " +
-	"New numbness, leg weakness, or trouble controlling bladder or bowels need a doctor today, not stretching."
+const gentleWarning = "Go gently. " + store.StretchStopRule + " Not for stretching: " +
+	store.EmergencySignsInBrief + ". " + store.EmergencyPhrase
 
 func (m *Model) playerView() string {
 	var body string
@@ -212,34 +213,44 @@ func (m *Model) playerHints(width int) string {
 }
 
 // painQuestionView asks for pain on the 0–10 scale, one key to answer.
+// The warning under the first question is never cut: when the window is
+// short the routine's description goes first, then the blank lines.
 func (m *Model) painQuestionView(question, leave, warning string) string {
 	st := m.common.Styles
 	p := m.player
 	width := m.width - 2*margin
 	about := fmt.Sprintf("%s · %d steps", content.Clock(p.routine.Duration()), len(p.routine.Steps))
-	lines := []string{st.Title.Render(p.routine.Name) + st.Muted.Render("  "+about), ""}
+	header := st.Title.Render(p.routine.Name) + st.Muted.Render("  "+about)
+	var description string
 	if p.stage == askPainBefore && p.routine.Description != "" {
-		lines = append(lines, wrap(p.routine.Description, width), "")
+		description = wrap(p.routine.Description, width)
 	}
 	if p.stage == askPainAfter {
-		lines = append(lines, fmt.Sprintf("%s: %d of %d steps.", m.endWord(), p.session().StepsDone, len(p.routine.Steps)), "")
+		header += "\n\n" + fmt.Sprintf("%s: %d of %d steps.", m.endWord(), p.session().StepsDone, len(p.routine.Steps))
 	}
 	answer := "_"
 	if p.typed != "" {
 		answer = p.typed + "_  (0 makes it 10, enter keeps " + p.typed + ")"
 	}
-	lines = append(lines,
+	ask := strings.Join([]string{
 		st.Title.Render(question),
 		st.Muted.Render("0 none · 1–3 mild · 4–6 moderate · 7–10 severe"),
 		"",
-		"  "+st.Title.Render(st.SelectedMarker)+answer,
-		"",
-		st.Muted.Render(strings.Join(nonEmpty("type a number", "enter skip", leave), " · ")),
-	)
+		"  " + st.Title.Render(st.SelectedMarker) + answer,
+	}, "\n")
+	hint := st.Muted.Render(strings.Join(nonEmpty("type a number", "enter skip", leave), " · "))
 	if warning != "" {
-		lines = append(lines, "", st.Warning.Render(wrap(warning, width)))
+		warning = st.Warning.Render(wrap(warning, width))
 	}
-	return strings.Join(lines, "\n")
+	room := m.height - 2 // the player's padding above and below
+	blocks := nonEmpty(header, description, ask, hint, warning)
+	if lineCount(strings.Join(blocks, "\n\n")) > room {
+		blocks = nonEmpty(header, ask, hint, warning)
+	}
+	if lineCount(strings.Join(blocks, "\n\n")) > room {
+		return strings.Join(blocks, "\n")
+	}
+	return strings.Join(blocks, "\n\n")
 }
 
 // endWord says how the routine ended.
