@@ -96,12 +96,12 @@ var (
 		{"weight-loss", "unexplained weight loss"},
 		{"lump", "lump, swelling or changed shape of the back"},
 		{"night-pain", "pain not eased by rest, or worse at night"},
-		{"sneezing", "pain worse on sneezing, coughing or straining"},
+		{"sneezing", "worse on sneezing, coughing or straining"},
 		{"upper-back", "pain between the shoulder blades"},
 		{"cancer", "new back pain after cancer"},
-		{"infection-risk", "recent infection, injecting drugs or weak immunity"},
+		{"infection-risk", "infection, injecting drugs or low immunity"},
 		{"injury", "pain after a fall or injury"},
-		{"fragile-bones", "fragile bones: osteoporosis or long-term steroids"},
+		{"fragile-bones", "fragile bones (osteoporosis, steroids)"},
 		{"worsening", "severe or worsening pain"},
 	}}
 )
