@@ -194,3 +194,23 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStreak is the logging streak over all ten years of entries, as
+// every insights read works it out.
+func BenchmarkStreak(b *testing.B) {
+	s, err := store.Open(tenYearFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := store.DayOf(benchNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		streak, err := store.Read(s, func(tx *store.Tx) (store.Streak, error) {
+			days, err := store.LoggedDays(tx)
+			return store.StreakOf(days, today), err
+		})
+		if err != nil || streak.Longest < 2 {
+			b.Fatalf("%+v, %v", streak, err)
+		}
+	}
+}

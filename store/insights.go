@@ -35,6 +35,9 @@ type InsightRecords struct {
 	WaterGoalMet map[Day]bool
 	// PostureDone counts each day's posture check-ins answered "done".
 	PostureDone map[Day]int
+	// LoggedDays holds the day of every entry ever made, not only the
+	// span's: the streak is the same whatever span is looked at.
+	LoggedDays []Day
 }
 
 // PostureCheckIns is how many posture check-ins were done a day, on the
@@ -68,14 +71,6 @@ type WeekChange struct {
 	// are the ordinary ups and downs ("noise").
 	Meaningful bool `json:"meaningful"`
 	Enough     bool `json:"enough_data"`
-}
-
-// Streak counts days in a row with at least one entry.
-type Streak struct {
-	// Current ends today, or yesterday while today is not logged yet.
-	Current     int  `json:"current"`
-	LoggedToday bool `json:"logged_today"`
-	Longest     int  `json:"longest"` // within the span
 }
 
 // FactorComparison is the pain on days with a factor against days without.
@@ -169,7 +164,11 @@ func InsightsOf(tx *Tx, today Day, days int) (Insights, error) {
 	if err != nil {
 		return Insights{}, err
 	}
-	records := InsightRecords{Entries: entries, Sessions: sessions, WaterGoalMet: water, PostureDone: posture}
+	logged, err := LoggedDays(tx)
+	if err != nil {
+		return Insights{}, err
+	}
+	records := InsightRecords{Entries: entries, Sessions: sessions, WaterGoalMet: water, PostureDone: posture, LoggedDays: logged}
 	return ComputeInsights(records, today, days), nil
 }
 
@@ -197,7 +196,7 @@ func ComputeInsights(r InsightRecords, today Day, days int) Insights {
 	}
 	in.Logged, in.Mean = overall.Days, overall.Mean
 	in.Week = weekChange(all[len(all)-14:])
-	in.Streak = streak(all, len(span))
+	in.Streak = StreakOf(r.LoggedDays, today)
 	in.Factors = compareFactors(dayFacts(span, r))
 	in.Routines = routineChange(r.Sessions, in.From, today)
 	in.Posture = postureCheckIns(r.PostureDone, in.From, today)
@@ -244,31 +243,6 @@ func IsMeaningfulChange(before, after float64) bool {
 	diff := math.Abs(after - before)
 	const epsilon = 1e-9 // 3.0 → 2.1 is 30%, even in floating point
 	return diff >= 2-epsilon || (before > 0 && diff/before >= 0.3-epsilon)
-}
-
-// streak counts runs of logged days in days (which end today); the
-// longest run is looked for in the last spanDays of them.
-func streak(days []DayPain, spanDays int) Streak {
-	var s Streak
-	last := len(days) - 1
-	s.LoggedToday = days[last].Logged()
-	end := last
-	if !s.LoggedToday {
-		end-- // today is not over: yesterday's run still counts
-	}
-	for i := end; i >= 0 && days[i].Logged(); i-- {
-		s.Current++
-	}
-	run := 0
-	for _, d := range days[len(days)-spanDays:] {
-		if d.Logged() {
-			run++
-			s.Longest = max(s.Longest, run)
-		} else {
-			run = 0
-		}
-	}
-	return s
 }
 
 // dayFacts gathers, for each logged day of span, what factors look at.
@@ -338,7 +312,7 @@ func routineChange(sessions []Session, first, last Day) RoutineChange {
 
 // Sentences words the insights for people, one finding per sentence.
 func (in Insights) Sentences() []string {
-	out := []string{in.overviewSentence(), in.Week.sentence(), in.Streak.sentence(in.Days)}
+	out := []string{in.overviewSentence(), in.Week.sentence(), in.Streak.sentence()}
 	var tooFew []string
 	for _, c := range in.Factors {
 		if c.Enough {
@@ -384,20 +358,6 @@ func (w WeekChange) sentence() string {
 		return s + ", a meaningful change (2 points or 30% or more)."
 	}
 	return s + ", within the usual ups and downs (noise)."
-}
-
-func (s Streak) sentence(spanDays int) string {
-	switch {
-	case s.Current == 0:
-		return "No logging streak right now: an entry today starts one."
-	case !s.LoggedToday:
-		return fmt.Sprintf("You logged %s in a row up to yesterday; an entry today keeps it going.", plural(s.Current, "day"))
-	case s.Longest > s.Current:
-		return fmt.Sprintf("You have logged %s in a row (longest in this span: %s).", plural(s.Current, "day"), plural(s.Longest, "day"))
-	case s.Current >= spanDays:
-		return fmt.Sprintf("You have logged every day of these %d days.", spanDays)
-	}
-	return fmt.Sprintf("You have logged %s in a row.", plural(s.Current, "day"))
 }
 
 // shortCount names a factor with its days on each side, for the line of

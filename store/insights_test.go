@@ -110,40 +110,6 @@ func TestWeekChange(t *testing.T) {
 	}
 }
 
-func TestStreak(t *testing.T) {
-	logged := func(daysAgo ...int) []PainEntry {
-		var out []PainEntry
-		for _, n := range daysAgo {
-			out = append(out, entryOn(n, 9, 3))
-		}
-		return out
-	}
-	cases := []struct {
-		name     string
-		entries  []PainEntry
-		want     Streak
-		sentence string
-	}{
-		{"none", nil, Streak{}, "No logging streak right now"},
-		{"today only", logged(0), Streak{Current: 1, LoggedToday: true, Longest: 1}, "logged every day of these"},
-		{"up to yesterday", logged(1, 2, 3, 5), Streak{Current: 3, Longest: 3}, "3 days in a row up to yesterday"},
-		{"broken", logged(0, 1, 4, 5, 6, 7), Streak{Current: 2, LoggedToday: true, Longest: 4}, "2 days in a row (longest in this span: 4 days)"},
-		{"gap yesterday", logged(0, 2, 3), Streak{Current: 1, LoggedToday: true, Longest: 2}, "1 day in a row"},
-	}
-	for _, c := range cases {
-		in := ComputeInsights(InsightRecords{Entries: c.entries}, insightsToday, 30)
-		if in.Streak != c.want {
-			t.Errorf("%s: streak %+v, want %+v", c.name, in.Streak, c.want)
-		}
-		if c.name == "today only" {
-			in = ComputeInsights(InsightRecords{Entries: c.entries}, insightsToday, 1)
-		}
-		if s := in.Streak.sentence(in.Days); !strings.Contains(s, c.sentence) {
-			t.Errorf("%s: %q lacks %q", c.name, s, c.sentence)
-		}
-	}
-}
-
 func TestFactorsNeedThreeDaysEachSide(t *testing.T) {
 	var entries []PainEntry
 	for n := range 6 { // stretched on 3 days at pain 2, not on 3 at pain 5

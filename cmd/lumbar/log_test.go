@@ -201,7 +201,7 @@ func TestStats(t *testing.T) {
 		"Last 14 days, 2026-11-14 to 2026-11-27",
 		"worst pain per day, last 14 days: ······▅▅▅··▃▂▃",
 		"• In the last 14 days you logged 6 days; your pain averaged 4.2, at worst 6.",
-		"• You have logged 3 days in a row.",
+		"• You have logged 3 days in a row, your longest run so far.",
 		"• On days you walked, your pain averaged 4.7 (3 days) vs 3.7 on other days (3 days).",
 	} {
 		if code != exitOK || !strings.Contains(out, want) {
@@ -220,6 +220,17 @@ func TestStats(t *testing.T) {
 	}
 	if got["sparkline"] != "▅▅··▃▂▃" || len(got["daily"].([]any)) != 7 || got["mean"] != 3.8 {
 		t.Errorf("stats JSON: sparkline %v, %d days, mean %v", got["sparkline"], len(got["daily"].([]any)), got["mean"])
+	}
+	// The streak is over all entries, whatever span is asked for.
+	for _, days := range []string{"1", "7", "30"} {
+		_, out, _ = lumbar("stats", "--json", "--days", days)
+		var span struct{ Streak map[string]any }
+		if err := json.Unmarshal([]byte(out), &span); err != nil {
+			t.Fatal(err, out)
+		}
+		if want := map[string]any{"current": 3.0, "logged_today": true, "longest": 3.0}; !reflect.DeepEqual(span.Streak, want) {
+			t.Errorf("stats --days %s: streak %v, want %v", days, span.Streak, want)
+		}
 	}
 	if code, _, errOut := lumbar("stats", "--days", "4000"); code != exitUsage || !strings.Contains(errOut, "from 1 to 3660") {
 		t.Errorf("--days 4000: %d %q", code, errOut)

@@ -28,6 +28,8 @@ const statsJSONHelp = `JSON: one object; every key is always there.
             "change": -0.9, "meaningful": false, "enough_data": true},
                                            meaningful: 2 points or 30% or more
    "streak": {"current": 12, "logged_today": true, "longest": 20},
+                                           days in a row with an entry, over all
+                                           entries (not only the span's)
    "factors": [{"factor": "stretching", "with": {"mean": 3.1, "days": 18},
                 "without": {"mean": 4, "days": 6}, "enough_data": true}, …],
                                            stretching, massage, heat, walking

@@ -517,3 +517,23 @@ func TestQuitHoldsAnOpenEntry(t *testing.T) {
 		t.Errorf("after saving, the quit was held: %q", typing)
 	}
 }
+
+// The insights show one streak, over every entry, whichever span is open.
+func TestStreakIsTheSameInEverySpan(t *testing.T) {
+	s := tempStore(t)
+	for n := range 40 { // 40 days in a row up to today, after a run of 50
+		add(t, s, store.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
+	}
+	for n := 45; n < 95; n++ {
+		add(t, s, store.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
+	}
+	tb := newTab(t, s, 120, 40)
+	tb.press("l", "l", "l") // Insights
+	const want = "You have logged 40 days in a row (your longest run: 50 days)."
+	for range Spans {
+		if view := tb.View(); !strings.Contains(view, want) {
+			t.Errorf("span %d days lacks %q:\n%s", Spans[tb.span], want, view)
+		}
+		tb.press("r")
+	}
+}
