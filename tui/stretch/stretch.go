@@ -291,7 +291,9 @@ func (m *Model) retryUnsaved() error {
 
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width-leftPad, height
-	m.detail.Width, m.detail.Height = width, max(1, height-detailChrome)
+	// The detail lives inside the left pad like every view: its text is
+	// wrapped to the columns left after the pad.
+	m.detail.Width, m.detail.Height = m.width, max(1, height-detailChrome)
 	if m.reading != nil {
 		m.detail.SetContent(m.detailText(*m.reading, m.detail.Width))
 	}
