@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,13 +21,13 @@ func (s *Store) Backup(dst string) error {
 // never leaves a half-written copy under dst's name, and an existing file
 // is never replaced. (bbolt's CopyFile does neither.)
 func writeSnapshot(btx *bolt.Tx, dst string) error {
-	if _, err := os.Lstat(dst); err == nil {
-		return &fs.PathError{Op: "back up to", Path: dst, Err: fs.ErrExist}
+	if err := checkBackupTarget(dst); err != nil {
+		return err
 	}
 	dir := filepath.Dir(dst)
 	tmp, err := os.CreateTemp(dir, ".lumbar-copy-*")
 	if err != nil {
-		return err
+		return backupError(dst, err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = btx.WriteTo(tmp)
@@ -40,10 +41,44 @@ func writeSnapshot(btx *bolt.Tx, dst string) error {
 		err = os.Link(tmp.Name(), dst)
 	}
 	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return &fs.PathError{Op: "back up to", Path: dst, Err: fs.ErrExist}
-		}
-		return err
+		return backupError(dst, err)
 	}
 	return syncDir(dir)
+}
+
+// checkBackupTarget refuses, in the person's terms, a target that cannot
+// be written, before any temporary file is made.
+func checkBackupTarget(dst string) error {
+	if dst == "" {
+		return errors.New("cannot back up to an empty file name; give the path of a new file")
+	}
+	if _, err := os.Lstat(dst); err == nil {
+		return &fs.PathError{Op: "back up to", Path: dst, Err: fs.ErrExist}
+	}
+	dir := filepath.Dir(dst)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot back up to %s: the folder %s does not exist", dst, dir)
+	case err == nil && !info.IsDir():
+		return fmt.Errorf("cannot back up to %s: %s is not a folder", dst, dir)
+	}
+	return nil
+}
+
+// backupError names the backup's target and the cause, never the
+// temporary file the copy was being written to.
+func backupError(dst string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return &fs.PathError{Op: "back up to", Path: dst, Err: fs.ErrExist}
+	}
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	switch {
+	case errors.As(err, &pathErr):
+		err = pathErr.Err
+	case errors.As(err, &linkErr):
+		err = linkErr.Err
+	}
+	return fmt.Errorf("cannot back up to %s: %w", dst, err)
 }

@@ -20,6 +20,9 @@ func runBackup(inv *invocation) error {
 		return a.refuseUsage("backup needs one FILE to write, e.g. lumbar backup ~/lumbar-2026-11.db")
 	}
 	target := a.positional[0]
+	if target == "" {
+		return a.refuseUsage("backup needs a FILE name, not an empty one")
+	}
 	s, err := inv.openDiaryToRead()
 	if err != nil {
 		return err

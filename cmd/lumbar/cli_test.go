@@ -271,3 +271,42 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// No word that looks like a flag is a backup's file name, and a target
+// that cannot be written is named in plain words (never a temporary file).
+func TestBackupTargets(t *testing.T) {
+	path, lumbar := diary(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, flag := range []string{"--help", "-h"} {
+		if code, out, _ := lumbar("backup", flag); code != exitOK || !strings.HasPrefix(out, "Usage: lumbar backup") {
+			t.Errorf("backup %s: exit %d, %q", flag, code, out)
+		}
+	}
+	if code, _, errOut := lumbar("backup", "-x"); code != exitUsage || !strings.Contains(errOut, "unknown flag --x") {
+		t.Errorf("backup -x: exit %d, %q", code, errOut)
+	}
+	notAFolder := filepath.Join(dir, "plain")
+	if err := os.WriteFile(notAFolder, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		target string
+		code   int
+		says   string
+	}{
+		{"", exitUsage, "backup needs a FILE name, not an empty one"},
+		{filepath.Join(dir, "no", "such", "x.db"), exitError, "the folder " + filepath.Join(dir, "no", "such") + " does not exist"},
+		{filepath.Join(notAFolder, "x.db"), exitError, notAFolder + " is not a folder"},
+		{path, exitError, "already exists"},
+	} {
+		code, out, errOut := lumbar("backup", tt.target)
+		if code != tt.code || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tt.says) ||
+			strings.Contains(errOut, ".lumbar-copy") {
+			t.Errorf("backup %q: exit %d, stdout %q, stderr %q; want exit %d saying %q", tt.target, code, out, errOut, tt.code, tt.says)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the refused backups left %d files in the working folder", len(entries)-1)
+	}
+}
