@@ -72,3 +72,13 @@ func PutSetting(tx *Tx, name string, v any) error {
 	}
 	return settings.Put([]byte(name), raw)
 }
+
+// DeleteSetting forgets the setting called name; forgetting one never set
+// is not an error.
+func DeleteSetting(tx *Tx, name string) error {
+	settings := tx.btx.Bucket(bucketMeta).Bucket(bucketSettings)
+	if settings == nil {
+		return nil
+	}
+	return settings.Delete([]byte(name))
+}

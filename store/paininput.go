@@ -12,19 +12,19 @@ import (
 // or on `lumbar log`'s command line: ratings and times as text, lists as
 // IDs. Entry turns it into a PainEntry or says, in one line, what is wrong.
 type PainInput struct {
-	Pain         string // required
-	LegPain      string // "" when not given
-	Interference string // "" when not given
-	When         string // see ParseWhen; "" is now
-	Where        []string
-	Feels        []string
-	Triggers     []string
-	Helped       []string
-	Relief       string
-	Medication   string // naming one counts medication as having helped
-	Sleep        string
-	Warnings     []string
-	Note         string
+	Pain         string   `json:"pain"`         // required
+	LegPain      string   `json:"leg_pain"`     // "" when not given
+	Interference string   `json:"interference"` // "" when not given
+	When         string   `json:"when"`         // see ParseWhen; "" is now
+	Where        []string `json:"where"`
+	Feels        []string `json:"feels"`
+	Triggers     []string `json:"triggers"`
+	Helped       []string `json:"helped"`
+	Relief       string   `json:"relief"`
+	Medication   string   `json:"medication"` // naming one counts medication as having helped
+	Sleep        string   `json:"sleep"`
+	Warnings     []string `json:"warnings"`
+	Note         string   `json:"note"`
 }
 
 // Entry checks the input and builds the entry it describes, made at the

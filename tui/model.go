@@ -7,6 +7,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -66,6 +67,8 @@ type Model struct {
 	// a save that failed); the next quit goes ahead, any other key
 	// withdraws it.
 	quitWarning error
+	stopSaved   bool  // SaveBeforeExit has run the saves
+	stopErr     error // what they answered
 }
 
 // New builds the root model over s, telling time with now.
@@ -85,6 +88,11 @@ func NewWithStyles(s *store.Store, now common.Clock, styles theme.Styles) *Model
 		tabs:   []common.Tab{guide.New(c), journal.New(c), stretch.New(c), remind.New(c)},
 	}
 }
+
+// StopMsg ends the app because the process got a signal (the terminal
+// closed, kill, a shutdown): every tab saves, as at q, and nothing is
+// asked, since no one may be there to answer.
+type StopMsg struct{ Signal os.Signal }
 
 // pollMsg asks for the next look at the data file.
 type pollMsg struct{}
@@ -161,12 +169,20 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, cmd
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
+	case StopMsg:
+		_ = m.SaveBeforeExit() // the runner reports what failed, after the terminal is back
+		return m, tea.Quit
 	case pollMsg:
 		return m, m.refresh(true)
 	case refreshedMsg:
 		return m, m.handleRefreshed(msg)
 	case common.ChangedMsg:
 		return m, m.refresh(false)
+	case common.OfferMsg:
+		if !m.capturing() {
+			m.switchTo(msg.From)
+		}
+		return m, nil
 	case common.Navigation:
 		m.switchTo(msg.To())
 		return m, m.updateTab(msg.To(), msg)
@@ -397,9 +413,16 @@ func (m *Model) recoverCrash(model *tea.Model, cmd *tea.Cmd) {
 // Crash is the panic that stopped the program, with its stack, or nil.
 func (m *Model) Crash() error { return m.crash }
 
-// Rescue saves what the tabs hold after a crash (a routine in progress):
-// the same saves as a quit, without asking anything.
-func (m *Model) Rescue() error { return m.saveAll() }
+// SaveBeforeExit runs every tab's save once when the program ends other
+// than by a quit (a signal, a crash, its terminal failing), asking
+// nothing, and answers what the saves answered: in Update when a stop
+// arrives, or from the runner once Run has returned.
+func (m *Model) SaveBeforeExit() error {
+	if !m.stopSaved {
+		m.stopSaved, m.stopErr = true, m.saveAll()
+	}
+	return m.stopErr
+}
 
 // Active is the open tab.
 func (m *Model) Active() common.TabID { return m.active }

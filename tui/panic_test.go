@@ -109,21 +109,24 @@ func TestPanicInViewQuitsOnTheNextMessage(t *testing.T) {
 
 // After a crash, what tabs hold is still saved, even if one tab's save
 // panics too; typing the person was asked about is not a failed save.
-func TestRescueSavesEveryTab(t *testing.T) {
+func TestSaveAfterACrashSavesEveryTab(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
 	saver := &savingTab{}
 	m.tabs[common.StretchTab] = saver
 	m.tabs[common.LogTab] = &typingTab{typing: "an entry is open"}
-	if err := m.Rescue(); err != nil || saver.saved != 1 {
-		t.Errorf("Rescue = %v after %d saves, want nil after 1", err, saver.saved)
+	if err := m.SaveBeforeExit(); err != nil || saver.saved != 1 {
+		t.Errorf("SaveBeforeExit = %v after %d saves, want nil after 1", err, saver.saved)
 	}
+	m = newModel(t, tempStore(t), 80, 24)
+	saver = &savingTab{}
+	m.tabs[common.StretchTab] = saver
 	m.tabs[common.GuideTab] = &panickySaver{}
-	err := m.Rescue()
-	if saver.saved != 2 {
+	err := m.SaveBeforeExit()
+	if saver.saved != 1 {
 		t.Error("a tab's work was not saved after the crash")
 	}
 	if err == nil || !strings.Contains(err.Error(), "saving failed") {
-		t.Errorf("Rescue = %v, want the failed save reported", err)
+		t.Errorf("SaveBeforeExit = %v, want the failed save reported", err)
 	}
 }
 

@@ -32,16 +32,25 @@ func runAppOn(inv *invocation, s *store.Store, start common.Navigation) error {
 	if !hasTerminal(inv) {
 		return errNoTerminal
 	}
+	signals := catchSignals()
+	defer signals.release()
+	return runProgram(inv, s, start, signals)
+}
+
+// runProgram runs the TUI on a terminal already checked, with the end
+// signals already caught: each one runs the quit path's saves.
+func runProgram(inv *invocation, s *store.Store, start common.Navigation, signals *signalCatcher) error {
 	root := tui.New(s, inv.now)
 	if start != nil {
 		root.StartAt(start)
 	}
-	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
+	signals.forward(program)
 	_, err := program.Run()
 	if crash := root.Crash(); crash != nil {
 		// The terminal is restored by now: save what can be saved, say what
 		// happened, then the detail.
-		if err := root.Rescue(); err != nil {
+		if err := root.SaveBeforeExit(); err != nil {
 			fmt.Fprintf(inv.stderr, "lumbar: stopped by an internal error; work in progress could not be saved (%s). Details for a bug report:\n", oneLine(err.Error()))
 		} else {
 			fmt.Fprintln(inv.stderr, "lumbar: stopped by an internal error; your data is safe. Details for a bug report:")
@@ -49,11 +58,19 @@ func runAppOn(inv *invocation, s *store.Store, start common.Navigation) error {
 		fmt.Fprintln(inv.stderr, crash)
 		return errShown
 	}
+	if sig := signals.caught(); sig != nil {
+		return stoppedBySignal(inv, root, sig)
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		// Bubble Tea has already restored the terminal and printed the stack.
 		return errors.New("something went wrong and lumbar stopped; your data is safe")
 	}
-	return err
+	if err != nil {
+		// The program ended without quitting (its terminal failed, say):
+		// the tabs' saves have not run yet.
+		return errors.Join(err, root.SaveBeforeExit())
+	}
+	return nil
 }
 
 func hasTerminal(inv *invocation) bool {

@@ -79,13 +79,16 @@ var errShown = errors.New("failed; already reported")
 
 // report turns a command's outcome into its exit status, telling about a
 // failure in one line: a refusal of what was typed is 2, anything that
-// went wrong while doing it 1.
+// went wrong while doing it 1, an app ended by a signal 128 + its number.
 func (inv *invocation) report(err error) int {
+	var stopped stoppedError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errShown):
 		return exitError
+	case errors.As(err, &stopped):
+		return stopped.exitStatus()
 	}
 	fmt.Fprintln(inv.stderr, "lumbar:", oneLine(store.Printable(err.Error())))
 	if isRefusal(err) {

@@ -40,6 +40,10 @@ func runDemo(inv *invocation) error {
 	if !hasTerminal(inv) {
 		return errNoTerminal
 	}
+	// Caught before the folder exists, released after it is gone: no
+	// signal can end the process with the folder left behind.
+	signals := catchSignals()
+	defer signals.release()
 	dir, err := os.MkdirTemp("", "lumbar-demo-")
 	if err != nil {
 		return err
@@ -49,7 +53,10 @@ func runDemo(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	return runAppOn(inv, s, nil)
+	if sig := signals.caught(); sig != nil {
+		return stoppedError{sig} // stopped while the data was being made
+	}
+	return runProgram(inv, s, nil, signals)
 }
 
 func writeDemo(inv *invocation, path string, years int) error {

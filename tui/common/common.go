@@ -145,6 +145,16 @@ func (OpenGuideMsg) navigation()    {}
 func (OpenStretchMsg) navigation()  {}
 func (StartRoutineMsg) navigation() {}
 
+// OfferMsg is sent by a tab with something to offer back unasked (the
+// Log's entry kept from the last run): the root brings the tab forward,
+// unless the open tab is taking typing.
+type OfferMsg struct{ From TabID }
+
+// Offer is a command that sends OfferMsg from tab.
+func Offer(tab TabID) tea.Cmd {
+	return func() tea.Msg { return OfferMsg{From: tab} }
+}
+
 // Navigate is a command that sends msg.
 func Navigate(msg Navigation) tea.Cmd {
 	return func() tea.Msg { return msg }

@@ -39,6 +39,7 @@ type entryForm struct {
 	lastTime     *store.PainEntry
 	tookLastTime bool // they were accepted into this entry
 
+	draftKept  *time.Time    // when the draft this form reopened was kept
 	err        string        // why the last save was refused
 	advice     *store.Advice // while warning signs are ticked
 	discarding bool          // esc was pressed once with details filled in
@@ -54,6 +55,18 @@ func newEntryForm(st theme.Styles, editing *store.Item[store.PainEntry], last *s
 		f.keptWhen = f.input.When
 	case last != nil && (len(last.Where) > 0 || len(last.Feels) > 0):
 		f.lastTime = &store.PainEntry{Where: slices.Clone(last.Where), Feels: slices.Clone(last.Feels)}
+	}
+	f.build(st)
+	f.setSize(width, height)
+	return f, f.form.Init()
+}
+
+// newDraftForm reopens a draft kept when the app last ended: the
+// person's own typing, on the entry it was editing if that still exists.
+func newDraftForm(st theme.Styles, d store.PainDraft, editing *store.Item[store.PainEntry], width, height int) (*entryForm, tea.Cmd) {
+	f := &entryForm{input: &d.Input, editing: editing, draftKept: &d.Kept}
+	if editing != nil {
+		f.keptWhen = inputOf(editing.Value).When
 	}
 	f.build(st)
 	f.setSize(width, height)
@@ -254,7 +267,7 @@ func (f *entryForm) entry(now time.Time) (store.PainEntry, error) {
 // dirty tells whether leaving would lose more than a rating.
 func (f *entryForm) dirty() bool {
 	in := f.input
-	return f.editing != nil || in.Note != "" || in.Medication != "" || len(in.Where) > 0 || len(in.Feels) > 0 ||
+	return f.editing != nil || f.draftKept != nil || in.Note != "" || in.Medication != "" || len(in.Where) > 0 || len(in.Feels) > 0 ||
 		len(in.Triggers) > 0 || len(in.Helped) > 0 || in.Relief != "" || len(in.Warnings) > 0 ||
 		in.LegPain != "" || in.Interference != "" || in.Sleep != ""
 }

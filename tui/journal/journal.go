@@ -105,7 +105,7 @@ func New(c common.Common) *Model {
 	return m
 }
 
-func (m *Model) Init() tea.Cmd { return m.load() }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.load(), loadDraft(m.Store)) }
 
 // load reads a fresh snapshot in the background.
 func (m *Model) load() tea.Cmd {
@@ -120,6 +120,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.SetSize(msg.Width, msg.Height)
 	case loadedMsg:
 		m.applyLoad(msg)
+	case draftMsg:
+		cmd = m.offerDraft(msg)
 	case common.ReloadMsg:
 		if !m.loaded || msg.Revision != m.data.revision {
 			cmd = m.load()
@@ -400,6 +402,9 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.form, m.flash = nil, "Not saved."
+		if f.draftKept != nil {
+			m.flashIfFailed(m.forgetDraft())
+		}
 		return nil
 	}
 	return f.update(msg)
@@ -429,10 +434,20 @@ func (m *Model) saveForm() tea.Cmd {
 	}
 	m.form, m.selectKey = nil, &k
 	m.flash = fmt.Sprintf("Saved: pain %d %s, %s.", e.Pain, store.PainBand(e.Pain), e.Local().Format("Mon 2 Jan 15:04"))
+	if f.draftKept != nil {
+		m.flashIfFailed(m.forgetDraft())
+	}
 	if a, ok := store.AdviceFor(e.Warnings); ok {
 		m.advice = &a
 	}
 	return tea.Batch(changed, m.load())
+}
+
+// flashIfFailed adds a failure to what the last action says it did.
+func (m *Model) flashIfFailed(err error) {
+	if err != nil {
+		m.flash += " But " + err.Error() + "."
+	}
 }
 
 // changed tells the root the data file changed, so the status bar
@@ -513,7 +528,7 @@ func wheel(vp *viewport.Model, steps int) {
 // anyway).
 func (m *Model) UnsavedTyping() string {
 	if m.form != nil && (m.form.dirty() || strings.TrimSpace(m.form.input.Pain) != "") {
-		return "an entry is open in the Log; enter saves it"
+		return "an entry is open in the Log: enter saves it; quitting keeps it as a draft"
 	}
 	return ""
 }

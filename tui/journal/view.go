@@ -225,6 +225,9 @@ func (m *Model) formMessage() string {
 			style = st.Danger
 		}
 		msg = style.Render("⚠ " + f.advice.Heading + " enter saves and shows more.")
+	case f.draftKept != nil:
+		msg = st.Warning.Render("Kept when lumbar closed on " + f.draftKept.Local().Format("Mon 2 Jan 15:04") +
+			", not saved yet: enter saves it, esc throws it away.")
 	case f.offersLastTime():
 		msg = st.Muted.Render("Last time: " + f.lastTimeWords() + ". ctrl+r adds them to this entry.")
 	case f.tookLastTime:
