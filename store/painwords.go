@@ -17,6 +17,9 @@ type Word struct {
 type Vocabulary struct {
 	Name  string // what one word is, for messages: "area", "trigger"
 	Words []Word
+	// Short holds, where a label is long, the few words a table column or
+	// a summary line has room for ("left leg" for "leg-left").
+	Short map[string]string
 }
 
 // The details of a pain entry. IDs are stored in the data file: never
@@ -31,6 +34,15 @@ var (
 		{"leg-left", "left leg"},
 		{"leg-right", "right leg"},
 		{"below-knee", "spreads below the knee"},
+	}, Short: map[string]string{
+		"back-centre":   "back",
+		"back-left":     "left back",
+		"back-right":    "right back",
+		"buttock-left":  "left buttock",
+		"buttock-right": "right buttock",
+		"leg-left":      "left leg",
+		"leg-right":     "right leg",
+		"below-knee":    "below knee",
 	}}
 	Feelings = Vocabulary{Name: "feeling", Words: []Word{
 		{"dull-ache", "dull ache"},
@@ -135,6 +147,18 @@ func (v Vocabulary) Labels(ids []string) []string {
 	labels := make([]string, len(ids))
 	for i, id := range ids {
 		labels[i] = v.Label(id)
+	}
+	return labels
+}
+
+// ShortLabels are the short words of ids (the label where there is no
+// short one), in the order given.
+func (v Vocabulary) ShortLabels(ids []string) []string {
+	labels := v.Labels(ids)
+	for i, id := range ids {
+		if short, ok := v.Short[id]; ok {
+			labels[i] = short
+		}
 	}
 	return labels
 }

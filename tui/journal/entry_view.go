@@ -49,7 +49,7 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 	if e.LegPain != nil {
 		add("Leg pain", fmt.Sprint(*e.LegPain))
 	}
-	add("Where", strings.Join(store.Areas.Labels(e.Where), ", "))
+	add("Where", whereWords(e))
 	add("Feels like", strings.Join(store.Feelings.Labels(e.Feels), ", "))
 	add("Set off by", strings.Join(store.Triggers.Labels(e.Triggers), ", "))
 	helped := strings.Join(store.Reliefs.Labels(e.Helped), ", ")

@@ -63,6 +63,12 @@ func excerpt(s string, width int) string {
 	return ansi.Truncate(flat, width, "…")
 }
 
+// whereWords are the entry's areas in the short words History's column
+// has room for; the entry view uses the same, so a row and its entry match.
+func whereWords(e store.PainEntry) string {
+	return strings.Join(store.Areas.ShortLabels(e.Where), ", ")
+}
+
 func legText(e store.PainEntry) string {
 	if e.LegPain == nil {
 		return "–"

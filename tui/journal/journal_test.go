@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -535,5 +536,34 @@ func TestStreakIsTheSameInEverySpan(t *testing.T) {
 			t.Errorf("span %d days lacks %q:\n%s", Spans[tb.span], want, view)
 		}
 		tb.press("r")
+	}
+}
+
+// History's Where column and the entry view name areas in words that fit
+// the column at 80 columns, never by their stored IDs.
+func TestWhereIsShownInWords(t *testing.T) {
+	s := tempStore(t)
+	for i, w := range store.Areas.Words {
+		add(t, s, store.PainEntry{Stamp: at(0, 8, i), Pain: 3, Where: []string{w.ID}})
+	}
+	add(t, s, store.PainEntry{Stamp: at(0, 9, 0), Pain: 3, Where: []string{"back-centre", "back-left"}})
+	tb := newTab(t, s, 80, 22)
+	whereW, _ := historyColumns(80)
+	view := tb.View()
+	if !strings.Contains(view, pad("back, left back", whereW)) {
+		t.Errorf("two areas do not fit the column at 80 columns:\n%s", view)
+	}
+	for _, w := range store.Areas.Words {
+		short := store.Areas.ShortLabels([]string{w.ID})[0]
+		if short == w.ID || ansi.StringWidth(short) > whereW {
+			t.Errorf("area %s: short word %q is its ID or wider than %d", w.ID, short, whereW)
+		}
+		if strings.Contains(view, w.ID) {
+			t.Errorf("history shows the ID %s:\n%s", w.ID, view)
+		}
+	}
+	tb.press("enter")
+	if view := tb.View(); !strings.Contains(view, "back, left back") || strings.Contains(view, "back-centre") {
+		t.Errorf("the entry view does not name the areas as History does:\n%s", view)
 	}
 }

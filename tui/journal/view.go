@@ -169,7 +169,7 @@ func (m *Model) historyRow(i, whereW, noteW int) string {
 	row := marker + pad(entryWhen(e, m.data.today), whenWidth) + colGap +
 		st.PainBand(band).Render(pad(fmt.Sprintf("%d %s", e.Pain, band), painWidth)) + colGap +
 		pad(legText(e), legWidth) + colGap +
-		pad(excerpt(strings.Join(e.Where, ","), whereW), whereW) + colGap +
+		pad(excerpt(whereWords(e), whereW), whereW) + colGap +
 		excerpt(note, noteW)
 	return ansi.Truncate(row, m.width, "")
 }
