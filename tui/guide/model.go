@@ -105,7 +105,9 @@ func (m *Model) SetSize(width, height int) {
 	offset := m.offset()
 	m.viewport.Width = textWidth
 	m.viewport.Height = max(1, height-m.chromeRows())
-	m.pages.setWidth(textWidth)
+	if m.pages.setWidth(textWidth) {
+		m.findMatches() // the old ones point into lines of the old width
+	}
 	m.showSection(m.current, offset)
 	m.syncKeys()
 }

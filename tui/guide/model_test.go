@@ -168,6 +168,27 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// Matches are places in the laid-out lines: after a resize they are
+// found again in the new lines, and the count keeps its place.
+func TestSearchSurvivesResizing(t *testing.T) {
+	m := newGuide(t, tempStore(t), 200, 60)
+	press(m, "/")
+	typeText(m, "sciatica")
+	press(m, "enter", "n", "n")
+	for _, width := range []int{200, 20, 60, 91, 33, 120} {
+		m.SetSize(width, 30)
+		if len(m.search.matches) < 3 || m.search.at != 2 {
+			t.Fatalf("at width %d: match %d of %d", width, m.search.at, len(m.search.matches))
+		}
+		for _, mt := range m.search.matches {
+			_, lines := m.pages.lines(mt.section)
+			if got := lines[mt.line][mt.start:mt.end]; !strings.EqualFold(got, "sciatica") {
+				t.Fatalf("at width %d a match points at %q", width, got)
+			}
+		}
+	}
+}
+
 func TestSearchAsYouTypeAndNoMatch(t *testing.T) {
 	m := newGuide(t, tempStore(t), 80, 24)
 	press(m, "/")

@@ -26,14 +26,15 @@ func newPages(g *content.Guide, style ansi.StyleConfig) *pages {
 	return &pages{guide: g, style: style}
 }
 
-// setWidth drops the layout if the width changed.
-func (p *pages) setWidth(width int) {
+// setWidth drops the layout if the width changed, and says whether it did.
+func (p *pages) setWidth(width int) bool {
 	if width == p.width && p.laidOut() {
-		return
+		return false
 	}
 	p.width = width
 	p.styled, p.plain = map[int][]string{}, map[int][]string{}
 	p.renderer = NewRenderer(p.style, width-gutterWidth)
+	return true
 }
 
 // laidOut tells whether a width was set: there is no layout before.

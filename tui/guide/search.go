@@ -99,14 +99,18 @@ func (m *Model) typeSearch(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// findMatches looks for the query in the guide as laid out now. Before
-// the first size there is no layout to search: the query waits.
+// findMatches looks for the query in the guide as laid out now: matches
+// are places in rendered lines, so a new width finds them again. The
+// current match keeps its number, which is the same place in the text
+// unless the query spans a line break at one width and not at another.
+// Before the first size there is no layout to search: the query waits.
 func (m *Model) findMatches() {
 	if !m.laidOut() || m.search.query == "" {
 		m.search.matches = nil
 		return
 	}
 	m.search.matches = findMatches(m.pages.all(), m.search.query)
+	m.search.at = min(m.search.at, max(0, len(m.search.matches)-1))
 }
 
 // gotoMatch opens the section of match i and scrolls it into view, a few
