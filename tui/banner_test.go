@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,68 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	press(m, "4")
 	if v := m.View(); strings.Count(v, "Time for a posture check") != 1 || !strings.Contains(v, "enter done") {
 		t.Errorf("the Remind tab's own view:\n%s", v)
+	}
+}
+
+// rowsTab draws every row it is given, numbered, so a test sees whether
+// any of them is hidden.
+type rowsTab struct{ fakeTab }
+
+func (r *rowsTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	r.fakeTab.Update(msg)
+	return r, nil
+}
+
+func (r *rowsTab) View() string {
+	rows := make([]string, r.h)
+	for i := range rows {
+		rows[i] = fmt.Sprintf("row %d of %d", i+1, r.h)
+	}
+	return strings.Join(rows, "\n")
+}
+
+func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 31, 0, 0, time.UTC) // a posture check is due
+	m := NewWithStyles(tempStore(t), func() time.Time { return now }, theme.NewFor(true))
+	m.tabs[common.RemindTab] = remind.New(m.common, remind.WithAlerter(&silentAlerts{}))
+	log := &rowsTab{}
+	m.tabs[common.LogTab] = log
+	const height = 24
+	m.setSize(80, height)
+	press(m, "2")
+	body := height - chromeHeight
+	if log.h != body || !strings.Contains(m.View(), fmt.Sprintf("row %d of %d", body, body)) {
+		t.Fatalf("with no banner the Log tab has %d rows, want %d:\n%s", log.h, body, m.View())
+	}
+
+	reloadRemind(m)
+	view := m.View()
+	bannerRows := strings.Count(view, "│") / 2
+	if !strings.Contains(view, "Time for a posture check") || bannerRows == 0 {
+		t.Fatalf("no banner:\n%s", view)
+	}
+	if log.h != body-bannerRows-2 { // the box's two borders
+		t.Errorf("under a %d-row banner the Log tab has %d of the body's %d rows", bannerRows+2, log.h, body)
+	}
+	if last := fmt.Sprintf("row %d of %d", log.h, log.h); !strings.Contains(view, last) {
+		t.Errorf("the banner hides the tab's last row %q:\n%s", last, view)
+	}
+	if lines := strings.Count(view, "\n") + 1; lines != height {
+		t.Errorf("the frame has %d lines, want %d", lines, height)
+	}
+	// A click on the banner is not a click on the tab's rows below it.
+	m.Update(tea.MouseMsg{X: 5, Y: headerHeight + log.h, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	for _, msg := range log.got {
+		if _, ok := msg.(tea.MouseMsg); ok {
+			t.Errorf("a click on the banner reached the tab as %+v", msg)
+		}
+	}
+
+	// Answered, the banner goes and the tab has every row again.
+	press(m, "ctrl+o")
+	reloadRemind(m)
+	if view := m.View(); strings.Contains(view, "posture check") || log.h != body ||
+		!strings.Contains(view, fmt.Sprintf("row %d of %d", body, body)) {
+		t.Errorf("after the answer the tab has %d rows, want %d:\n%s", log.h, body, view)
 	}
 }

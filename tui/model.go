@@ -56,6 +56,9 @@ type Model struct {
 	showHelp bool
 	width    int
 	height   int
+	// given is the size each tab was last handed: the open tab's shrinks
+	// while a reminder banner stands below it.
+	given [common.TabCount]tabSize
 
 	revision uint64 // last revision seen; 0 until the first refresh
 	today    store.DaySummary
@@ -156,6 +159,10 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.crash != nil {
 		return m, tea.Quit
 	}
+	// Whatever this message changes (a reminder falls due or is answered,
+	// another tab opens, a tab starts taking typing), the open tab then
+	// has the rows the banner leaves it.
+	defer m.makeRoomForBanner()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -192,11 +199,34 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	return m, m.broadcast(msg)
 }
 
+// tabSize is a tab's size in cells.
+type tabSize struct{ width, height int }
+
 func (m *Model) setSize(width, height int) {
 	m.width, m.height = width, height
 	m.help.Width = width - helpPadding*2
-	for _, t := range m.tabs {
-		t.SetSize(width, max(0, height-chromeHeight))
+	for id, t := range m.tabs {
+		m.given[id] = tabSize{width, m.bodyHeight()}
+		t.SetSize(width, m.bodyHeight())
+	}
+	m.makeRoomForBanner()
+}
+
+// bodyHeight is the rows between the tab bar and the status bar.
+func (m *Model) bodyHeight() int { return max(0, m.height-chromeHeight) }
+
+// makeRoomForBanner gives the open tab the rows above the banner, or all
+// of the body when no banner shows, so the banner never hides any of it
+// (the selected row, the key hints, a section's last lines).
+func (m *Model) makeRoomForBanner() {
+	if m.width == 0 {
+		return // no size yet
+	}
+	_, banner := m.bannerView()
+	want := tabSize{m.width, m.bodyHeight() - banner}
+	if m.given[m.active] != want {
+		m.given[m.active] = want
+		m.tabs[m.active].SetSize(want.width, want.height)
 	}
 }
 
@@ -362,7 +392,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	}
 	msg.Y -= headerHeight // tabs count rows from their own top
-	if msg.Y < 0 || msg.Y >= m.height-chromeHeight || m.showHelp {
+	if msg.Y < 0 || msg.Y >= m.given[m.active].height || m.showHelp {
 		return nil
 	}
 	return m.updateTab(m.active, msg)

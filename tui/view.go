@@ -34,32 +34,36 @@ func (m *Model) View() (frame string) {
 	if m.width < MinWidth || m.height < MinHeight {
 		return m.tooSmallView()
 	}
-	bodyHeight := m.height - chromeHeight
 	var body string
 	if m.showHelp {
 		body = m.helpView()
 	} else {
 		body = m.tabs[m.active].View()
 	}
-	return lipgloss.JoinVertical(lipgloss.Left,
+	// The tab was sized to the rows above the banner (makeRoomForBanner).
+	banner, bannerRows := m.bannerView()
+	parts := []string{
 		m.tabBarView(),
 		m.common.Styles.Rule.Render(strings.Repeat("─", m.width)),
-		m.withBanner(fit(body, m.width, bodyHeight)),
-		m.statusBarView(),
-	)
+	}
+	if tabRows := m.bodyHeight() - bannerRows; tabRows > 0 {
+		parts = append(parts, fit(body, m.width, tabRows))
+	}
+	if bannerRows > 0 {
+		parts = append(parts, fit(banner, m.width, bannerRows))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, append(parts, m.statusBarView())...)
 }
 
-// withBanner draws a due reminder's banner over the foot of the open
-// tab's body.
-func (m *Model) withBanner(body string) string {
+// bannerView is a due reminder's banner as drawn below the open tab, and
+// the rows it takes (at most the body's); "" and 0 when none shows.
+func (m *Model) bannerView() (string, int) {
 	_, b, ok := m.shownBanner()
 	if !ok {
-		return body
+		return "", 0
 	}
-	lines := strings.Split(body, "\n")
-	banner := strings.Split(b.Render(m.common.Styles, m.width), "\n")
-	keep := max(0, len(lines)-len(banner))
-	return strings.Join(append(lines[:keep], banner[:len(lines)-keep]...), "\n")
+	banner := b.Render(m.common.Styles, m.width)
+	return banner, min(lipgloss.Height(banner), m.bodyHeight())
 }
 
 // fit pads or cuts s to exactly width×height cells, so a tab can never
