@@ -50,3 +50,15 @@ func Read[T any](s *Store, query func(*Tx) (T, error)) (T, error) {
 	})
 	return out, err
 }
+
+// HasRecords tells whether any record of any kind is in the file.
+func HasRecords(tx *Tx) bool {
+	for _, b := range []Bucket{BucketPain, BucketSessions, BucketWater, BucketChecks} {
+		if bk, err := tx.bucket(b); err == nil {
+			if k, _ := bk.Cursor().First(); k != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -43,6 +43,8 @@ func Open(path string) (*Store, error) {
 
 // OpenToRead is Open for commands that only read (status lines run every
 // few seconds): it skips the page walk, and its Update refuses to write.
+// It never creates anything: a missing file is a *FileError matching
+// fs.ErrNotExist, which a reader may take as an empty diary.
 func OpenToRead(path string) (*Store, error) {
 	s, err := open(path, false, schemaMigrations)
 	if err != nil {
@@ -87,14 +89,19 @@ func (s *Store) markDamaged(cause any) error {
 }
 
 // open checks (and if checkPages, walks) the file before any migration
-// may write to it.
+// may write to it. Only a store opened to write (checkPages) creates a
+// missing file.
 func open(path string, checkPages bool, migrations []migration) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
 	}
 	s := &Store{path: abs, lockTimeout: DefaultLockTimeout, migrations: migrations}
-	if _, err := s.createIfMissing(); err != nil {
+	if checkPages {
+		if _, err := s.createIfMissing(); err != nil {
+			return nil, err
+		}
+	} else if err := s.checkExists(); err != nil {
 		return nil, err
 	}
 	if checkPages {
@@ -257,6 +264,19 @@ func unreadableError(path string, err error) error {
 	}
 	return &FileError{Path: path, Reason: ErrUnreadable, Detail: detail,
 		Advice: "check the path and its permissions, or pass another file with --db"}
+}
+
+// checkExists refuses a missing file without creating it.
+func (s *Store) checkExists() error {
+	_, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &FileError{Path: s.path, Reason: fs.ErrNotExist, Detail: "does not exist yet",
+			Advice: "it is made the first time you log something"}
+	case err != nil:
+		return unreadableError(s.path, err)
+	}
+	return nil
 }
 
 // createIfMissing makes a fresh data file where none exists. The new file

@@ -27,6 +27,10 @@ func runBackup(inv *invocation) error {
 	if err != nil {
 		return err
 	}
+	if s == nil {
+		path, _ := dataPath(inv.args.value("db"), inv.getenv)
+		return fmt.Errorf("there is no diary at %s yet: nothing to back up", path)
+	}
 	err = s.Backup(target)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists; choose a new name for the backup", target)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -99,12 +100,25 @@ func (inv *invocation) report(err error) int {
 
 // openDiary opens the data file for writing, creating it if it is missing.
 func (inv *invocation) openDiary() (*store.Store, error) {
-	return store.Open(dataPath(inv.args.value("db"), inv.getenv))
+	path, err := dataPath(inv.args.value("db"), inv.getenv)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path)
 }
 
-// openDiaryToRead opens the data file for a command that only reads.
+// openDiaryToRead opens the data file for a command that only reads; it
+// creates nothing. A diary not made yet is nil: it reads as empty.
 func (inv *invocation) openDiaryToRead() (*store.Store, error) {
-	return store.OpenToRead(dataPath(inv.args.value("db"), inv.getenv))
+	path, err := dataPath(inv.args.value("db"), inv.getenv)
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.OpenToRead(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return s, err
 }
 
 // oneLine keeps an error message on a single line.
@@ -113,19 +127,33 @@ func oneLine(s string) string {
 }
 
 // dataPath picks the data file: --db, then $LUMBAR_DB, then the XDG data
-// folder.
-func dataPath(flagValue string, getenv func(string) string) string {
+// folder, which needs a home folder: without one (HOME unset, as under
+// env -i) the diary would land at the filesystem's root.
+func dataPath(flagValue string, getenv func(string) string) (string, error) {
 	if flagValue != "" {
-		return flagValue
+		return flagValue, nil
 	}
 	if env := getenv("LUMBAR_DB"); env != "" {
-		return env
+		return env, nil
 	}
 	dataHome := getenv("XDG_DATA_HOME")
 	if !filepath.IsAbs(dataHome) { // the spec says to ignore relative values
+		if !usableHome(getenv("HOME")) {
+			return "", errNoHome
+		}
 		dataHome = xdg.DataHome
 	}
-	return filepath.Join(dataHome, "lumbar", "lumbar.db")
+	return filepath.Join(dataHome, "lumbar", "lumbar.db"), nil
+}
+
+var errNoHome = errors.New("no home folder to keep your diary in (HOME is not set to a folder); pass --db PATH or set LUMBAR_DB")
+
+func usableHome(home string) bool {
+	if !filepath.IsAbs(home) {
+		return false
+	}
+	info, err := os.Stat(home)
+	return err == nil && info.IsDir()
 }
 
 func buildVersion() string {

@@ -214,21 +214,103 @@ func TestAppWithoutTerminalSaysSo(t *testing.T) {
 }
 
 func TestDataPathPrecedence(t *testing.T) {
-	env := map[string]string{"LUMBAR_DB": "/env/l.db", "XDG_DATA_HOME": "/xdg"}
+	env := map[string]string{"LUMBAR_DB": "/env/l.db", "XDG_DATA_HOME": "/xdg", "HOME": t.TempDir()}
 	getenv := func(k string) string { return env[k] }
-	if got := dataPath("/flag/l.db", getenv); got != "/flag/l.db" {
+	path := func(flag string) string {
+		t.Helper()
+		p, err := dataPath(flag, getenv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if got := path("/flag/l.db"); got != "/flag/l.db" {
 		t.Errorf("--db should win: %s", got)
 	}
-	if got := dataPath("", getenv); got != "/env/l.db" {
+	if got := path(""); got != "/env/l.db" {
 		t.Errorf("LUMBAR_DB should come next: %s", got)
 	}
 	delete(env, "LUMBAR_DB")
-	if got := dataPath("", getenv); got != "/xdg/lumbar/lumbar.db" {
+	if got := path(""); got != "/xdg/lumbar/lumbar.db" {
 		t.Errorf("then XDG_DATA_HOME: %s", got)
 	}
 	env["XDG_DATA_HOME"] = "relative/path" // the XDG spec says to ignore it
-	if got := dataPath("", getenv); !filepath.IsAbs(got) {
+	if got := path(""); !filepath.IsAbs(got) {
 		t.Errorf("a relative XDG_DATA_HOME was used: %s", got)
+	}
+	for _, home := range []string{"", "relative", filepath.Join(env["HOME"], "missing")} {
+		env["HOME"] = home
+		if _, err := dataPath("", getenv); err == nil {
+			t.Errorf("HOME=%q gave a data path", home)
+		}
+	}
+}
+
+// Without a home folder (env -i) and without --db or LUMBAR_DB, every
+// command that needs the diary refuses in one line and creates nothing;
+// the others still work.
+func TestNoHomeFolderRefusesInOneLine(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"status"}, {"log", "3"}, {"history"}, {"water"}, {"config", "list"}, {"backup", "x.db"}, {}} {
+		code, out, errOut := runCLI(t, nil, args...)
+		if code != exitError || out != "" || errOut != "lumbar: "+errNoHome.Error()+"\n" {
+			t.Errorf("%q without a home: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	if code, out, _ := runCLI(t, nil, "guide", "--tip"); code != exitOK || out == "" {
+		t.Errorf("guide needs no diary: exit %d", code)
+	}
+	if code, out, _ := runCLI(t, nil, "--help"); code != exitOK || !strings.Contains(out, "--db PATH or LUMBAR_DB (there is no home folder)") {
+		t.Errorf("--help without a home: exit %d\n%s", code, out)
+	}
+}
+
+// Commands that only read never create the diary or its folder: a
+// missing diary reads as empty, and nothing is due.
+func TestReadingCommandsCreateNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "lumbar.db")
+	env := map[string]string{"LUMBAR_DB": path}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"history"}, "no entries yet; log one with lumbar log PAIN\n"},
+		{[]string{"history", "--json"}, "[]\n"},
+		{[]string{"stats", "--days", "7"}, "Last 7 days, 2026-11-21 to 2026-11-27\n"},
+		{[]string{"status", "--ascii"}, "water 0/8 | nothing due\n"},
+		{[]string{"status", "--json"}, `"next":null,"due":[]`},
+		{[]string{"config", "get", "water.goal"}, "2000\n"},
+		{[]string{"config", "list"}, "water.goal"},
+		{[]string{"routines"}, "desk-break"},
+		{[]string{"guide", "--list"}, "when-to-see-a-doctor"},
+	} {
+		code, out, errOut := runCLI(t, env, tt.args...)
+		if code != exitOK || errOut != "" || !strings.Contains(out, tt.want) {
+			t.Errorf("%q on no diary: exit %d, stderr %q, stdout %q; want %q", tt.args, code, errOut, out, tt.want)
+		}
+	}
+	if code, _, errOut := runCLI(t, env, "backup", filepath.Join(dir, "copy.db")); code != exitError || !strings.Contains(errOut, "nothing to back up") {
+		t.Errorf("backup of no diary: exit %d, %q", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("reading commands created %s", entries[0].Name())
+	}
+}
+
+// A diary with nothing in it yet has nothing due, even inside active
+// hours (09:00 on a Friday, the reminders' first interval long past).
+func TestStatusOnAnEmptyDiary(t *testing.T) {
+	_, lumbar := diary(t)
+	runNowBefore := runNow
+	defer func() { runNow = runNowBefore }()
+	runNow = time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)
+	if code, out, _ := lumbar("status", "--ascii"); code != exitOK || out != "water 0/8 | nothing due\n" {
+		t.Errorf("status on an empty diary: exit %d, %q", code, out)
+	}
+	lumbar("water")
+	if _, out, _ := lumbar("status", "--ascii"); !strings.Contains(out, " now") {
+		t.Errorf("once in use, the reminders count: %q", out)
 	}
 }
 

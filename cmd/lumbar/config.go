@@ -124,8 +124,8 @@ func configSet(inv *invocation, name, text string) error {
 
 func loadSettings(inv *invocation) (set store.Settings, err error) {
 	s, err := inv.openDiaryToRead()
-	if err != nil {
-		return set, err
+	if err != nil || s == nil { // no diary yet: every setting is its default
+		return store.DefaultSettings(), err
 	}
 	err = s.View(func(tx *store.Tx) error {
 		set, err = store.LoadSettings(tx)

@@ -119,5 +119,14 @@ full); 2 refused what was typed (unknown flag, a value out of range).
 Either way one line on stderr says why.
 
 Your data stays on this computer, in %s
-`, dataPath("", getenv))
+`, dataPlace(getenv))
+}
+
+// dataPlace is where the data file is, for the usage text.
+func dataPlace(getenv func(string) string) string {
+	path, err := dataPath("", getenv)
+	if err != nil {
+		return "the file you name with --db PATH or LUMBAR_DB (there is no home folder)"
+	}
+	return path
 }

@@ -45,19 +45,23 @@ func runHistory(inv *invocation) error {
 	}
 	today := store.DayOf(inv.now())
 	var items []store.Item[store.PainEntry]
-	err = s.View(func(tx *store.Tx) error {
-		return store.RangeDays(tx, store.BucketPain, today-store.Day(days)+1, today, func(it store.Item[store.PainEntry]) error {
-			items = append(items, it)
-			return nil
+	if s != nil {
+		err = s.View(func(tx *store.Tx) error {
+			return store.RangeDays(tx, store.BucketPain, today-store.Day(days)+1, today, func(it store.Item[store.PainEntry]) error {
+				items = append(items, it)
+				return nil
+			})
 		})
-	})
+	}
 	if err != nil {
 		return err
 	}
-	if inv.args.has("json") {
+	switch {
+	case inv.args.has("json"):
 		return printJSON(inv, historyJSON(items))
-	}
-	if len(items) == 0 {
+	case s == nil:
+		fmt.Fprintln(inv.stdout, "no entries yet; log one with lumbar log PAIN")
+	case len(items) == 0:
 		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", days)
 	}
 	for _, it := range items {

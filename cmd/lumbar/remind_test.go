@@ -78,7 +78,7 @@ func TestWaterCommand(t *testing.T) {
 func TestStatusCommand(t *testing.T) {
 	path, s := newDB(t)
 	code, out, _ := runCLI(t, nil, "--db", path, "status")
-	if code != exitOK || out != "💧 0/8 · posture in 30m\n" {
+	if code != exitOK || out != "💧 0/8 · nothing due\n" {
 		t.Errorf("empty status: %d %q", code, out)
 	}
 	err := s.Update(func(tx *store.Tx) error {

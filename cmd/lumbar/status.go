@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -31,12 +32,28 @@ type nextReport struct {
 }
 
 // statusOf reads everything in one transaction and plans the reminders.
+// Before anything is in the diary (or there is no diary yet) nothing is
+// due: reminders count from when lumbar is in use, not from the moment
+// a status bar first asks.
 func statusOf(s *store.Store, now time.Time, ascii bool) (statusReport, error) {
-	st, err := s.ReminderState(now)
-	if err != nil {
-		return statusReport{}, err
+	st := store.ReminderState{Settings: store.DefaultSettings()}
+	inUse := false
+	if s != nil {
+		err := s.View(func(tx *store.Tx) (err error) {
+			inUse = store.HasRecords(tx)
+			st, err = store.ReminderStateOf(tx, now)
+			return err
+		})
+		if err != nil {
+			return statusReport{}, err
+		}
 	}
 	set, sched := st.Settings, remind.Plan(st, now)
+	phrase := sched.Phrase()
+	if !inUse {
+		sched = remind.Schedule{Now: now, QuietUntil: sched.QuietUntil}
+		phrase = cmp.Or(sched.Phrase(), "nothing due")
+	}
 	r := statusReport{
 		WaterML: st.Today.WaterML, WaterGoalML: set.WaterGoalML,
 		Glasses: set.Glasses(st.Today.WaterML), GlassesGoal: set.GoalGlasses(),
@@ -54,7 +71,7 @@ func statusOf(s *store.Store, now time.Time, ascii bool) (statusReport, error) {
 	if sched.Quiet() {
 		r.QuietUntil = &sched.QuietUntil
 	}
-	r.Line = statusLine(r, sched.Phrase(), ascii)
+	r.Line = statusLine(r, phrase, ascii)
 	return r, nil
 }
 
