@@ -10,14 +10,11 @@ func (s Styles) HeatCell(band string) lipgloss.Style {
 	if s.Plain {
 		return lipgloss.NewStyle()
 	}
-	bg := map[string]lipgloss.AdaptiveColor{
-		"none": colorSubtle, "mild": colorMild, "moderate": colorMod, "severe": colorSevere,
-	}[band]
-	fg := colorOnAcent
 	if band == "none" {
-		fg = colorText
+		return lipgloss.NewStyle().Background(colorSubtle).Foreground(colorText)
 	}
-	return lipgloss.NewStyle().Background(bg).Foreground(fg)
+	bg := map[string]lipgloss.TerminalColor{"mild": colorMild, "moderate": colorMod, "severe": colorSevere}[band]
+	return lipgloss.NewStyle().Background(bg).Foreground(colorOnBand)
 }
 
 // ChartMean and ChartWorst draw the Log chart's two series; ChartAxis its

@@ -19,12 +19,34 @@ var (
 	colorMuted   = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}
 	colorSubtle  = lipgloss.AdaptiveColor{Light: "#D0D0D0", Dark: "#3A3A3A"}
 	colorBarBg   = lipgloss.AdaptiveColor{Light: "#ECEFF1", Dark: "#1E2427"}
-	colorWarn    = lipgloss.AdaptiveColor{Light: "#9A5B00", Dark: "#F2B84B"}
-	colorDanger  = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
-	colorMild    = lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#8BD88F"}
-	colorMod     = lipgloss.AdaptiveColor{Light: "#9A5B00", Dark: "#F2B84B"}
-	colorSevere  = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
 	colorRest    = lipgloss.AdaptiveColor{Light: "#3A5BA0", Dark: "#8FB4FF"} // the player's rests
+)
+
+// The pain bands, and warnings, which share their colours. Each is given
+// for 256 and 16 colours too: left to lipgloss, moderate's amber and
+// severe's red both become the same red on a 16-colour terminal. The
+// three bands are green, yellow and red in every palette.
+var (
+	colorMild = lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: "#2E7D32", ANSI256: "28", ANSI: "2"},
+		Dark:  lipgloss.CompleteColor{TrueColor: "#8BD88F", ANSI256: "114", ANSI: "10"},
+	}
+	colorMod = lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: "#9A5B00", ANSI256: "130", ANSI: "3"},
+		Dark:  lipgloss.CompleteColor{TrueColor: "#F2B84B", ANSI256: "215", ANSI: "11"},
+	}
+	colorSevere = lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: "#B00020", ANSI256: "124", ANSI: "1"},
+		Dark:  lipgloss.CompleteColor{TrueColor: "#FF6B6B", ANSI256: "203", ANSI: "9"},
+	}
+	// colorOnBand is text on a band's colour (the calendar's cells): black
+	// on the bright 16 colours, where white would not read.
+	colorOnBand = lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: "#FFFFFF", ANSI256: "231", ANSI: "0"},
+		Dark:  lipgloss.CompleteColor{TrueColor: "#102A2D", ANSI256: "16", ANSI: "0"},
+	}
+	colorWarn   = colorMod
+	colorDanger = colorSevere
 )
 
 // Styles is everything the TUI draws with. Build it with New.
@@ -160,6 +182,11 @@ func Hex(style lipgloss.Style) string {
 			return c.Dark
 		}
 		return c.Light
+	case lipgloss.CompleteAdaptiveColor:
+		if lipgloss.HasDarkBackground() {
+			return c.Dark.TrueColor
+		}
+		return c.Light.TrueColor
 	case lipgloss.Color:
 		return string(c)
 	}
