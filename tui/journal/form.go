@@ -3,8 +3,10 @@ package journal
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -27,6 +29,9 @@ type entryForm struct {
 	groups [][]huh.Field // the fields of each page, in order
 	where  *huh.MultiSelect[string]
 	feels  *huh.MultiSelect[string]
+	// The texts with a most length (limitedTexts).
+	medication *huh.Input
+	note       *huh.Text
 
 	editing *store.Item[store.PainEntry] // nil for a new entry
 	// keptWhen is the edited entry's time as the form shows it: left
@@ -41,6 +46,7 @@ type entryForm struct {
 
 	draftKept  *time.Time    // when the draft this form reopened was kept
 	err        string        // why the last save was refused
+	length     lengthNote    // a text near or over its limit
 	advice     *store.Advice // while warning signs are ticked
 	discarding bool          // esc was pressed once with details filled in
 }
@@ -133,6 +139,11 @@ func (f *entryForm) build(st theme.Styles) {
 	in := f.input
 	f.where = multiSelect("Where does it hurt?", store.Areas, &in.Where)
 	f.feels = multiSelect("What does it feel like?", store.Feelings, &in.Feels)
+	// No CharLimit on the texts: see limitedText.
+	f.medication = huh.NewInput().Title("Medication, name and dose").Placeholder("e.g. ibuprofen 400 mg").
+		Value(&in.Medication)
+	f.note = huh.NewText().Title("Note").Description("ctrl+j for a new line").
+		Lines(5).ExternalEditor(false).Value(&in.Note)
 	f.groups = [][]huh.Field{
 		{
 			huh.NewInput().Title("Pain now, 0–10").Description("0 none · 1–3 mild · 4–6 moderate · 7–10 severe").
@@ -148,8 +159,7 @@ func (f *entryForm) build(st theme.Styles) {
 		{
 			multiSelect("What helped?", store.Reliefs, &in.Helped),
 			oneOf("How much did it help?", store.ReliefAmounts, &in.Relief),
-			huh.NewInput().Title("Medication, name and dose").Placeholder("e.g. ibuprofen 400 mg").
-				CharLimit(store.MaxMedicationChars).Value(&in.Medication),
+			f.medication,
 		},
 		{
 			huh.NewInput().Title("How much did pain get in the way of your day, 0–10?").CharLimit(3).Value(&in.Interference),
@@ -157,8 +167,7 @@ func (f *entryForm) build(st theme.Styles) {
 		},
 		{multiSelect("Any warning signs?", store.WarningSigns, &in.Warnings).
 			Description("space ticks; if any applies, lumbar shows what to do")},
-		{huh.NewText().Title("Note").Description("ctrl+j for a new line").CharLimit(store.MaxNoteChars).
-			Lines(5).ExternalEditor(false).Value(&in.Note)},
+		{f.note},
 	}
 	groups := make([]*huh.Group, len(f.groups))
 	for i, fields := range f.groups {
@@ -207,15 +216,102 @@ func (f *entryForm) setSize(width, height int) {
 // update passes a key or message to huh and refreshes what depends on
 // the values typed.
 func (f *entryForm) update(msg tea.Msg) tea.Cmd {
+	if k, isKey := msg.(tea.KeyMsg); isKey && f.refuseOverLimit(k) {
+		return nil
+	}
 	_, cmd := f.form.Update(msg)
 	if _, isKey := msg.(tea.KeyMsg); isKey {
 		f.err, f.discarding = "", false
+		f.length = f.lengthNote()
 		f.advice = nil
 		if a, ok := store.AdviceFor(f.input.Warnings); ok {
 			f.advice = &a
 		}
 	}
 	return cmd
+}
+
+// limitedText is a text field with a most length. The fields have no
+// limit of their own, because a field's limit cuts a paste off without a
+// word: the form counts near the limit instead, keeps out whatever would
+// go over (refuseOverLimit), and the save refuses a text over its limit
+// (a tab in a paste, widened to spaces, can still take it over).
+type limitedText struct {
+	name  string
+	field huh.Field
+	text  string
+	most  int
+}
+
+func (f *entryForm) limitedTexts() []limitedText {
+	return []limitedText{
+		{"Note", f.note, f.input.Note, store.MaxNoteChars},
+		{"Medication", f.medication, f.input.Medication, store.MaxMedicationChars},
+	}
+}
+
+// lengthNote is what the form says about a text near or over its limit.
+type lengthNote struct {
+	text string // "" while every text is well within its limit
+	over bool   // the save will refuse
+}
+
+func (f *entryForm) lengthNote() lengthNote {
+	var note lengthNote
+	for _, t := range f.limitedTexts() {
+		n := utf8.RuneCountInString(strings.TrimSpace(t.text)) // as the entry counts it
+		switch {
+		case n > t.most:
+			return lengthNote{over: true, text: fmt.Sprintf("%s: %s characters, %s over the limit of %s; shorten it to save.",
+				t.name, thousands(n), thousands(n-t.most), thousands(t.most))}
+		case n >= t.most*9/10:
+			note.text = fmt.Sprintf("%s: %s of %s characters.", t.name, thousands(n), thousands(t.most))
+		}
+	}
+	return note
+}
+
+// refuseOverLimit keeps out of a limited field a key, a burst of typing
+// or a paste that would take it over its limit, whole, and says so: a
+// field's own limit would cut a paste off without a word, and a field far
+// over its limit would make every key slow to answer.
+func (f *entryForm) refuseOverLimit(k tea.KeyMsg) bool {
+	added := addedRunes(k)
+	if added == 0 {
+		return false
+	}
+	focused := f.form.GetFocusedField()
+	for _, t := range f.limitedTexts() {
+		if t.field != focused {
+			continue
+		}
+		if n := utf8.RuneCountInString(t.text) + added; n > t.most {
+			f.err = fmt.Sprintf("Not added: the %s would be %s characters; the limit is %s.",
+				strings.ToLower(t.name), thousands(n), thousands(t.most))
+			return true
+		}
+	}
+	return false
+}
+
+// addedRunes is how many characters k would type into a text field.
+func addedRunes(k tea.KeyMsg) int {
+	switch k.Type {
+	case tea.KeyRunes:
+		return len(k.Runes)
+	case tea.KeySpace, tea.KeyCtrlJ: // ctrl+j starts a new line in the note
+		return 1
+	}
+	return 0
+}
+
+// thousands writes n with thousands separated, as 4,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // next moves to the next field, or to the next page after a page's last.

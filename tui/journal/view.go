@@ -209,8 +209,9 @@ func (m *Model) formWidth() int {
 }
 
 // formMessage is the form's top line: why a save was refused, the
-// warning-sign advice in brief when there is no room beside the form, or
-// the last entry's details, offered or taken.
+// warning-sign advice in brief when there is no room beside the form, a
+// text near or over its limit, a draft kept, or the last entry's details,
+// offered or taken.
 func (m *Model) formMessage() string {
 	f, st := m.form, m.Styles
 	var msg string
@@ -225,6 +226,10 @@ func (m *Model) formMessage() string {
 			style = st.Danger
 		}
 		msg = style.Render("⚠ " + f.advice.Heading + " enter saves and shows more.")
+	case f.length.over:
+		msg = st.Danger.Render("✗ " + f.length.text)
+	case f.length.text != "":
+		msg = st.Warning.Render(f.length.text)
 	case f.draftKept != nil:
 		msg = st.Warning.Render("Kept when lumbar closed on " + f.draftKept.Local().Format("Mon 2 Jan 15:04") +
 			", not saved yet: enter saves it, esc throws it away.")
