@@ -52,6 +52,7 @@ var (
 		{"tingling", "tingling"},
 		{"burning", "burning"},
 		{"shooting", "shooting"},
+		{"weakness", "weakness"},
 	}}
 	Triggers = Vocabulary{Name: "trigger", Words: []Word{
 		{"sitting", "sitting long"},

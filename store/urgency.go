@@ -45,6 +45,12 @@ const OneLegNote = "New numbness or tingling in one leg, with ordinary sciatica,
 // player say it in these words.
 const StretchStopRule = "Stop if you feel sharp pain, pain spreading down a leg, numbness or tingling."
 
+// HighPainLine is said once before a stretching routine started with pain
+// of 9 or 10: calmly, that skipping is fine, and where to look for when
+// to get help.
+const HighPainLine = "Pain this high is a good reason to skip stretching today, or to keep to the gentlest moves. " +
+	"If it does not ease, see a doctor or physiotherapist; the Guide's “When to see a doctor” says when it cannot wait."
+
 // Rung is one tier of the ladder as the Guide lists it: its heading, its
 // phrase and the symptoms that put a person on it.
 type Rung struct {

@@ -14,6 +14,9 @@ type Advice struct {
 	Heading string   // the tier's phrase
 	Signs   []string // labels of the signs noted
 	Lines   []string
+	// Implied are signs the entry's details point to but were not
+	// ticked: the Log asks whether to add each (see AdviceForEntry).
+	Implied []ImpliedSign
 }
 
 // Urgent tells whether the advice is the emergency tier's.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -59,16 +60,26 @@ func runLog(inv *invocation) error {
 	default:
 		return a.refuseUsage("log takes one rating, not %s; put words in --note \"...\"", quote(strings.Join(a.positional, " ")))
 	}
-	// Warning signs are told about even if something else is wrong with
-	// the entry: the advice matters more than the diary.
-	if signs, err := store.WarningSigns.ParseList(o.warnings); err == nil {
-		if advice, ok := store.AdviceFor(signs); ok {
-			defer printAdvice(inv.stderr, advice)
+	// Warning signs, ticked or implied by the details, are told about even
+	// if something else is wrong with the entry: the advice matters more
+	// than the diary.
+	advice, hasAdvice := o.advice()
+	asked := false
+	defer func() {
+		if hasAdvice && !asked {
+			printAdvice(inv.stderr, advice, true)
 		}
-	}
+	}()
 	entry, err := o.entry(inv.now())
 	if err != nil {
 		return refused(err)
+	}
+	// Someone at the terminal reads the advice, then is asked whether to
+	// add each sign the details imply, before the one write.
+	if hasAdvice && len(advice.Implied) > 0 && inv.stdin != nil && isTerminal(inv.stdin.Fd()) {
+		printAdvice(inv.stderr, advice, false)
+		asked = true
+		entry.Warnings = append(entry.Warnings, askImplied(inv.stdin, inv.stderr, advice.Implied)...)
 	}
 	s, err := inv.openDiary()
 	if err != nil {
@@ -103,13 +114,46 @@ func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
 	return o.PainInput.Entry(now)
 }
 
+// advice is the warning-sign advice for the signs typed and the signs the
+// details imply, read from whichever lists are well typed.
+func (o logOptions) advice() (store.Advice, bool) {
+	signs, _ := store.WarningSigns.ParseList(o.warnings)
+	where, _ := store.Areas.ParseList(o.where)
+	feels, _ := store.Feelings.ParseList(o.feels)
+	return store.AdviceForEntry(signs, where, feels)
+}
+
+// askImplied asks whether to add each implied sign, one answer line
+// each (y or yes, in any case, is a yes), and returns the signs to add.
+func askImplied(in io.Reader, out io.Writer, implied []store.ImpliedSign) []string {
+	answers := bufio.NewReader(in)
+	var add []string
+	for _, im := range implied {
+		fmt.Fprintf(out, "%s [y/N] ", im.Question)
+		line, _ := answers.ReadString('\n')
+		if answer := strings.ToLower(strings.TrimSpace(line)); answer == "y" || answer == "yes" {
+			add = append(add, im.Sign)
+		}
+	}
+	return add
+}
+
 // printAdvice tells about warning signs on stderr, where it is seen even
-// when the output goes elsewhere.
-func printAdvice(w io.Writer, a store.Advice) {
+// when the output goes elsewhere; notAsked says the implied signs were
+// not put to anyone, so not added.
+func printAdvice(w io.Writer, a store.Advice, notAsked bool) {
 	fmt.Fprintf(w, "\n⚠ %s\n", a.Heading)
-	fmt.Fprintf(w, "  You noted: %s.\n", strings.Join(a.Signs, "; "))
+	if len(a.Signs) > 0 {
+		fmt.Fprintf(w, "  You noted: %s.\n", strings.Join(a.Signs, "; "))
+	}
 	for _, line := range a.Lines {
 		fmt.Fprintf(w, "  %s\n", line)
+	}
+	for _, im := range a.Implied {
+		if notAsked {
+			fmt.Fprintf(w, "  %s\n  lumbar did not add it; if it applies, tick “%s” in the Log (e edits the entry).\n",
+				im.Question, store.WarningSigns.Label(im.Sign))
+		}
 	}
 	fmt.Fprintf(w, "  More in lumbar's Guide, \"When to see a doctor\" (lumbar, tab 1). lumbar cannot examine you; a professional can.\n\n")
 }

@@ -272,3 +272,38 @@ func TestDemo(t *testing.T) {
 		t.Error("lumbar demo created the person's own data file")
 	}
 }
+
+// Details that imply a warning sign show its advice as a ticked sign
+// would; with nobody at a terminal to ask, the sign is not added and
+// lumbar says so.
+func TestLogImpliedWarningSigns(t *testing.T) {
+	_, lumbar := diary(t)
+	code, out, errOut := lumbar("log", "6", "--where", "leg-left,leg-right", "--feels", "tingling")
+	if code != exitOK || strings.Contains(out, "warning signs") {
+		t.Fatalf("exit %d, %q", code, out)
+	}
+	for _, want := range []string{"⚠ " + store.EmergencyPhrase, "pain, numbness or tingling in both legs", "lumbar did not add it"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("both legs: stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	code, _, errOut = lumbar("log", "4", "--where", "leg-right", "--feels", "numbness,weakness")
+	if code != exitOK || !strings.Contains(errOut, store.OneLegNote) || !strings.Contains(errOut, "Is the weakness new, or getting worse?") {
+		t.Errorf("one leg numb and weak: exit %d\n%s", code, errOut)
+	}
+	if _, _, errOut = lumbar("log", "4", "--where", "leg-right", "--feels", "numbness"); errOut != "" {
+		t.Errorf("numbness in one leg alone is no warning sign:\n%s", errOut)
+	}
+}
+
+func TestAskImpliedReadsOneAnswerEach(t *testing.T) {
+	implied := store.ImpliedSigns([]string{"leg-left", "leg-right"}, nil, nil)
+	implied = append(implied, store.ImpliedSign{Sign: "weakness", Question: "new?"})
+	for answers, want := range map[string]string{"y\nn\n": "both-legs", "n\nYes\n": "weakness", "\n": "", "yes\ny\n": "both-legs,weakness"} {
+		var asked strings.Builder
+		got := askImplied(strings.NewReader(answers), &asked, implied)
+		if strings.Join(got, ",") != want || strings.Count(asked.String(), "[y/N]") != 2 {
+			t.Errorf("answers %q: added %v, asked %q", answers, got, asked.String())
+		}
+	}
+}

@@ -10,29 +10,32 @@ import (
 	"lumbar/tui/theme"
 )
 
-// adviceView is the doctor advice for warning signs: a bordered panel,
-// red when urgent, with the key that opens the Guide's section when keys
-// is true (after saving), a plain block while the form is open.
-func adviceView(a store.Advice, width int, st theme.Styles, keys bool) string {
+// adviceView is the doctor advice for warning signs, red when urgent,
+// with the question about an implied sign when ask is true (after
+// saving). It is a bordered panel, or in a short window a compact block
+// with no border and no blank lines, so that the urgent words fit.
+func adviceView(a store.Advice, width int, st theme.Styles, ask, compact bool) string {
 	heading := st.Warning
 	if a.Urgent() {
 		heading = st.Danger
 	}
-	inner := max(20, min(width, 84)-6)
-	wrap := lipgloss.NewStyle().Width(inner)
-	lines := []string{
-		heading.Render(wrap.Render("⚠ " + a.Heading)),
-		"",
-		wrap.Render("You noted: " + strings.Join(a.Signs, "; ") + "."),
+	panel := st.Panel.Padding(0, 2).BorderForeground(heading.GetForeground())
+	gap := []string{""}
+	if compact {
+		panel, gap = lipgloss.NewStyle().Padding(0, 1), nil
+	}
+	wrap := lipgloss.NewStyle().Width(max(20, min(width, 84)-panel.GetHorizontalFrameSize()))
+	lines := append([]string{heading.Render(wrap.Render("⚠ " + a.Heading))}, gap...)
+	if len(a.Signs) > 0 {
+		lines = append(lines, wrap.Render("You noted: "+strings.Join(a.Signs, "; ")+"."))
 	}
 	for _, l := range a.Lines {
 		lines = append(lines, wrap.Render(l))
 	}
-	if keys {
-		lines = append(lines, "", st.Title.Render("g")+" read “When to see a doctor” in the Guide  ·  "+st.Title.Render("esc")+" close")
+	if ask && len(a.Implied) > 0 {
+		lines = append(append(lines, gap...), st.Title.Render(wrap.Render(a.Implied[0].Question)))
 	}
-	lines = append(lines, st.Muted.Render("lumbar cannot examine you; a professional can."))
-	panel := st.Panel.Padding(0, 2).BorderForeground(heading.GetForeground())
+	lines = append(lines, st.Muted.Render(wrap.Render("lumbar cannot examine you; a professional can.")))
 	return panel.Render(strings.Join(lines, "\n"))
 }
 
@@ -71,8 +74,8 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 		note := lipgloss.NewStyle().Width(max(10, width-4)).Render(store.Printable(e.Note))
 		lines = append(lines, "", st.Muted.Render("Note"), note)
 	}
-	if a, ok := store.AdviceFor(e.Warnings); ok {
-		lines = append(lines, "", adviceView(a, width-2, st, false))
+	if a, ok := store.AdviceForEntry(e.Warnings, e.Where, e.Feels); ok {
+		lines = append(lines, "", adviceView(a, width-2, st, false, false))
 	}
 	return lipgloss.NewStyle().PaddingLeft(1).Render(strings.Join(lines, "\n"))
 }

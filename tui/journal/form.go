@@ -224,7 +224,7 @@ func (f *entryForm) update(msg tea.Msg) tea.Cmd {
 		f.err, f.discarding = "", false
 		f.length = f.lengthNote()
 		f.advice = nil
-		if a, ok := store.AdviceFor(f.input.Warnings); ok {
+		if a, ok := store.AdviceForEntry(f.input.Warnings, f.input.Where, f.input.Feels); ok {
 			f.advice = &a
 		}
 	}

@@ -10,6 +10,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,6 +18,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -75,7 +78,11 @@ type Model struct {
 	undo    *undoOffer
 	undoGen int
 	advice  *store.Advice // shown after saving an entry with warning signs
-	flash   string        // what the last action did, on the view bar
+	// adviceItem is the saved entry the advice is about: a yes to an
+	// implied sign adds it there.
+	adviceItem store.Item[store.PainEntry]
+	adviceVP   viewport.Model // the advice, scrolled when the window is too short for it
+	flash      string         // what the last action did, on the view bar
 
 	// tick starts a timer; tests replace tea.Tick to fire timers by hand.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -158,6 +165,9 @@ func (m *Model) SetSize(width, height int) {
 	m.help.Width = width
 	if m.form != nil {
 		m.form.setSize(m.formWidth(), m.formHeight())
+	}
+	if m.advice != nil {
+		m.layoutAdvice()
 	}
 	if m.detail != nil {
 		m.detail.vp.Width, m.detail.vp.Height = width, m.bodyHeight()
@@ -352,13 +362,74 @@ func openDoctorGuide() tea.Cmd {
 	return common.Navigate(common.OpenGuideMsg{Section: store.DoctorGuideSection})
 }
 
+// showAdvice puts up the warning-sign advice for a saved entry, if its
+// signs or details call for it.
+func (m *Model) showAdvice(it store.Item[store.PainEntry]) {
+	m.advice = nil
+	if a, ok := store.AdviceForEntry(it.Value.Warnings, it.Value.Where, it.Value.Feels); ok {
+		m.advice, m.adviceItem = &a, it
+		m.layoutAdvice()
+	}
+}
+
+// layoutAdvice fits the advice to the window: a panel if it fits, else
+// the compact block, scrolled if even that is too tall. Never cut.
+func (m *Model) layoutAdvice() {
+	room := m.bodyHeight()
+	text := adviceView(*m.advice, m.width, m.Styles, true, false)
+	if lipgloss.Height(text) > room {
+		text = adviceView(*m.advice, m.width, m.Styles, true, true)
+	}
+	m.adviceVP = viewport.New(m.width, min(room, lipgloss.Height(text)))
+	m.adviceVP.SetContent(text)
+}
+
+// adviceKeys are the keys under the advice, in place of the tab's key
+// help: the answer to an implied sign, the Guide, closing, and scrolling
+// when the advice is longer than the window. One line down to 60 columns.
+func (m *Model) adviceKeys() string {
+	st := m.Styles
+	var keys []string
+	if len(m.advice.Implied) > 0 {
+		keys = append(keys, st.Title.Render("y")+" yes, add it", st.Title.Render("n")+" no")
+	}
+	keys = append(keys, st.Title.Render("g")+" “When to see a doctor”", st.Title.Render("esc")+" close")
+	if m.adviceVP.TotalLineCount() > m.adviceVP.Height {
+		keys = append(keys, st.Title.Render("↓")+" more")
+	}
+	return ansi.Truncate(strings.Join(keys, " · "), m.width, "…")
+}
+
+// addImpliedSign writes the sign asked about into the saved entry, and
+// shows the advice again for what the entry now says.
+func (m *Model) addImpliedSign() tea.Cmd {
+	it := m.adviceItem
+	e := it.Value
+	e.Warnings = append(slices.Clone(e.Warnings), m.advice.Implied[0].Sign)
+	k, err := store.Replace(m.Store, store.BucketPain, it.Key, e)
+	if err != nil {
+		m.flash = "Sign not added: " + err.Error()
+		return nil
+	}
+	m.selectKey = &k
+	m.showAdvice(store.Item[store.PainEntry]{Key: k, Value: e})
+	return tea.Batch(changed, m.load())
+}
+
 func (m *Model) adviceKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
+	case key.Matches(msg, m.keys.AddSign):
+		return m.addImpliedSign()
+	case key.Matches(msg, m.keys.SkipSign):
+		m.advice.Implied = m.advice.Implied[1:]
+		m.layoutAdvice()
 	case key.Matches(msg, m.keys.Guide):
 		m.advice = nil
 		return openDoctorGuide()
 	case key.Matches(msg, m.keys.Back):
 		m.advice = nil
+	default:
+		scroll(&m.adviceVP, msg, m.keys)
 	}
 	return nil
 }
@@ -437,9 +508,7 @@ func (m *Model) saveForm() tea.Cmd {
 	if f.draftKept != nil {
 		m.flashIfFailed(m.forgetDraft())
 	}
-	if a, ok := store.AdviceFor(e.Warnings); ok {
-		m.advice = &a
-	}
+	m.showAdvice(store.Item[store.PainEntry]{Key: k, Value: e})
 	return tea.Batch(changed, m.load())
 }
 

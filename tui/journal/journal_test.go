@@ -249,7 +249,7 @@ func TestDetailsPathAndWarningSign(t *testing.T) {
 		*e.Interference != 4 || e.Sleep != "poor" || strings.Join(e.Warnings, ",") != "saddle" || e.Note != "drove 3 hours" {
 		t.Errorf("saved %+v", e)
 	}
-	if tb.advice == nil || !strings.Contains(tb.View(), "g read “When to see a doctor” in the Guide") {
+	if tb.advice == nil || !strings.Contains(tb.View(), "g “When to see a doctor”") {
 		t.Fatalf("after saving, the advice panel should be up:\n%s", tb.View())
 	}
 	if !tb.CapturesInput() {
@@ -288,6 +288,11 @@ func TestNewFormOffersLastAreasAndFeelings(t *testing.T) {
 		t.Errorf("after ctrl+r: %+v", e)
 	}
 
+	// Both legs imply a warning sign: the advice asks about it first.
+	if tb.advice == nil || len(tb.advice.Implied) != 1 {
+		t.Fatalf("pain in both legs should bring up the advice and its question:\n%s", tb.View())
+	}
+	tb.press("n", "esc")
 	tb.reload()
 	tb.press("n")
 	tb.typeText("3")

@@ -29,6 +29,10 @@ type KeyMap struct {
 	Guide key.Binding
 	Back  key.Binding
 
+	// Adding a warning sign the entry's details imply.
+	AddSign  key.Binding
+	SkipSign key.Binding
+
 	// Confirming a delete.
 	Yes key.Binding
 	No  key.Binding
@@ -62,6 +66,8 @@ func DefaultKeyMap() KeyMap {
 		NextMonth: key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next month")),
 		Guide:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open “When to see a doctor”")),
 		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		AddSign:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, add the sign")),
+		SkipSign:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep it")),
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
@@ -111,7 +117,7 @@ func (m *Model) syncKeys() {
 	}
 	set(browse || entry, &k.New)
 	set(browse, &k.NextView, &k.PrevView)
-	set(inHistory || entry || (browse && m.view == insightsView), &k.Up, &k.Down, &k.PageUp, &k.PageDown)
+	set(inHistory || entry || now == showingAdvice || (browse && m.view == insightsView), &k.Up, &k.Down, &k.PageUp, &k.PageDown)
 	set(inHistory, &k.Top, &k.Bottom, &k.Open)
 	set(inHistory || entry, &k.Edit, &k.Delete)
 	set(browse && m.undo != nil, &k.Undo)
@@ -121,6 +127,7 @@ func (m *Model) syncKeys() {
 	set(now == showingAdvice || (entry && len(m.detail.item.Value.Warnings) > 0), &k.Guide)
 	set(now == showingAdvice || entry, &k.Back)
 	set(now == confirmingDelete, &k.Yes, &k.No)
+	set(now == showingAdvice && len(m.advice.Implied) > 0, &k.AddSign, &k.SkipSign)
 	set(now == editingForm, &k.Save, &k.NextField, &k.PrevField, &k.Cancel)
 	set(now == editingForm && m.form.offersLastTime(), &k.LastTime)
 }
@@ -128,7 +135,7 @@ func (m *Model) syncKeys() {
 // ShortHelp is the key line under the tab.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Yes, k.No, k.Guide,
+	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
 		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
 }
 
@@ -139,7 +146,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		enabled(k.New, k.Open, k.Edit, k.Delete, k.Undo),
 		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
 		enabled(k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth),
-		enabled(k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.Yes, k.No, k.Guide, k.Back),
+		enabled(k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide, k.Back),
 	}
 	var out [][]key.Binding
 	for _, g := range groups {

@@ -18,8 +18,11 @@ func (m *Model) View() string {
 	}
 	body := m.body()
 	footer := m.help.ShortHelpView(m.ShortHelp())
-	if m.confirm != nil {
+	switch {
+	case m.confirm != nil:
 		footer = m.confirmLine()
+	case m.advice != nil:
+		footer = m.adviceKeys()
 	}
 	frame := lipgloss.JoinVertical(lipgloss.Left,
 		m.viewBar(), m.flashLine(),
@@ -46,7 +49,7 @@ func (m *Model) body() string {
 	case m.form != nil:
 		return m.formView()
 	case m.advice != nil:
-		return adviceView(*m.advice, m.width, m.Styles, true)
+		return m.adviceVP.View()
 	case m.detail != nil:
 		return m.detail.vp.View()
 	case m.loadErr != nil:
@@ -189,7 +192,7 @@ func (m *Model) formView() string {
 	f := m.form
 	view := f.form.View()
 	if m.width >= sideBySideWidth && f.advice != nil {
-		view = lipgloss.JoinHorizontal(lipgloss.Top, view, " ", adviceView(*f.advice, adviceWidth, m.Styles, false))
+		view = lipgloss.JoinHorizontal(lipgloss.Top, view, " ", adviceView(*f.advice, adviceWidth, m.Styles, false, false))
 	}
 	return m.formMessage() + "\n" + view
 }

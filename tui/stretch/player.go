@@ -34,7 +34,8 @@ const (
 type stage int
 
 const (
-	askPainBefore stage = iota
+	askPainBefore  stage = iota
+	highPainBefore       // pain of 9 or 10 given: one calm line before the first step
 	running
 	confirmingStop
 	askPainAfter
@@ -140,6 +141,13 @@ func (p *Player) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch p.stage {
 	case askPainBefore, askPainAfter:
 		return p.answerPain(msg)
+	case highPainBefore:
+		switch msg.Type {
+		case tea.KeyEnter:
+			return p.begin()
+		case tea.KeyEsc:
+			p.stage, p.closed = finished, true // not started: nothing to record
+		}
 	case running:
 		return p.handleRunningKey(msg)
 	case confirmingStop:
@@ -210,11 +218,19 @@ func (p *Player) answerPain(msg tea.KeyMsg) tea.Cmd {
 	p.typed = ""
 	if p.stage == askPainBefore {
 		p.painBefore = pain
+		if pain != nil && *pain >= highPain {
+			p.stage = highPainBefore
+			return nil
+		}
 		return p.begin()
 	}
 	p.painAfter = pain
 	return p.finish()
 }
+
+// highPain is the pain before a routine from which the player suggests,
+// once, that skipping today is fine.
+const highPain = 9
 
 // typePain adds one key to what has been typed into a pain prompt. done
 // is true when the prompt is answered (pain nil: skipped).

@@ -32,6 +32,8 @@ func (m *Model) playerView() string {
 	switch m.player.stage {
 	case askPainBefore:
 		body = m.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", gentleWarning)
+	case highPainBefore:
+		body = m.highPainView()
 	case askPainAfter:
 		body = m.painQuestionView("How is your pain now, from 0 to 10?", "", "")
 	case finished:
@@ -251,6 +253,20 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 		return strings.Join(blocks, "\n")
 	}
 	return strings.Join(blocks, "\n\n")
+}
+
+// highPainView is the one calm line shown before the first step when the
+// pain before is 9 or 10, and the choice to start or not.
+func (m *Model) highPainView() string {
+	st := m.common.Styles
+	width := m.width - 2*margin
+	return strings.Join([]string{
+		st.Title.Render(m.player.routine.Name) + st.Muted.Render(fmt.Sprintf("  pain %d before", *m.player.painBefore)),
+		"",
+		st.Warning.Render(wrap(store.HighPainLine, width)),
+		"",
+		st.Muted.Render("enter start gently · esc back to the library"),
+	}, "\n")
 }
 
 // endWord says how the routine ended.
