@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,7 +50,7 @@ func (s *Store) checkAndMigrate() error {
 	if schema == s.latest() {
 		return nil
 	}
-	return s.withDB(false, func(db *bolt.DB) error {
+	return s.withDB(writing, func(db *bolt.DB, _ *os.File) error {
 		// Another lumbar may have migrated between our two opens.
 		var err error
 		if err = db.View(func(btx *bolt.Tx) error { schema, err = s.checkFormat(btx); return err }); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -57,37 +58,6 @@ func OpenToRead(path string) (*Store, error) {
 // ErrReadOnly is returned by Update on a store opened with OpenToRead.
 var ErrReadOnly = errors.New("data file opened for reading only")
 
-// checkPages runs bbolt's consistency check over the whole file. The check
-// reports through a channel that must be drained, or its goroutine would
-// hold the transaction open.
-func (s *Store) checkPages() error {
-	var first error
-	err := s.View(func(tx *Tx) error {
-		for err := range tx.btx.Check() {
-			if first == nil {
-				first = err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if first != nil {
-		return s.markDamaged(first)
-	}
-	return nil
-}
-
-// markDamaged records that the file is damaged: from then on this handle
-// refuses every write.
-func (s *Store) markDamaged(cause any) error {
-	fe := &FileError{Path: s.path, Reason: ErrCorrupt,
-		Detail: fmt.Sprintf("is damaged (%v)", cause), Advice: "restore it from a backup; lumbar will not write to it"}
-	s.damaged.Store(fe)
-	return fe
-}
-
 // open checks (and if checkPages, walks) the file before any migration
 // may write to it. Only a store opened to write (checkPages) creates a
 // missing file.
@@ -125,8 +95,13 @@ type Tx struct {
 
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.withDB(true, func(db *bolt.DB) error {
-		return db.View(func(btx *bolt.Tx) error { return fn(&Tx{btx: btx}) })
+	return s.withDB(reading, func(db *bolt.DB, file *os.File) error {
+		return db.View(func(btx *bolt.Tx) error {
+			if err := s.checkLength(btx, file); err != nil {
+				return err
+			}
+			return fn(&Tx{btx: btx})
+		})
 	})
 }
 
@@ -136,11 +111,11 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	if fe := s.damaged.Load(); fe != nil {
-		return fe
-	}
-	return s.withDB(false, func(db *bolt.DB) error {
+	return s.withDB(writing, func(db *bolt.DB, file *os.File) error {
 		return db.Update(func(btx *bolt.Tx) error {
+			if err := s.checkLength(btx, file); err != nil {
+				return err
+			}
 			if err := fn(&Tx{btx: btx}); err != nil {
 				return err
 			}
@@ -152,29 +127,47 @@ func (s *Store) Update(fn func(*Tx) error) error {
 // Revision is the write counter: it changes whenever anyone writes.
 func (s *Store) Revision() (uint64, error) { return Read(s, RevisionOf) }
 
-// withDB opens the file, runs fn, and closes the file again. A panic
-// inside bbolt (it panics on some kinds of damaged pages) becomes
-// ErrCorrupt instead of taking the program down.
-func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
-	db, err := s.openBolt(readOnly)
+// access is how an operation opens the file.
+type access int
+
+const (
+	reading access = iota // shared lock, no writes
+	writing               // exclusive lock
+)
+
+// withDB opens the file, runs fn with it and the descriptor bbolt reads
+// through, and closes the file again. Damage bbolt meets on the way (a
+// panic or a memory fault, see recoverDamage) becomes the one-line
+// ErrCorrupt refusal, and from then on this handle refuses every
+// operation.
+func (s *Store) withDB(how access, fn func(*bolt.DB, *os.File) error) (err error) {
+	if fe := s.damaged.Load(); fe != nil {
+		return fe
+	}
+	var file *os.File // set by the open hook, so a panic can still release the lock
+	defer recoverDamage(s, &file, &err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err := s.openBolt(how, func(f *os.File) { file = f })
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = s.markDamaged(r)
-		}
-		if cerr := db.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	return fn(db)
+	err = fn(db, file)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return err
 }
 
-func (s *Store) openBolt(readOnly bool) (*bolt.DB, error) {
+func (s *Store) openBolt(how access, opened func(*os.File)) (*bolt.DB, error) {
 	db, err := bolt.Open(s.path, 0o600, &bolt.Options{
-		ReadOnly: readOnly,
-		OpenFile: s.openLocked,
+		ReadOnly: how == reading,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := s.openLocked(name, flag, perm)
+			if err == nil {
+				opened(f)
+			}
+			return f, err
+		},
 	})
 	if err == nil {
 		return db, nil
