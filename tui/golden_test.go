@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"lumbar/store"
+	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
@@ -66,3 +68,29 @@ func TestGoldenTooSmall(t *testing.T) {
 	m := newModel(t, tempStore(t), 50, 16)
 	golden.RequireEqual(t, []byte(m.View()))
 }
+
+// The status bar says whole what it says: at 60 columns it drops whole
+// phrases (the sparkline, then the key hints) rather than cut one.
+func TestGoldenStatusBar(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			runGolden(t, size[0], size[1], "3")
+		})
+	}
+}
+
+// A message is wrapped over the rows it needs, never cut at the window's
+// edge, and the open tab is given the rows that are left.
+func TestGoldenMessageWraps(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := NewWithStyles(goldenStore(t), clock, theme.NewFor(true))
+			m.tabs[common.RemindTab] = &savingTab{err: errReadOnlyFile}
+			tuitest.Golden(t, m, size[0], size[1], "water 750 ml", tuitest.Keys("3", "q")...)
+		})
+	}
+}
+
+// errReadOnlyFile is what a save answers when the data file cannot be
+// written.
+var errReadOnlyFile = errors.New("open /home/sam/.local/share/lumbar/lumbar.db: permission denied")

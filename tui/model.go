@@ -39,7 +39,7 @@ const helpPadding = 2
 const PollInterval = 2 * time.Second
 
 // Rows the root draws around the open tab: tab bar and rule above it,
-// status bar below.
+// status bar below (one row, more while a message needs them).
 const (
 	headerHeight = 2
 	statusHeight = 1
@@ -212,8 +212,9 @@ func (m *Model) setSize(width, height int) {
 	m.makeRoomForBanner()
 }
 
-// bodyHeight is the rows between the tab bar and the status bar.
-func (m *Model) bodyHeight() int { return max(0, m.height-chromeHeight) }
+// bodyHeight is the rows between the tab bar and the status bar, which
+// takes more than its one row while a message needs them.
+func (m *Model) bodyHeight() int { return max(0, m.height-headerHeight-m.statusRows()) }
 
 // makeRoomForBanner gives the open tab the rows above the banner, or all
 // of the body when no banner shows, so the banner never hides any of it

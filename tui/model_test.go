@@ -404,6 +404,13 @@ type savingTab struct {
 
 func (f *savingTab) Save() error { f.saved++; return f.err }
 
+// Update keeps the savingTab itself in the root's hands (the embedded
+// fakeTab's Update would hand back only the fakeTab).
+func (f *savingTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f.fakeTab.Update(msg)
+	return f, nil
+}
+
 // typingTab has something half typed while typing is set.
 type typingTab struct {
 	fakeTab
@@ -411,6 +418,33 @@ type typingTab struct {
 }
 
 func (f *typingTab) UnsavedTyping() string { return f.typing }
+
+func (f *typingTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f.fakeTab.Update(msg)
+	return f, nil
+}
+
+// A message on the status bar takes its rows from the open tab while it
+// shows, and gives them back when it goes.
+func TestMessageTakesRowsFromTheTab(t *testing.T) {
+	m := newModel(t, tempStore(t), 60, 20)
+	tabs := fakeTabs(m)
+	m.tabs[common.StretchTab] = &savingTab{err: errors.New("open /home/sam/.local/share/lumbar/lumbar.db: permission denied")}
+	if isQuit(press(m, "q")) {
+		t.Fatal("quit although the save failed")
+	}
+	frame := m.View()
+	if rows := m.statusRows(); rows < 2 || tabs[common.GuideTab].h != 20-headerHeight-rows {
+		t.Errorf("a %d-row message left the tab %d rows", rows, tabs[common.GuideTab].h)
+	}
+	if flat := strings.Join(strings.Fields(frame), " "); !strings.Contains(flat, "permission denied (press ctrl+c again to quit anyway)") {
+		t.Errorf("the message is not whole:\n%s", frame)
+	}
+	press(m, "j")
+	if tabs[common.GuideTab].h != 20-chromeHeight {
+		t.Errorf("after the message went the tab has %d rows, want %d", tabs[common.GuideTab].h, 20-chromeHeight)
+	}
+}
 
 func TestQuitRunsEverySave(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
@@ -544,5 +578,54 @@ func TestStatusBarShowsWaterInTheChosenUnit(t *testing.T) {
 	runCmd(m, m.refresh(false))
 	if v := m.View(); !strings.Contains(v, "water "+store.WaterUnit("oz").Format(500)) || strings.Contains(v, "500 ml") {
 		t.Errorf("status bar ignores water.unit:\n%s", v)
+	}
+}
+
+// announcingTab has a next reminder to put on the status bar.
+type announcingTab struct {
+	fakeTab
+	next string
+}
+
+func (a *announcingTab) Banner() (common.Banner, bool) { return common.Banner{}, false }
+func (a *announcingTab) NextUp() string                { return a.next }
+func (a *announcingTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.fakeTab.Update(msg)
+	return a, nil
+}
+
+// However narrow the window, each phrase of the status bar shows whole or
+// not at all: the least needed go first.
+func TestStatusBarDropsWholePhrases(t *testing.T) {
+	s := tempStore(t)
+	for i := range 3 {
+		if _, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-time.Duration(24*i+1) * time.Hour)), Pain: 10}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), ML: 2250}); err != nil {
+		t.Fatal(err)
+	}
+	phrases := []string{"pain 10 severe", "water 2250 ml", "movement break in 1h 30m", "? help · q quit"}
+	for width := MinWidth; width <= 100; width++ {
+		m := newModel(t, s, width, 24)
+		m.tabs[common.RemindTab] = &announcingTab{next: "movement break in 1h 30m"}
+		runCmd(m, m.refresh(false))
+		lines := strings.Split(m.View(), "\n")
+		bar := lines[len(lines)-1]
+		if lipgloss.Width(bar) != width {
+			t.Fatalf("at %d columns the bar is %d wide", width, lipgloss.Width(bar))
+		}
+		if !strings.Contains(bar, phrases[0]) {
+			t.Errorf("at %d columns the bar lost today's pain: %q", width, bar)
+		}
+		for _, p := range phrases[1:] {
+			if strings.Contains(bar, p[:4]) && !strings.Contains(bar, p) {
+				t.Errorf("at %d columns %q is cut: %q", width, p, bar)
+			}
+		}
+		if strings.Contains(bar, "[") && !strings.Contains(bar, "]") {
+			t.Errorf("at %d columns the sparkline is cut: %q", width, bar)
+		}
 	}
 }

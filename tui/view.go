@@ -135,22 +135,127 @@ func (m *Model) tabBarView() string {
 	return left + strings.Repeat(" ", gap) + date
 }
 
-func (m *Model) statusBarView() string {
+// statusBarView is the foot of the screen: a message, wrapped whole over
+// the rows it needs, or one row of today's figures.
+func (m *Model) statusBarView() string { return strings.Join(m.statusLines(), "\n") }
+
+// statusRows is how many rows the status bar takes.
+func (m *Model) statusRows() int {
+	if m.statusProblem() == nil {
+		return statusHeight
+	}
+	return len(m.statusLines())
+}
+
+// statusProblem is what the status bar must say instead of the figures:
+// why the last quit did not go ahead, or a failure to read the file.
+func (m *Model) statusProblem() error { return cmp.Or(m.quitWarning, m.dataErr) }
+
+func (m *Model) statusLines() []string {
+	if problem := m.statusProblem(); problem != nil {
+		return m.problemLines(problem)
+	}
+	return []string{m.figuresLine()}
+}
+
+// maxProblemRows bounds a message's rows: a runaway error text (a damaged
+// record's dump) must not take the screen.
+const maxProblemRows = 4
+
+// problemLines is a message wrapped at the window's width, each row on
+// the bar's background, with the key hints on its last row if they fit.
+func (m *Model) problemLines(problem error) []string {
+	st := m.common.Styles
+	const mark = " ⚠ "
+	indent := strings.Repeat(" ", lipgloss.Width(mark))
+	room := max(1, m.width-lipgloss.Width(mark)-1) // one cell of margin on the right
+	rows := strings.Split(xansi.Wrap(store.Printable(problem.Error()), room, ""), "\n")
+	if len(rows) > maxProblemRows {
+		rows = rows[:maxProblemRows]
+		rows[maxProblemRows-1] = xansi.Truncate(rows[maxProblemRows-1], room-1, "") + "…"
+	}
+	warn := st.Warning.Background(st.StatusBar.GetBackground())
+	lines := make([]string, len(rows))
+	for i, row := range rows {
+		prefix := indent
+		if i == 0 {
+			prefix = mark
+		}
+		lines[i] = warn.Render(prefix + strings.TrimRight(row, " "))
+	}
+	last := len(lines) - 1
+	hints := m.barHints() + st.StatusBar.Render(" ")
+	if lipgloss.Width(lines[last])+1+lipgloss.Width(hints) <= m.width {
+		lines[last] = m.barLine(lines[last], hints)
+	} else {
+		lines[last] = m.barLine(lines[last], "")
+	}
+	for i := range last {
+		lines[i] = m.barLine(lines[i], "")
+	}
+	return lines
+}
+
+// statusPhrase is one phrase of the figures row. When the row is too
+// narrow, phrases are dropped whole, the least needed first (highest
+// drop), rather than any of them cut mid-word.
+type statusPhrase struct {
+	text string
+	drop int // 0: never dropped
+}
+
+// figuresLine is today's pain (and its sparkline), water and the next
+// reminder on the left, the key hints on the right.
+func (m *Model) figuresLine() string {
 	st := m.common.Styles
 	bar := st.StatusBar
-	var left string
-	switch problem := cmp.Or(m.quitWarning, m.dataErr); {
-	case problem != nil:
-		left = st.Warning.Background(bar.GetBackground()).Render(" ⚠ " + problem.Error())
-	default:
-		left = bar.Render(" ") + m.painStatus() + bar.Render(" · water "+m.waterUnitOrDefault().Format(m.today.WaterML)) + m.reminderStatus()
+	left := []statusPhrase{
+		{bar.Render(" ") + m.painStatus(), 0},
+		{m.sparkStatus(), 4},
+		{bar.Render(" · water " + m.waterUnitOrDefault().Format(m.today.WaterML)), 1},
+		{m.reminderStatus(), 2},
 	}
-	right := m.barHints() + bar.Render(" ")
+	right := statusPhrase{m.barHints() + bar.Render(" "), 3}
+	for drop := 4; drop > 0 && phrasesWidth(append(left, right))+1 > m.width; drop-- {
+		left = dropPhrases(left, drop)
+		if right.drop == drop {
+			right.text = ""
+		}
+	}
+	var l strings.Builder
+	for _, p := range left {
+		l.WriteString(p.text)
+	}
+	return m.barLine(xansi.Truncate(l.String(), m.width, ""), right.text)
+}
+
+func phrasesWidth(phrases []statusPhrase) int {
+	w := 0
+	for _, p := range phrases {
+		w += lipgloss.Width(p.text)
+	}
+	return w
+}
+
+func dropPhrases(phrases []statusPhrase, drop int) []statusPhrase {
+	kept := phrases[:0:0]
+	for _, p := range phrases {
+		if p.drop != drop {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// barLine is left and right on one row of the status bar, the gap
+// between them on the bar's background; right is left out if it does
+// not fit.
+func (m *Model) barLine(left, right string) string {
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 { // narrow: the data matters more than the key hints
-		return lipgloss.NewStyle().MaxWidth(m.width).Render(left)
+	if gap < 1 {
+		right, gap = "", max(0, m.width-lipgloss.Width(left))
 	}
-	return left + bar.Render(strings.Repeat(" ", gap)) + right
+	return left + m.common.Styles.StatusBar.Render(strings.Repeat(" ", gap)) + right
 }
 
 // barHints draws the short key hints on the status bar's background
@@ -169,21 +274,26 @@ func (m *Model) barHints() string {
 	return strings.Join(out, st.StatusBar.Render(" · "))
 }
 
+// painStatus is today's latest pain: "pain 3 mild".
 func (m *Model) painStatus() string {
 	st := m.common.Styles
-	// Brackets keep the sparkline's "nothing logged" dots apart from the
-	// bar's own · separators.
-	spark := st.StatusBar.Render(" [" + store.Sparkline(m.today.RecentPain) + "]")
-	if !store.AnyLogged(m.today.RecentPain) {
-		spark = ""
-	}
 	if m.today.LatestPain == nil {
-		return st.StatusBar.Render("no pain logged today") + spark
+		return st.StatusBar.Render("no pain logged today")
 	}
 	p := m.today.LatestPain.Pain
 	band := store.PainBand(p)
 	return st.StatusBar.Render("pain ") +
-		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band)) + spark
+		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band))
+}
+
+// sparkStatus is the last days' worst pain, " [▂▅▃…]", or "" when none
+// was logged. Brackets keep its "nothing logged" dots apart from the
+// bar's own · separators.
+func (m *Model) sparkStatus() string {
+	if !store.AnyLogged(m.today.RecentPain) {
+		return ""
+	}
+	return m.common.Styles.StatusBar.Render(" [" + store.Sparkline(m.today.RecentPain) + "]")
 }
 
 // reminderStatus is what the Remind tab says comes next: " · posture in 12m".
