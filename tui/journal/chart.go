@@ -84,11 +84,8 @@ func chartGraphHeight(available int) int {
 // chartAxisRows are the x axis and its labels.
 const chartAxisRows = 2
 
-// yLabelWidth is the widest y label, "10"; xLabelWidth the widest date.
-const (
-	yLabelWidth = 2
-	xLabelWidth = len("30 Nov")
-)
+// yLabelWidth is the widest y label, "10".
+const yLabelWidth = 2
 
 // drawChart draws the series with ntcharts: the daily mean as a line, the
 // worst as a dot per point, pain 0–10 up the side and dates along the
@@ -101,7 +98,8 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 	// The x range runs a label's width past the last point, so today's
 	// date fits under it.
 	graphWidth := width - yLabelWidth - 1
-	maxX := float64(max(1, len(points)-1)) * float64(graphWidth) / float64(max(1, graphWidth-xLabelWidth))
+	labelWidth := len(pointLabel(points[len(points)-1], points))
+	maxX := float64(max(1, len(points)-1)) * float64(graphWidth) / float64(max(1, graphWidth-labelWidth))
 	var halfColumn float64 // of x, once the chart knows its width
 	var lastLabel string   // months repeat over weekly points: label each once
 	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, store.PainMax,
@@ -161,11 +159,12 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 const worstMark = '•'
 
 // pointLabel is the date under a point: day and month, or month and year
-// when the points are weeks apart.
+// when the points are weeks apart. The year is written "'25": "Dec 25"
+// would read as a date.
 func pointLabel(p chartPoint, all []chartPoint) string {
 	t := p.First.Date()
 	if len(all) > 0 && all[len(all)-1].Last-all[0].First > 180 {
-		return t.Format("Jan 06")
+		return t.Format("Jan '06")
 	}
 	return t.Format("2 Jan")
 }

@@ -120,3 +120,28 @@ func TestDaysPerPoint(t *testing.T) {
 		}
 	}
 }
+
+// Labels under the chart: day and month over short spans; month and year,
+// written so it cannot be taken for a date, over long ones.
+func TestPointLabel(t *testing.T) {
+	point := func(d string) chartPoint { return chartPoint{First: day(d), Last: day(d)} }
+	month := []chartPoint{point("2026-10-29"), point("2026-11-27")}
+	year := []chartPoint{point("2025-11-28"), point("2026-11-27")}
+	cases := []struct {
+		p    chartPoint
+		all  []chartPoint
+		want string
+	}{
+		{month[0], month, "29 Oct"},
+		{month[1], month, "27 Nov"},
+		{year[0], year, "Nov '25"},
+		{point("2025-12-25"), year, "Dec '25"},
+		{year[1], year, "Nov '26"},
+	}
+	for _, c := range cases {
+		got := pointLabel(c.p, c.all)
+		if got != c.want {
+			t.Errorf("pointLabel(%v) = %q, want %q", c.p.First, got, c.want)
+		}
+	}
+}
