@@ -84,7 +84,7 @@ func printGuide(inv *invocation, g *content.Guide, sections []content.Section) {
 	r := guide.NewRenderer(styles.Markdown, width)
 	var out []string
 	for _, sec := range sections {
-		text := guide.Render(r, g, sec, width)
+		text := r.Render(g, sec)
 		if !tty {
 			text = plainText(text)
 		}
