@@ -76,6 +76,8 @@ func TestSettingValues(t *testing.T) {
 		{"hours.days", "fri-mon", "mon,fri,sat,sun", ""},
 		{"hours.days", "tues,thurs", "tue,thu", ""},
 		{"hours.days", "mon,tue,frj", "", `unknown day "frj"; did you mean fri?`},
+		{"hours.days", "munday", "", `unknown day "munday"; did you mean mon?`},
+		{"hours.days", "Wendsday", "", `unknown day "wendsday"; did you mean wed?`},
 		{"hours.days", "holidays", "", `unknown day "holidays"`},
 		{"hours.days", " , ", "", "at least one day"},
 		{"bell", "off", "off", ""},

@@ -212,18 +212,19 @@ func daySpan(first, last time.Weekday) Weekdays {
 }
 
 func parseWeekday(word string) (time.Weekday, error) {
-	names := make([]string, len(weekOrder))
-	for i, d := range weekOrder {
-		names[i] = dayName(d)
+	lower := strings.ToLower(word)
+	var names []string // short and full: a misspelt full name is near its own
+	for _, d := range weekOrder {
 		full := strings.ToLower(d.String())
-		if len(word) >= 3 && strings.HasPrefix(full, word) {
+		if len(lower) >= 3 && strings.HasPrefix(full, lower) {
 			return d, nil
 		}
+		names = append(names, dayName(d), full)
 	}
-	if best, ok := Closest(word, names); ok {
-		return 0, fmt.Errorf("unknown day %q; did you mean %s?", word, best)
+	if best, ok := Closest(lower, names); ok {
+		return 0, fmt.Errorf("unknown day %q; did you mean %s?", Printable(word), best[:3])
 	}
-	return 0, fmt.Errorf("unknown day %q; use mon, tue, wed, thu, fri, sat, sun", word)
+	return 0, fmt.Errorf("unknown day %q; use mon, tue, wed, thu, fri, sat, sun", Printable(word))
 }
 
 func (w Weekdays) MarshalText() ([]byte, error) { return []byte(w.String()), nil }

@@ -175,6 +175,7 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		{[]string{"set", "hours.start", "25:00"}, exitUsage, "from 00:00 to 23:59"},
 		{[]string{"set", "hours.end", "08:00"}, exitUsage, "hours.start (09:00) must be before hours.end (08:00)"},
 		{[]string{"set", "hours.days", "mon,tue,frj"}, exitUsage, `unknown day "frj"; did you mean fri?`},
+		{[]string{"set", "hours.days", "munday"}, exitUsage, `unknown day "munday"; did you mean mon?`},
 		{[]string{"set", "water.gaol", "2500"}, exitUsage, `unknown setting "water.gaol"; did you mean water.goal?`},
 		{[]string{"get", "postur.interval"}, exitUsage, "did you mean posture.interval?"},
 		{[]string{"set", "notify", "maybe"}, exitUsage, "must be on or off"},
@@ -235,5 +236,48 @@ func BenchmarkStatus(b *testing.B) {
 		if err != nil || r.Line == "" {
 			b.Fatal(r, err)
 		}
+	}
+}
+
+// Ounces are accepted as typed, and more than a litre at once asks for
+// --force; a refusal writes nothing.
+func TestWaterOuncesAndForce(t *testing.T) {
+	path, s := newDB(t)
+	water := func(args ...string) (int, string, string) {
+		return runCLI(t, nil, append([]string{"--db", path, "water"}, args...)...)
+	}
+	before := sum(t, path)
+	for _, tt := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--ml", "1500"}, "1500 ml at once is more than a litre; if you did drink that much, add --force"},
+		{[]string{"5"}, "1250 ml at once is more than a litre"},
+		{[]string{"--oz", "40"}, "1183 ml at once is more than a litre"},
+		{[]string{"--oz", "many"}, `--oz needs a number of US fluid ounces, like 12 or 8.5, not "many"`},
+		{[]string{"--ml", "300", "--oz", "10"}, "give --ml or --oz, not both"},
+	} {
+		code, out, errOut := water(tt.args...)
+		if code != exitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tt.says) {
+			t.Errorf("water %q: exit %d, stdout %q, stderr %q; want exit 2 saying %q", tt.args, code, out, errOut, tt.says)
+		}
+	}
+	if sum(t, path) != before {
+		t.Fatal("a refused water command changed the file")
+	}
+	if code, out, errOut := water("--ml", "1500", "--force"); code != exitOK || !strings.HasPrefix(out, "+1500 ml") {
+		t.Errorf("--force: exit %d, %q %q", code, out, errOut)
+	}
+	if code, _, _ := runCLI(t, nil, "--db", path, "config", "set", "water.unit", "oz"); code != exitOK {
+		t.Fatal("could not choose ounces")
+	}
+	if code, out, _ := water("--oz", "12"); code != exitOK || !strings.HasPrefix(out, "+12 oz · today 63 of 68 oz") {
+		t.Errorf("--oz 12: exit %d, %q", code, out)
+	}
+	if _, _, errOut := water("--oz", "40"); !strings.Contains(errOut, "40 oz at once is more than a litre") {
+		t.Errorf("the litre refusal in ounces: %q", errOut)
+	}
+	if sum, _ := s.Summary(cliNow); sum.WaterML != 1500+355 {
+		t.Errorf("stored %d ml, want %d", sum.WaterML, 1500+355)
 	}
 }

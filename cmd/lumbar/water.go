@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -12,16 +13,23 @@ import (
 // maxGlassesAtOnce bounds `lumbar water N`: more at once is a typing slip.
 const maxGlassesAtOnce = 10
 
+// forceAboveML: logging more than a litre at once from the shell needs
+// --force, since a slip (an extra zero) would skew the day and its pace.
+const forceAboveML = 1000
+
 var waterCommand = command{
-	name: "water", synopsis: "[N] [--ml N]", summary: "log N glasses of water (default 1), or an exact amount",
-	about: `Log water you drank: N glasses of the size set in water.glass (default 1
-glass), or an exact amount with --ml. Prints what was added and today's
-total against your goal.`,
+	name: "water", synopsis: "[N] [--ml N | --oz N] [--force]", summary: "log N glasses of water (default 1), or an exact amount",
+	about: fmt.Sprintf(`Log water you drank: N glasses of the size set in water.glass (default 1
+glass), or an exact amount with --ml or --oz. Prints what was added and
+today's total against your goal, in the unit you chose (water.unit).
+More than %d ml (a litre) at once needs --force.`, forceAboveML),
 	flags: []flagSpec{
 		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %d, instead of glasses", store.MaxWaterLogML)},
+		{"oz", "N", "an exact amount in US fluid ounces, like 12 or 8.5"},
+		{"force", "", "log more than a litre at once"},
 	},
 	more: func() string {
-		return "Examples:\n  lumbar water\n  lumbar water 2\n  lumbar water --ml 330\n"
+		return "Examples:\n  lumbar water\n  lumbar water 2\n  lumbar water --ml 330\n  lumbar water --oz 12\n"
 	},
 	run: runWater,
 }
@@ -31,9 +39,10 @@ total against your goal.`,
 type waterArgs struct {
 	count int
 	ml    int
+	force bool
 }
 
-// parseWaterArgs reads [N] [--ml N]; every mistake is a refusal.
+// parseWaterArgs reads [N] [--ml N | --oz N]; every mistake is a refusal.
 func parseWaterArgs(a *parsedArgs) (waterArgs, error) {
 	if len(a.positional) > 1 {
 		return waterArgs{}, a.refuseUsage("water takes one number of glasses, not %s", quote(strings.Join(a.positional, " ")))
@@ -42,24 +51,51 @@ func parseWaterArgs(a *parsedArgs) (waterArgs, error) {
 	if len(a.positional) == 1 {
 		count = a.positional[0]
 	}
+	exact := a.has("ml") || a.has("oz")
 	switch {
-	case count != "" && a.has("ml"):
-		return waterArgs{}, refuse("give a number of glasses or --ml, not both")
-	case a.has("ml"):
-		n, err := strconv.Atoi(a.value("ml"))
+	case a.has("ml") && a.has("oz"):
+		return waterArgs{}, refuse("give --ml or --oz, not both")
+	case count != "" && exact:
+		return waterArgs{}, refuse("give a number of glasses or an amount, not both")
+	case exact:
+		ml, err := exactAmount(a)
 		if err != nil {
-			return waterArgs{}, refuse("--ml needs a whole number of millilitres, not %s", quote(a.value("ml")))
+			return waterArgs{}, err
 		}
-		return waterArgs{count: 1, ml: n}, refused(store.WaterLog{ML: n}.Validate())
+		return waterArgs{count: 1, ml: ml, force: a.has("force")}, refused(store.WaterLog{ML: ml}.Validate())
 	case count == "":
-		return waterArgs{count: 1}, nil
+		return waterArgs{count: 1, force: a.has("force")}, nil
 	}
 	n, err := strconv.Atoi(count)
 	if err != nil || n < 1 || n > maxGlassesAtOnce {
 		return waterArgs{}, refuse("the number of glasses must be from 1 to %d, not %s (to take one back, press W in the app)",
 			maxGlassesAtOnce, quote(count))
 	}
-	return waterArgs{count: n}, nil
+	return waterArgs{count: n, force: a.has("force")}, nil
+}
+
+// exactAmount is --ml or --oz in millilitres.
+func exactAmount(a *parsedArgs) (int, error) {
+	if a.has("oz") {
+		oz, err := strconv.ParseFloat(a.value("oz"), 64)
+		if err != nil || math.IsNaN(oz) || math.IsInf(oz, 0) {
+			return 0, refuse("--oz needs a number of US fluid ounces, like 12 or 8.5, not %s", quote(a.value("oz")))
+		}
+		return int(math.Round(oz * store.MLPerOz)), nil
+	}
+	ml, err := strconv.Atoi(a.value("ml"))
+	if err != nil {
+		return 0, refuse("--ml needs a whole number of millilitres, not %s", quote(a.value("ml")))
+	}
+	return ml, nil
+}
+
+// checkLitre refuses more than a litre at once without --force.
+func (w waterArgs) checkLitre(size int, unit store.WaterUnit) error {
+	if total := size * w.count; total > forceAboveML && !w.force {
+		return refuse("%s at once is more than a litre; if you did drink that much, add --force", unit.Format(total))
+	}
+	return nil
 }
 
 func runWater(inv *invocation) error {
@@ -80,6 +116,9 @@ func runWater(inv *invocation) error {
 			return err
 		}
 		size := cmp.Or(w.ml, set.WaterGlassML)
+		if err := w.checkLitre(size, set.WaterUnit); err != nil {
+			return err
+		}
 		if err := store.AddWater(tx, now, size, w.count); err != nil {
 			return err
 		}
