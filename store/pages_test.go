@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -88,5 +89,60 @@ func TestStructureDamageIsRefusedNotFollowed(t *testing.T) {
 				t.Error("the refused file changed")
 			}
 		})
+	}
+}
+
+// Damage that appears while a handle is open (a key zeroed in place by
+// another program, as the open app went on logging water) is found before
+// the next write, which is refused with the file left as it was. A write
+// by another lumbar meanwhile is checked again and not mistaken for
+// damage.
+func TestDamageAfterOpenIsFoundBeforeWriting(t *testing.T) {
+	path := fileWithBranches(t)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	glass := WaterLog{Stamp: StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), ML: 250}
+	mustAppend(t, s, BucketWater, glass)
+	other, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAppend(t, other, BucketWater, glass)
+	mustAppend(t, s, BucketWater, glass)
+
+	// fileWithBranches wrote record i at i hours into 2026, each page once.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := timePrefix(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(1000 * time.Hour))
+	at := bytes.Index(data, prefix)
+	if at < 0 || bytes.Count(data, prefix) != 1 {
+		t.Fatalf("the key is in the file %d times", bytes.Count(data, prefix))
+	}
+	zeroInPlace(t, path, at, KeySize)
+
+	before := checksum(t, path)
+	if _, err := Append(s, BucketWater, glass); !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("a write after damage appeared = %v, want ErrCorrupt", err)
+	}
+	if checksum(t, path) != before {
+		t.Error("the damaged file was written")
+	}
+}
+
+// zeroInPlace overwrites n bytes at off, as a program ignoring the lock
+// would.
+func zeroInPlace(t *testing.T, path string, off, n int) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(make([]byte, n), int64(off)); err != nil {
+		t.Fatal(err)
 	}
 }

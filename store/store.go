@@ -26,8 +26,9 @@ type Store struct {
 	path        string
 	lockTimeout time.Duration
 	migrations  []migration
-	readOnly    bool                      // opened with OpenToRead: Update refuses
-	damaged     atomic.Pointer[FileError] // set once bbolt panicked on this file
+	readOnly    bool                        // opened with OpenToRead: Update refuses
+	damaged     atomic.Pointer[FileError]   // set once bbolt panicked on this file
+	verified    atomic.Pointer[os.FileInfo] // the file as last checked or written by this handle (see checkBeforeWriting)
 }
 
 // Open checks the data file at path, creating it (and its folder, mode
@@ -106,21 +107,27 @@ func (s *Store) View(fn func(*Tx) error) error {
 }
 
 // Update runs fn in one read-write transaction and bumps the revision
-// counter in the same transaction. If fn fails nothing is written.
+// counter in the same transaction. If fn fails nothing is written. A file
+// that changed since this handle last checked or wrote it is checked
+// again first, and refused if damaged (checkBeforeWriting).
 func (s *Store) Update(fn func(*Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
 	return s.withDB(writing, func(db *bolt.DB, file *os.File) error {
-		return db.Update(func(btx *bolt.Tx) error {
-			if err := s.checkLength(btx, file); err != nil {
-				return err
-			}
+		if err := s.checkBeforeWriting(db, file); err != nil {
+			return err
+		}
+		err := db.Update(func(btx *bolt.Tx) error {
 			if err := fn(&Tx{btx: btx}); err != nil {
 				return err
 			}
 			return bumpRevision(btx)
 		})
+		if err != nil {
+			return err
+		}
+		return s.noteVerified(file)
 	})
 }
 
