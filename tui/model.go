@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"lumbar/content"
 	"lumbar/store"
 	"lumbar/tui/common"
 	"lumbar/tui/guide"
@@ -191,8 +192,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 		return m, nil
 	case common.Navigation:
-		m.switchTo(msg.To())
-		return m, m.updateTab(msg.To(), msg)
+		return m, m.navigate(msg)
 	case common.Addressed:
 		return m, m.updateTab(msg.To(), msg)
 	}
@@ -254,6 +254,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.showHelp = !m.showHelp
 	case m.showHelp && msg.Type == tea.KeyEsc:
 		m.showHelp = false
+	case key.Matches(msg, m.keys.Doctor):
+		return m.navigate(common.OpenGuideMsg{Section: content.DoctorSection})
 	case key.Matches(msg, m.keys.GoTo):
 		m.switchTo(common.TabID(msg.Runes[0] - '1'))
 	case key.Matches(msg, m.keys.Next):
@@ -374,6 +376,12 @@ func (m *Model) shownBanner() (common.TabID, common.Banner, bool) {
 func (m *Model) bannerKeyOwner(msg tea.KeyMsg) (common.TabID, bool) {
 	id, b, ok := m.shownBanner()
 	return id, ok && key.Matches(msg, b.Keys...)
+}
+
+// navigate brings msg's tab to the front and hands it the message.
+func (m *Model) navigate(msg common.Navigation) tea.Cmd {
+	m.switchTo(msg.To())
+	return m.updateTab(msg.To(), msg)
 }
 
 func (m *Model) switchTo(id common.TabID) {

@@ -629,3 +629,32 @@ func TestStatusBarDropsWholePhrases(t *testing.T) {
 		}
 	}
 }
+
+// ! opens the Guide's "When to see a doctor" from every tab, and from
+// the help screen; in a text field it is just a character.
+func TestDoctorKeyFromEveryTab(t *testing.T) {
+	s := tempStore(t)
+	for _, from := range []string{"1", "2", "3", "4"} {
+		for _, help := range []bool{false, true} {
+			m := newModel(t, s, 80, 24)
+			press(m, from)
+			if help {
+				press(m, "?")
+			}
+			press(m, "!")
+			if m.Active() != common.GuideTab || m.HelpShown() || !strings.Contains(m.View(), "# When to see a doctor") {
+				t.Errorf("! from tab %s (help %v) shows tab %d:\n%s", from, help, m.Active(), m.View())
+			}
+		}
+	}
+	m := newModel(t, s, 80, 24)
+	press(m, "2", "n", "!")
+	if m.Active() != common.LogTab || !strings.Contains(m.View(), "New entry") {
+		t.Errorf("! typed into the Log form left it:\n%s", m.View())
+	}
+	m = newModel(t, s, 80, 24)
+	press(m, "1", "/", "!")
+	if m.Active() != common.GuideTab || !strings.Contains(m.View(), "/!") {
+		t.Errorf("! typed into the Guide's search box is not text:\n%s", m.View())
+	}
+}

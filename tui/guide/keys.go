@@ -14,7 +14,6 @@ type KeyMap struct {
 	NextMatch        key.Binding
 	PrevMatch        key.Binding
 	Clear            key.Binding
-	Doctor           key.Binding
 	Links            key.Binding
 }
 
@@ -36,7 +35,6 @@ func DefaultKeyMap() KeyMap {
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
-		Doctor:    key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "when to see a doctor")),
 		Links:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "follow a link")),
 	}
 }
@@ -44,7 +42,7 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp is the Guide's most used keys.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Search, k.Doctor, k.Links, k.Next}
+	return []key.Binding{k.Search, k.Links, k.Next}
 }
 
 // FullHelp is every Guide key; keys that do nothing right now are disabled
@@ -54,7 +52,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Prev, k.Next, k.Open, k.ToList, k.ToText},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Doctor, k.Links},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Links},
 	}
 }
 

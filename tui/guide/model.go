@@ -163,8 +163,6 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Doctor):
-		m.openByID(content.DoctorSection)
 	case key.Matches(msg, k.Search):
 		m.startSearch()
 		return textinput.Blink
