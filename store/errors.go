@@ -29,7 +29,10 @@ type FileError struct {
 
 func (e *FileError) Error() string {
 	if e.Reason == ErrBusy {
-		return fmt.Sprintf("data file busy: %s is being written by another lumbar; try again", e.Path)
+		// Who holds the lock is not known: a lumbar writing, one reading
+		// (which keeps writers out), or another program's flock.
+		return fmt.Sprintf("data file busy: another process has held %s locked for over a second "+
+			"(a lumbar window or command, or another program); try again", e.Path)
 	}
 	msg := fmt.Sprintf("%s %s", e.Path, e.Detail)
 	if e.Advice != "" {

@@ -68,6 +68,9 @@ func open(path string, checkPages bool, migrations []migration) (*Store, error) 
 		return nil, &FileError{Path: path, Reason: ErrUnreadable, Detail: "is not a usable path: " + err.Error()}
 	}
 	s := &Store{path: abs, lockTimeout: DefaultLockTimeout, migrations: migrations}
+	if err := checkKind(abs); err != nil {
+		return nil, err
+	}
 	if checkPages {
 		if _, err := s.createIfMissing(); err != nil {
 			return nil, err
@@ -200,9 +203,18 @@ func (s *Store) openBolt(how access, opened func(*os.File)) (*bolt.DB, error) {
 // milliseconds until lockTimeout: bbolt's own retry sleeps 50 ms between
 // tries, which lets a busy writer starve everyone else.
 func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, error) {
-	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+	// O_NONBLOCK: should the path have become a FIFO since it was
+	// checked, the open returns at once instead of waiting for a writer.
+	f, err := os.OpenFile(name, flag&^os.O_CREATE|syscall.O_NONBLOCK, perm)
 	if err != nil {
 		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		return nil, kindError(s.path, info.Mode())
 	}
 	how := syscall.LOCK_EX
 	if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
@@ -221,11 +233,27 @@ func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, e
 		return nil, err
 	}
 	if info.Size() == 0 {
-		// bbolt would quietly turn an empty file into an empty database.
 		f.Close()
+		if hasContent(name) {
+			// A file whose size is not known in advance (/proc/self/status).
+			return nil, notLumbarError(s.path, "is not a lumbar data file (its size is not known: a special file)")
+		}
+		// bbolt would quietly turn an empty file into an empty database.
 		return nil, emptyFileError(s.path)
 	}
 	return f, nil
+}
+
+// hasContent tells whether a file that reports 0 bytes has some anyway,
+// as the kernel's files under /proc do.
+func hasContent(name string) bool {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	n, _ := f.Read(make([]byte, 1))
+	return n > 0
 }
 
 func lockWithin(f *os.File, how int, timeout time.Duration) error {
@@ -266,6 +294,49 @@ func unreadableError(path string, err error) error {
 		Advice: "check the path and its permissions, or pass another file with --db"}
 }
 
+// checkKind refuses, before anything opens it, a path that is neither a
+// regular file nor missing: opening a FIFO blocks until a writer comes,
+// and a device or a dangling symlink is no diary. A missing file passes.
+func checkKind(path string) error {
+	link, err := os.Lstat(path)
+	if err != nil {
+		return nil // missing (or unreadable: the open says which)
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && link.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(path)
+		return &FileError{Path: path, Reason: ErrUnreadable,
+			Detail: fmt.Sprintf("is a symbolic link to %s, which does not exist", target),
+			Advice: "point it at your data file, remove it, or pass another file with --db"}
+	}
+	if err != nil {
+		return unreadableError(path, err)
+	}
+	return kindError(path, info.Mode())
+}
+
+// kindError refuses anything but a regular file, naming what it is.
+func kindError(path string, mode fs.FileMode) error {
+	what := ""
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		return &FileError{Path: path, Reason: ErrUnreadable, Detail: "is a folder, not a file",
+			Advice: "pass a file path with --db"}
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		what = "a device"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	default:
+		what = "a special file"
+	}
+	return &FileError{Path: path, Reason: ErrNotDatabase, Detail: "is " + what + ", not a lumbar data file",
+		Advice: "pass the path of a regular file with --db"}
+}
+
 // checkExists refuses a missing file without creating it.
 func (s *Store) checkExists() error {
 	_, err := os.Stat(s.path)
@@ -285,11 +356,8 @@ func (s *Store) checkExists() error {
 // created is false when the file was already there (or another process
 // made it first).
 func (s *Store) createIfMissing() (created bool, err error) {
-	info, err := os.Stat(s.path)
+	_, err = os.Lstat(s.path) // a dangling symlink is not missing: checkKind refuses it
 	switch {
-	case err == nil && info.IsDir():
-		return false, &FileError{Path: s.path, Reason: ErrUnreadable, Detail: "is a folder, not a file",
-			Advice: "pass a file path with --db"}
 	case err == nil:
 		return false, nil
 	case !errors.Is(err, fs.ErrNotExist):

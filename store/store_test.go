@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -506,7 +507,8 @@ func TestLockHeldPastTimeoutIsBusy(t *testing.T) {
 	if waited > 2*time.Second {
 		t.Errorf("busy error took %v, want within 2s", waited)
 	}
-	want := "data file busy: " + s.Path() + " is being written by another lumbar; try again"
+	want := "data file busy: another process has held " + s.Path() +
+		" locked for over a second (a lumbar window or command, or another program); try again"
 	if err.Error() != want {
 		t.Errorf("message = %q, want %q", err, want)
 	}
@@ -606,5 +608,56 @@ func TestCreateRefusesAnExistingFile(t *testing.T) {
 	}
 	if checksum(t, path) != before {
 		t.Error("the existing file was changed")
+	}
+}
+
+// Paths that are not regular files are refused with the right words,
+// without blocking (a FIFO would wait for a writer for ever), whether
+// opened to write or to read, and nothing is created through them.
+func TestNonRegularPathsAreRefusedWithoutBlocking(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(dir, "dangling.db")
+	if err := os.Symlink(filepath.Join(dir, "gone.db"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ path, says string }{
+		{fifo, "is a named pipe (FIFO), not a lumbar data file"},
+		{"/dev/null", "is a device, not a lumbar data file"},
+		{"/dev/zero", "is a device, not a lumbar data file"},
+		{"/proc/self/status", "is not a lumbar data file (its size is not known"},
+		{dangling, "is a symbolic link to " + filepath.Join(dir, "gone.db") + ", which does not exist"},
+	}
+	for _, c := range cases {
+		for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenToRead": OpenToRead} {
+			done := make(chan error, 1)
+			go func() { _, err := open(c.path); done <- err }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s(%s) blocks", name, c.path)
+			}
+			if err == nil || !strings.Contains(err.Error(), c.says) || strings.Contains(err.Error(), "empty file") {
+				t.Errorf("%s(%s) = %v, want %q", name, c.path, err, c.says)
+			}
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "gone.db")); err == nil {
+		t.Error("a file was created through the dangling symlink")
+	}
+	real := filepath.Join(dir, "real.db")
+	if _, err := Open(real); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenToRead(link); err != nil {
+		t.Errorf("a symlink to a diary: %v", err)
 	}
 }
