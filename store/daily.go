@@ -31,16 +31,38 @@ type Score float64
 
 // MarshalJSON writes the score rounded to two decimals.
 func (s Score) MarshalJSON() ([]byte, error) {
-	return []byte(formatScore(float64(s), 2)), nil
+	return []byte(strconv.FormatFloat(s.Rounded(jsonDecimals), 'f', -1, 64)), nil
 }
 
-func formatScore(v float64, decimals int) string {
+// Scores are shown rounded to jsonDecimals in JSON and to textDecimals in
+// sentences.
+const (
+	jsonDecimals = 2
+	textDecimals = 1
+)
+
+// Rounded is the score as shown with that many decimals. It is the one
+// rounding rule for scores: halves away from zero, and never "-0".
+func (s Score) Rounded(decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
-	r := math.Round(v*p) / p
+	r := math.Round(float64(s)*p) / p
 	if r == 0 {
 		r = 0 // no "-0"
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	return r
+}
+
+// String is the score as sentences show it, with one decimal: "3.2".
+func (s Score) String() string {
+	return strconv.FormatFloat(s.Rounded(textDecimals), 'f', textDecimals, 64)
+}
+
+// ChangeShown is to minus from as shown with that many decimals: the
+// difference of the rounded scores, so the numbers a person reads add up
+// ("from 3.2 to 2.3 (-0.9)"), where rounding the exact difference could
+// give -0.8.
+func ChangeShown(from, to Score, decimals int) Score {
+	return Score(Score(to.Rounded(decimals) - from.Rounded(decimals)).Rounded(decimals))
 }
 
 // PainDays reads the days [first, last], one DayPain per day in order,

@@ -66,7 +66,7 @@ func (a *Average) add(d DayPain) {
 type WeekChange struct {
 	ThisWeek Average `json:"this_week"`
 	LastWeek Average `json:"last_week"`
-	Change   Score   `json:"change"` // this week's mean minus last week's
+	Change   Score   `json:"change"` // this week's mean minus last week's, as shown (ChangeShown)
 	// Meaningful: a change of at least 2 points or 30%; smaller changes
 	// are the ordinary ups and downs ("noise").
 	Meaningful bool `json:"meaningful"`
@@ -87,7 +87,7 @@ type RoutineChange struct {
 	Sessions int   `json:"sessions"`
 	Before   Score `json:"mean_before"`
 	After    Score `json:"mean_after"`
-	Change   Score `json:"mean_change"`
+	Change   Score `json:"mean_change"` // After minus Before, as shown (ChangeShown)
 	Enough   bool  `json:"enough_data"`
 }
 
@@ -231,7 +231,7 @@ func weekChange(twoWeeks []DayPain) WeekChange {
 	}
 	w.Enough = w.ThisWeek.Days >= MinDaysToCompare && w.LastWeek.Days >= MinDaysToCompare
 	if w.Enough {
-		w.Change = w.ThisWeek.Mean - w.LastWeek.Mean
+		w.Change = ChangeShown(w.LastWeek.Mean, w.ThisWeek.Mean, jsonDecimals)
 		w.Meaningful = IsMeaningfulChange(float64(w.LastWeek.Mean), float64(w.ThisWeek.Mean))
 	}
 	return w
@@ -304,7 +304,7 @@ func routineChange(sessions []Session, first, last Day) RoutineChange {
 	if r.Sessions > 0 {
 		r.Before = Score(before / float64(r.Sessions))
 		r.After = Score(after / float64(r.Sessions))
-		r.Change = r.After - r.Before
+		r.Change = ChangeShown(r.Before, r.After, jsonDecimals)
 	}
 	r.Enough = r.Sessions >= MinRoutinesToCompare
 	return r
@@ -336,7 +336,7 @@ func (in Insights) overviewSentence() string {
 		return fmt.Sprintf("Nothing logged in the last %s yet.", plural(in.Days, "day"))
 	}
 	return fmt.Sprintf("In the last %s you logged %s; your pain averaged %s, at worst %d.",
-		plural(in.Days, "day"), plural(in.Logged, "day"), one(in.Mean), in.Worst)
+		plural(in.Days, "day"), plural(in.Logged, "day"), in.Mean.String(), in.Worst)
 }
 
 func (w WeekChange) sentence() string {
@@ -345,14 +345,14 @@ func (w WeekChange) sentence() string {
 			MinDaysToCompare, w.ThisWeek.Days, w.LastWeek.Days)
 	}
 	s := fmt.Sprintf("This week your pain averaged %s (%s) against %s last week (%s): ",
-		one(w.ThisWeek.Mean), plural(w.ThisWeek.Days, "day"), one(w.LastWeek.Mean), plural(w.LastWeek.Days, "day"))
-	switch {
-	case one(w.Change) == "0.0" || one(w.Change) == "-0.0":
+		w.ThisWeek.Mean.String(), plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), plural(w.LastWeek.Days, "day"))
+	switch change := ChangeShown(w.LastWeek.Mean, w.ThisWeek.Mean, textDecimals); {
+	case change == 0:
 		s += "about the same"
-	case w.Change < 0:
-		s += one(-w.Change) + " lower"
+	case change < 0:
+		s += (-change).String() + " lower"
 	default:
-		s += one(w.Change) + " higher"
+		s += change.String() + " higher"
 	}
 	if w.Meaningful {
 		return s + ", a meaningful change (2 points or 30% or more)."
@@ -369,7 +369,7 @@ func (c FactorComparison) shortCount() string {
 func (c FactorComparison) sentence() string {
 	f := factorByID(c.Factor)
 	return fmt.Sprintf("On days %s, your pain averaged %s (%s) vs %s on other days (%s).",
-		f.Did, one(c.With.Mean), plural(c.With.Days, "day"), one(c.Without.Mean), plural(c.Without.Days, "day"))
+		f.Did, c.With.Mean.String(), plural(c.With.Days, "day"), c.Without.Mean.String(), plural(c.Without.Days, "day"))
 }
 
 func factorByID(id string) Factor {
@@ -383,11 +383,8 @@ func (r RoutineChange) sentence() string {
 			MinRoutinesToCompare, r.Sessions)
 	}
 	return fmt.Sprintf("Over %s with pain rated before and after, it went from %s to %s on average (%+.1f).",
-		plural(r.Sessions, "routine"), one(r.Before), one(r.After), float64(r.Change))
+		plural(r.Sessions, "routine"), r.Before.String(), r.After.String(), float64(ChangeShown(r.Before, r.After, textDecimals)))
 }
-
-// one writes a score with one decimal, as people read it.
-func one(s Score) string { return fmt.Sprintf("%.1f", float64(s)) }
 
 func plural(n int, word string) string {
 	if n == 1 {
@@ -400,5 +397,5 @@ func (p PostureCheckIns) sentence() string {
 	if p.Days == 0 {
 		return "No posture check-ins done in these days; the Remind tab offers them while you sit."
 	}
-	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", one(p.PerDay), plural(p.Days, "day"))
+	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", p.PerDay.String(), plural(p.Days, "day"))
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -96,7 +97,7 @@ func TestWeekChange(t *testing.T) {
 	for _, c := range cases {
 		in := ComputeInsights(InsightRecords{Entries: week(c.last, c.this)}, insightsToday, 30)
 		w := in.Week
-		if w.Enough != c.enough || w.Meaningful != c.meaningful || one(w.Change) != c.change {
+		if w.Enough != c.enough || w.Meaningful != c.meaningful || w.Change.String() != c.change {
 			t.Errorf("%s: %+v", c.name, w)
 		}
 		if s := w.sentence(); !strings.Contains(s, c.sentence) {
@@ -105,7 +106,7 @@ func TestWeekChange(t *testing.T) {
 	}
 	// Several entries a day count once, by the day's mean.
 	in := ComputeInsights(InsightRecords{Entries: append(week([]int{4, 4, 4}, []int{4, 4, 4}), entryOn(6, 20, 10))}, insightsToday, 7)
-	if got := one(in.Week.ThisWeek.Mean); got != "5.0" || in.Week.ThisWeek.Days != 3 {
+	if got := in.Week.ThisWeek.Mean.String(); got != "5.0" || in.Week.ThisWeek.Days != 3 {
 		t.Errorf("this week with a bad evening = %s over %d days, want 5.0 over 3", got, in.Week.ThisWeek.Days)
 	}
 }
@@ -173,7 +174,7 @@ func TestStretchSessionsCountAsStretching(t *testing.T) {
 		t.Errorf("stretching with sessions = %+v", st)
 	}
 	r := in.Routines
-	if !r.Enough || r.Sessions != 4 || one(r.Before) != "5.0" || one(r.After) != "3.5" || one(r.Change) != "-1.5" {
+	if !r.Enough || r.Sessions != 4 || r.Before.String() != "5.0" || r.After.String() != "3.5" || r.Change.String() != "-1.5" {
 		t.Errorf("routines = %+v", r)
 	}
 	if got := r.sentence(); got != "Over 4 routines with pain rated before and after, it went from 5.0 to 3.5 on average (-1.5)." {
@@ -318,4 +319,46 @@ func findFactor(t *testing.T, in Insights, id string) FactorComparison {
 	}
 	t.Fatalf("no %s factor", id)
 	return FactorComparison{}
+}
+
+// Scores are rounded once, by one rule, and a change shown between two
+// shown scores is their difference: the numbers a person reads add up.
+func TestShownNumbersAddUp(t *testing.T) {
+	cases := []struct {
+		from, to Score
+		text     string // ChangeShown with one decimal
+		json     string // with two
+	}{
+		{3.16, 2.34, "-0.9", "-0.82"}, // shown 3.2 and 2.3: the exact -0.82 would show as -0.8
+		{3.24, 2.26, "-0.9", "-0.98"}, // 3.2 and 2.3: exactly -0.98 would show as -1.0
+		{2.25, 2.5, "0.2", "0.25"},    // halves round away from zero: 2.3 and 2.5
+		{4.04, 4.0, "0.0", "-0.04"},   // shown alike: no change, and no "-0.0"
+		{5, 3.5, "-1.5", "-1.5"},
+	}
+	for _, c := range cases {
+		if got := ChangeShown(c.from, c.to, 1).String(); got != c.text {
+			t.Errorf("ChangeShown(%v, %v, 1) = %s, want %s", float64(c.from), float64(c.to), got, c.text)
+		}
+		if got, _ := ChangeShown(c.from, c.to, 2).MarshalJSON(); string(got) != c.json {
+			t.Errorf("ChangeShown(%v, %v, 2) = %s, want %s", float64(c.from), float64(c.to), got, c.json)
+		}
+	}
+	w := WeekChange{ThisWeek: Average{Mean: 3.56, Days: 7}, LastWeek: Average{Mean: 3.14, Days: 7}, Enough: true}
+	if s := w.sentence(); !strings.Contains(s, "averaged 3.6 (7 days) against 3.1 last week (7 days): 0.5 higher") {
+		t.Errorf("week: %q", s)
+	}
+	// Over a grid of means, "from X to Y (Z)" always has Z = Y - X.
+	for i := 0; i <= 1000; i += 7 {
+		for j := 0; j <= 1000; j += 13 {
+			r := RoutineChange{Sessions: 3, Before: Score(i) / 100, After: Score(j) / 100, Enough: true}
+			var from, to, change float64
+			if _, err := fmt.Sscanf(r.sentence(), "Over 3 routines with pain rated before and after, it went from %f to %f on average (%f).",
+				&from, &to, &change); err != nil {
+				t.Fatalf("%q: %v", r.sentence(), err)
+			}
+			if math.Abs(to-from-change) > 1e-9 {
+				t.Fatalf("%q does not add up", r.sentence())
+			}
+		}
+	}
 }

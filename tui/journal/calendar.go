@@ -42,7 +42,7 @@ type calendarCell struct {
 // monthSummary is the line under the grid.
 type monthSummary struct {
 	Logged, Days int // days logged, days of the month so far
-	Mean         float64
+	Mean         store.Score
 	Worst        int
 	WorstDay     store.Day
 }
@@ -77,7 +77,7 @@ func calendarGrid(m month, today store.Day, lookup func(store.Day) (store.DayPai
 		weeks = append(weeks, week)
 	}
 	if sum.Logged > 0 {
-		sum.Mean = meanTotal / float64(sum.Logged)
+		sum.Mean = store.Score(meanTotal / float64(sum.Logged))
 	}
 	return weeks, sum
 }

@@ -64,6 +64,6 @@ func monthSummaryLine(s monthSummary) string {
 	if s.Logged == 0 {
 		return fmt.Sprintf("Nothing logged this month (%d days so far).", s.Days)
 	}
-	return fmt.Sprintf("%d of %d days logged · average %.1f · worst %d, on %s",
+	return fmt.Sprintf("%d of %d days logged · average %s · worst %d, on %s",
 		s.Logged, s.Days, s.Mean, s.Worst, s.WorstDay.Date().Format("Mon 2 Jan"))
 }
