@@ -25,7 +25,8 @@ func writeSnapshot(btx *bolt.Tx, dst string) error {
 		return err
 	}
 	dir := filepath.Dir(dst)
-	tmp, err := os.CreateTemp(dir, ".lumbar-copy-*")
+	removeStaleTemporaries(dir, copyFilePrefix)
+	tmp, err := os.CreateTemp(dir, copyFilePrefix+"*")
 	if err != nil {
 		return backupError(dst, err)
 	}

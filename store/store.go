@@ -72,6 +72,7 @@ func open(path string, checkPages bool, migrations []migration) (*Store, error) 
 		return nil, err
 	}
 	if checkPages {
+		removeStaleTemporaries(filepath.Dir(abs), newFilePrefix, copyFilePrefix)
 		if _, err := s.createIfMissing(); err != nil {
 			return nil, err
 		}
@@ -367,7 +368,7 @@ func (s *Store) createIfMissing() (created bool, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return false, unreadableError(s.path, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".lumbar-new-*")
+	tmp, err := os.CreateTemp(dir, newFilePrefix+"*")
 	if err != nil {
 		return false, unreadableError(s.path, err)
 	}
