@@ -87,6 +87,28 @@ func SetQuietUntil(tx *Tx, t time.Time) error {
 	return PutSetting(tx, quietUntilName, t.UTC())
 }
 
+// firstOpenName is where the diary's first open is kept, beside quiet
+// mode's end: state, not a setting.
+const firstOpenName = "state.first_open"
+
+// FirstOpen is when the app first opened the diary; zero when it never
+// has (or not since this was recorded).
+func FirstOpen(tx *Tx) (time.Time, error) {
+	var at time.Time
+	_, err := GetSetting(tx, firstOpenName, &at)
+	return at, err
+}
+
+// RecordFirstOpen notes at as the diary's first open unless one is
+// recorded already, and returns the one that stands.
+func RecordFirstOpen(tx *Tx, at time.Time) (time.Time, error) {
+	first, err := FirstOpen(tx)
+	if err != nil || !first.IsZero() {
+		return first, err
+	}
+	return at.UTC(), PutSetting(tx, firstOpenName, at.UTC())
+}
+
 // AddWater logs n drinks of ml each, made at t.
 func AddWater(tx *Tx, t time.Time, ml, n int) error {
 	drink := WaterLog{Stamp: StampAt(t), ML: ml}
@@ -132,6 +154,12 @@ type ReminderState struct {
 	// it picks the next cue, so each check-in shows a new one.
 	PostureAcksToday int
 	QuietUntil       time.Time
+	// FirstOpen is when the diary was first in use: when the app first
+	// opened it or, where that was never recorded (a diary used only from
+	// the shell, or from before lumbar recorded it), its oldest record. No
+	// reminder counts its interval from earlier. Zero for an empty diary
+	// the app never opened.
+	FirstOpen time.Time
 }
 
 // ReminderStateOf reads the reminder state as of now.
@@ -146,6 +174,12 @@ func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
 	}
 	if st.QuietUntil, err = QuietUntil(tx); err != nil {
 		return st, err
+	}
+	if st.FirstOpen, err = FirstOpen(tx); err != nil {
+		return st, err
+	}
+	if st.FirstOpen.IsZero() {
+		st.FirstOpen, _ = FirstRecordAt(tx)
 	}
 	today := DayOf(now)
 	err = Range(tx, BucketChecks, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[Check]) error {

@@ -92,6 +92,51 @@ func TestReminderState(t *testing.T) {
 	}
 }
 
+func TestFirstOpenIsRecordedOnce(t *testing.T) {
+	s := openTemp(t)
+	first := time.Date(2026, 11, 27, 15, 0, 0, 0, zoneBerlin)
+	if st, err := s.ReminderState(first); err != nil || !st.FirstOpen.IsZero() {
+		t.Fatalf("a new diary reads as first opened at %v (%v)", st.FirstOpen, err)
+	}
+	record := func(at time.Time) (stands time.Time) {
+		t.Helper()
+		err := s.Update(func(tx *Tx) (err error) {
+			stands, err = RecordFirstOpen(tx, at)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stands
+	}
+	if got := record(first); !got.Equal(first) {
+		t.Errorf("recorded %v, want %v", got, first)
+	}
+	if got := record(first.Add(time.Hour)); !got.Equal(first) {
+		t.Errorf("a later open replaced the first: %v", got)
+	}
+	if st, _ := s.ReminderState(first.Add(2 * time.Hour)); !st.FirstOpen.Equal(first) {
+		t.Errorf("the reminder state has the first open at %v, want %v", st.FirstOpen, first)
+	}
+}
+
+func TestFirstOpenOfADiaryUsedOnlyFromTheShellIsItsOldestRecord(t *testing.T) {
+	s := openTemp(t)
+	drink := time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)
+	err := s.Update(func(tx *Tx) error {
+		if err := AddWater(tx, drink.Add(time.Hour), 250, 1); err != nil {
+			return err
+		}
+		return AddWater(tx, drink, 250, 1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.ReminderState(drink.Add(2 * time.Hour)); !st.FirstOpen.Equal(drink) {
+		t.Errorf("first open %v, want the oldest record's %v", st.FirstOpen, drink)
+	}
+}
+
 func TestRemoveLastWaterOnlyToday(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 27, 8, 0, 0, 0, zoneBerlin)

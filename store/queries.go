@@ -53,12 +53,22 @@ func Read[T any](s *Store, query func(*Tx) (T, error)) (T, error) {
 
 // HasRecords tells whether any record of any kind is in the file.
 func HasRecords(tx *Tx) bool {
+	_, ok := FirstRecordAt(tx)
+	return ok
+}
+
+// FirstRecordAt is the instant of the oldest record of any kind; ok is
+// false when there is none.
+func FirstRecordAt(tx *Tx) (first time.Time, ok bool) {
 	for _, b := range []Bucket{BucketPain, BucketSessions, BucketWater, BucketChecks} {
-		if bk, err := tx.bucket(b); err == nil {
-			if k, _ := bk.Cursor().First(); k != nil {
-				return true
-			}
+		bk, err := tx.bucket(b)
+		if err != nil {
+			continue
+		}
+		kb, _ := bk.Cursor().First()
+		if k, isKey := keyFromBytes(kb); isKey && (!ok || k.Time().Before(first)) {
+			first, ok = k.Time(), true
 		}
 	}
-	return false
+	return first, ok
 }

@@ -12,6 +12,7 @@ import (
 	"lumbar/tui/common"
 	"lumbar/tui/remind"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 type silentAlerts struct{ bells int }
@@ -56,7 +57,7 @@ func keysGot(tab *fakeTab) string {
 }
 
 func TestReminderBannerOverAnyTab(t *testing.T) {
-	s := tempStore(t)
+	s := tuitest.DiaryInUse(t)
 	now := time.Date(2026, 11, 27, 9, 10, 0, 0, time.UTC) // Friday, in active hours
 	m := NewWithStyles(s, func() time.Time { return now }, theme.NewFor(true))
 	alerts := &silentAlerts{}
@@ -154,7 +155,7 @@ func (r *rowsTab) View() string {
 
 func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 31, 0, 0, time.UTC) // a posture check is due
-	m := NewWithStyles(tempStore(t), func() time.Time { return now }, theme.NewFor(true))
+	m := NewWithStyles(tuitest.DiaryInUse(t), func() time.Time { return now }, theme.NewFor(true))
 	m.tabs[common.RemindTab] = remind.New(m.common, remind.WithAlerter(&silentAlerts{}))
 	log := &rowsTab{}
 	m.tabs[common.LogTab] = log

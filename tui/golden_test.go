@@ -15,9 +15,9 @@ import (
 )
 
 // goldenStore holds a morning's worth of records, so the status bar has
-// something to show.
+// something to show, in a diary in use for a while.
 func goldenStore(t *testing.T) *store.Store {
-	s := tempStore(t)
+	s := tuitest.DiaryInUse(t)
 	for _, rec := range []struct {
 		ago  time.Duration
 		pain int

@@ -308,9 +308,14 @@ func TestStatusOnAnEmptyDiary(t *testing.T) {
 	if code, out, _ := lumbar("status", "--ascii"); code != exitOK || out != "water 0/8 | nothing due\n" {
 		t.Errorf("status on an empty diary: exit %d, %q", code, out)
 	}
+	// Once in use, the reminders count, from the first use.
 	lumbar("water")
-	if _, out, _ := lumbar("status", "--ascii"); !strings.Contains(out, " now") {
-		t.Errorf("once in use, the reminders count: %q", out)
+	if _, out, _ := lumbar("status", "--ascii"); !strings.Contains(out, "posture in 30m") {
+		t.Errorf("right after the first use: %q", out)
+	}
+	runNow = runNow.Add(31 * time.Minute)
+	if _, out, _ := lumbar("status", "--ascii"); !strings.Contains(out, "posture now") {
+		t.Errorf("half an hour after the first use: %q", out)
 	}
 }
 

@@ -22,6 +22,9 @@ func goldenStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	err = s.Update(func(tx *store.Tx) error {
+		if err := openedLongAgo(tx); err != nil {
+			return err
+		}
 		for i, glasses := range []int{9, 6, 8, 4, 10, 7} {
 			day := store.DayOf(goldenNow) - store.Day(6-i)
 			if err := store.AddWater(tx, day.Midnight(london).Add(11*time.Hour), 250, glasses); err != nil {

@@ -45,9 +45,14 @@ type Model struct {
 	err      error  // the last read that failed
 	note     string // what the last action did, in a few words
 
-	// announced is the due time each reminder was last announced for: a
-	// reminder rings once per due time, however often it is recomputed.
-	announced map[store.CheckKind]time.Time
+	// announced is the reminder in front when the schedule was last
+	// applied, zero when none was due: a reminder rings once as it comes
+	// to the front, however often the schedule is recomputed.
+	announced Due
+	// firstSeen is when this run first read a diary with no first open
+	// recorded: it stands in until the record is written, or for the
+	// whole run where it cannot be (a read-only file).
+	firstSeen time.Time
 	timerGen  int // tags the pending timer; older ticks are dropped
 	// after starts a timer: tea.Tick, which tests replace to see the waits
 	// without sleeping.
@@ -66,12 +71,11 @@ func WithAlerter(a Alerter) Option { return func(m *Model) { m.alerts = a } }
 // New builds the Remind tab.
 func New(c common.Common, opts ...Option) *Model {
 	m := &Model{
-		common:    c,
-		keys:      DefaultKeyMap(),
-		alerts:    defaultAlerter(),
-		cues:      content.PostureCues(),
-		announced: map[store.CheckKind]time.Time{},
-		after:     tea.Tick,
+		common: c,
+		keys:   DefaultKeyMap(),
+		alerts: defaultAlerter(),
+		cues:   content.PostureCues(),
+		after:  tea.Tick,
 	}
 	m.keys.answering(false)
 	m.keys.choosingQuiet(false)
@@ -150,26 +154,55 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // newly come due and sets the timer for what comes next.
 func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 	startup := !m.ready
+	record := m.firstOpen(&snap.state, now)
 	m.snap, m.ready, m.err = snap, true, nil
 	m.sched = Plan(snap.state, now)
 	m.expected = ExpectedBy(snap.state.Settings, now)
 	m.chart = m.weekChart()
 	due := m.sched.DueNow()
 	m.keys.answering(len(due) > 0)
+	// Only the reminder in front is announced; others due with it wait
+	// their turn, and ring when the one before them has been answered.
+	var front Due
+	if len(due) > 0 {
+		front = due[0]
+	}
 	var announce tea.Cmd
-	for _, d := range due {
-		if m.announced[d.Kind].Equal(d.At) {
-			continue
-		}
-		m.announced[d.Kind] = d.At
-		// What was already due when the app started shows quietly:
-		// a restart should not ring again. One ring for several at once.
-		if !startup && announce == nil {
+	if !front.same(m.announced) {
+		m.announced = front
+		// What was already due when the app started shows quietly: a
+		// restart should not ring again.
+		if len(due) > 0 && !startup {
 			banner, _ := m.Banner()
 			announce = alert(m.alerts, snap.state.Settings, banner)
 		}
 	}
-	return tea.Batch(announce, m.arm(now))
+	return tea.Batch(record, announce, m.arm(now))
+}
+
+// firstOpen fills in the diary's first open where none is recorded yet:
+// now, the first time this run reads it, and returns the write that
+// records it.
+func (m *Model) firstOpen(state *store.ReminderState, now time.Time) tea.Cmd {
+	if !state.FirstOpen.IsZero() {
+		return nil
+	}
+	var record tea.Cmd
+	if m.firstSeen.IsZero() {
+		m.firstSeen = now
+		s := m.common.Store
+		record = func() tea.Msg {
+			// A file that takes no writes (read-only, busy) says so
+			// elsewhere; here firstSeen stands in for the whole run.
+			_ = s.Update(func(tx *store.Tx) error {
+				_, err := store.RecordFirstOpen(tx, now)
+				return err
+			})
+			return nil
+		}
+	}
+	state.FirstOpen = m.firstSeen
+	return record
 }
 
 // arm starts the one timer: for the next due time, or maxWait if sooner.

@@ -45,6 +45,16 @@ func newHarness(t *testing.T, wall string) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Most tests are about a diary in use for a while.
+	if err := s.Update(openedLongAgo); err != nil {
+		t.Fatal(err)
+	}
+	return newHarnessOver(t, s, wall)
+}
+
+// newHarnessOver is the tab over s at wall time.
+func newHarnessOver(t *testing.T, s *store.Store, wall string) *harness {
+	t.Helper()
 	h := &harness{t: t, store: s, now: on(wall), alerts: &fakeAlerts{}}
 	c := common.Common{Store: s, Now: func() time.Time { return h.now }, Styles: theme.NewFor(true)}
 	h.m = New(c, WithAlerter(h.alerts))
@@ -163,23 +173,73 @@ func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
 		t.Errorf("the tab does not show the due check:\n%s", h.m.View())
 	}
 	// Recomputing (a reload, the computer asleep for hours) never rings
-	// for the same due time again; what newly fell due rings once.
+	// for the same due time again.
 	h.run(func() tea.Msg { return common.ReloadMsg{} })
 	h.at("2026-11-23 09:40")
 	if h.alerts.bells != 1 {
 		t.Errorf("rang %d times for one due posture check", h.alerts.bells)
 	}
+	// What fell due meanwhile waits its turn behind the posture check,
+	// and rings once it comes to the front.
 	h.at("2026-11-23 13:05")
-	if got := h.due(); len(got) != 3 || h.alerts.bells != 2 {
-		t.Errorf("after sleeping: due %v, bells %d; want all three due and one more ring", got, h.alerts.bells)
+	if got := h.due(); len(got) != 3 || h.alerts.bells != 1 {
+		t.Errorf("after sleeping: due %v, bells %d; want all three due, no ring until the first is answered", got, h.alerts.bells)
+	}
+	h.press("enter")
+	if banner, _ := h.m.Banner(); !strings.Contains(banner.Title, "move") || h.alerts.bells != 2 {
+		t.Errorf("after the posture check: banner %q, bells %d; want the move reminder, one more ring", banner.Title, h.alerts.bells)
 	}
 	// A restart shows what is due without ringing.
 	again := New(h.m.common, WithAlerter(h.alerts))
 	again.after = h.m.after
 	h.m = again
 	h.run(h.m.Init())
-	if len(h.due()) != 3 || h.alerts.bells != 2 {
+	if len(h.due()) != 2 || h.alerts.bells != 2 {
 		t.Errorf("after a restart: due %v, bells %d", h.due(), h.alerts.bells)
+	}
+}
+
+func TestABrandNewDiaryStartsItsIntervalsAtItsFirstOpen(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessOver(t, s, "2026-11-23 14:00")
+	if _, showing := h.m.Banner(); showing || len(h.due()) != 0 || h.m.NextUp() != "posture in 30m" {
+		t.Fatalf("the first open of a new diary: due %v, next %q", h.due(), h.m.NextUp())
+	}
+	st, err := s.ReminderState(h.now)
+	if err != nil || !st.FirstOpen.Equal(on("2026-11-23 14:00")) {
+		t.Fatalf("the first open recorded as %v (%v)", st.FirstOpen, err)
+	}
+	// A restart an hour later counts from the first open, not from itself.
+	later := newHarnessOver(t, s, "2026-11-23 14:55")
+	if got := later.due(); len(got) != 2 || got[0] != posture || got[1] != move {
+		t.Fatalf("an hour after the first open, due %v; want posture then move", got)
+	}
+	// One banner at a time, the next after the first is answered.
+	if banner, _ := later.m.Banner(); !strings.Contains(banner.Title, "posture") {
+		t.Errorf("banner %q, want the posture check first", banner.Title)
+	}
+	later.press("enter")
+	if banner, _ := later.m.Banner(); !strings.Contains(banner.Title, "move") || later.alerts.bells != 1 {
+		t.Errorf("after the posture check: banner %q, bells %d", banner.Title, later.alerts.bells)
+	}
+}
+
+func TestAFileThatTakesNoWritesStillCountsFromTheFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lumbar.db")
+	if _, err := store.Open(path); err != nil { // creates the file
+		t.Fatal(err)
+	}
+	readOnly, err := store.OpenToRead(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessOver(t, readOnly, "2026-11-23 14:00")
+	h.at("2026-11-23 14:31")
+	if got := h.due(); len(got) != 1 || got[0] != posture {
+		t.Errorf("30m after the first open of a file that takes no writes, due %v; want posture", got)
 	}
 }
 

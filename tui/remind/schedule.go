@@ -12,7 +12,9 @@ import (
 //
 // Each reminder counts its interval from its latest answer (done,
 // dismissed or snoozed), or from the start of the day's active hours if
-// that is later, and falls due only inside active hours. A snooze brings
+// that is later, or from the diary's first open if that is later still
+// (so a brand-new diary does not greet its person with every reminder at
+// once), and falls due only inside active hours. A snooze brings
 // it back at the snooze's end instead. Water counts from the latest drink
 // too, and waits until intake falls behind an even pace through the
 // active hours. Quiet mode holds everything until it ends.
@@ -27,6 +29,9 @@ type Due struct {
 	Kind store.CheckKind
 	At   time.Time
 }
+
+// same tells whether d and o are one reminder at one due time.
+func (d Due) same(o Due) bool { return d.Kind == o.Kind && d.At.Equal(o.At) }
 
 // Schedule is every reminder's next due time as of Now.
 type Schedule struct {
@@ -124,6 +129,7 @@ func ruleFor(kind store.CheckKind, st store.ReminderState, now time.Time) rule {
 			}
 		}
 	}
+	r.anchor = later(r.anchor, firstOpenAsOf(st.FirstOpen, now))
 	switch kind {
 	case store.CheckMove:
 		r.interval = set.MoveInterval
@@ -143,6 +149,16 @@ func ruleFor(kind store.CheckKind, st store.ReminderState, now time.Time) rule {
 		}
 	}
 	return r
+}
+
+// firstOpenAsOf is the diary's first open as the schedule counts it: a
+// diary never opened (or opened "later", after the clock went back) has
+// had no time yet for anything to fall due.
+func firstOpenAsOf(first, now time.Time) time.Time {
+	if first.IsZero() || first.After(now) {
+		return now
+	}
+	return first
 }
 
 // next is the rule's due time: in the window holding now (even if already

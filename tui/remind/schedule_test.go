@@ -45,6 +45,19 @@ type day struct {
 	waterML  int
 	drink    string // last drink, wall time
 	quiet    string // quiet until, wall time
+	// opened is the diary's first open, wall time; "" is long before the
+	// tests' dates, "never" is none recorded.
+	opened string
+}
+
+// establishedDiary is when the diaries of most schedule tests were first
+// opened: long before any of the tests' dates.
+const establishedDiary = "2025-12-01 09:00"
+
+// openedLongAgo records an established diary's first open.
+func openedLongAgo(tx *store.Tx) error {
+	_, err := store.RecordFirstOpen(tx, on(establishedDiary))
+	return err
 }
 
 func (d day) state() store.ReminderState {
@@ -61,6 +74,13 @@ func (d day) state() store.ReminderState {
 	}
 	if d.quiet != "" {
 		st.QuietUntil = on(d.quiet).UTC()
+	}
+	switch d.opened {
+	case "":
+		st.FirstOpen = on(establishedDiary).UTC()
+	case "never":
+	default:
+		st.FirstOpen = on(d.opened).UTC()
 	}
 	return st
 }
@@ -99,6 +119,44 @@ func TestPlan(t *testing.T) {
 			now:  "2026-11-23 14:00",
 			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 			due:  []store.CheckKind{posture, move, water},
+		},
+		{
+			name: "a brand-new diary: intervals count from its first open, not all due at once",
+			day:  day{opened: "2026-11-23 14:00"},
+			now:  "2026-11-23 14:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+		},
+		{
+			name: "first opened before hours: intervals count from the start of hours",
+			day:  day{opened: "2026-11-23 07:00"},
+			now:  "2026-11-23 07:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+		},
+		{
+			name: "first opened an hour ago: only what an hour holds is due",
+			day:  day{opened: "2026-11-23 14:00"},
+			now:  "2026-11-23 14:55",
+			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			due:  []store.CheckKind{posture, move},
+		},
+		{
+			name: "first opened yesterday: today counts from the start of hours",
+			day:  day{opened: "2026-11-23 17:00"},
+			now:  "2026-11-24 09:40",
+			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT", move: "2026-11-24 09:50 GMT"},
+			due:  []store.CheckKind{posture},
+		},
+		{
+			name: "never opened by the app (a shell command asks): nothing is due yet",
+			day:  day{opened: "never"},
+			now:  "2026-11-23 14:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+		},
+		{
+			name: "first open recorded after now (the clock went back): nothing is due yet",
+			day:  day{opened: "2026-11-23 16:00"},
+			now:  "2026-11-23 14:00",
+			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT"},
 		},
 		{
 			name: "the interval counts from the latest answer",

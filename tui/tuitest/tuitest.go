@@ -51,6 +51,22 @@ func TempStore(t testing.TB) *store.Store {
 	return s
 }
 
+// DiaryInUse is TempStore for a diary first opened a month before Now, so
+// its reminders fall due as they do for a person who has used lumbar for
+// a while (a brand-new diary counts from its first open).
+func DiaryInUse(t testing.TB) *store.Store {
+	t.Helper()
+	s := TempStore(t)
+	err := s.Update(func(tx *store.Tx) error {
+		_, err := store.RecordFirstOpen(tx, Now.AddDate(0, -1, 0))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // Common is what the root would hand a tab: s, the fixed clock and plain
 // styles.
 func Common(s *store.Store) common.Common {
