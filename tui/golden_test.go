@@ -35,11 +35,12 @@ func goldenStore(t *testing.T) *store.Store {
 }
 
 // runGolden drives the real program through teatest: it waits for the
-// first refresh to land, types keys, quits, and pins the final frame.
+// first refresh and the Remind tab's first load to land (the status bar
+// shows both), types keys, quits, and pins the final frame.
 func runGolden(t *testing.T, width, height int, keys ...string) {
 	t.Helper()
 	m := NewWithStyles(goldenStore(t), clock, theme.NewFor(true))
-	tuitest.Golden(t, m, width, height, "water 750 ml", tuitest.Keys(keys...)...)
+	tuitest.Golden(t, m, width, height, "water 750 ml · posture now", tuitest.Keys(keys...)...)
 }
 
 func TestGoldenShell(t *testing.T) {
