@@ -35,8 +35,8 @@ func (in PainInput) Entry(now time.Time) (PainEntry, error) {
 		Helped:     slices.Clone(in.Helped),
 		Relief:     strings.ToLower(strings.TrimSpace(in.Relief)),
 		Sleep:      strings.ToLower(strings.TrimSpace(in.Sleep)),
-		Medication: strings.TrimSpace(in.Medication),
-		Note:       strings.TrimSpace(in.Note),
+		Medication: validText(in.Medication),
+		Note:       validText(in.Note),
 	}
 	var err error
 	if e.Pain, err = ParseRating("pain", in.Pain); err != nil {
@@ -57,6 +57,13 @@ func (in PainInput) Entry(now time.Time) (PainEntry, error) {
 	}
 	e.Stamp = StampAt(at)
 	return e, e.Validate()
+}
+
+// validText is typed text trimmed, each run of invalid UTF-8 replaced
+// by U+FFFD once, here, so what is echoed and what is stored are the
+// same text (JSON would replace them on storing, a display drop them).
+func validText(s string) string {
+	return strings.ToValidUTF8(strings.TrimSpace(s), "\uFFFD")
 }
 
 // ParseRating reads a 0–10 rating as typed; name says which one in the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -80,6 +81,9 @@ func (p PainEntry) Validate() error {
 	}
 	if n := utf8.RuneCountInString(p.Medication); n > MaxMedicationChars {
 		return fmt.Errorf("medication is %d characters; the most is %d", n, MaxMedicationChars)
+	}
+	if strings.ContainsAny(p.Medication, "\r\n") {
+		return fmt.Errorf("medication is one line, its name and dose; put anything more in the note")
 	}
 	return nil
 }

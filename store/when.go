@@ -24,13 +24,18 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if t.After(now) {
-		return time.Time{}, fmt.Errorf("%s is in the future; give a time that has passed", t.Format("Mon 2 Jan 2006 15:04"))
+		return time.Time{}, fmt.Errorf("%s is in the future, it is %s now; give a time that has passed",
+			t.Format(futureLayout), now.Format(futureLayout))
 	}
 	if t.Before(now.AddDate(-oldestYears, 0, 0)) {
 		return time.Time{}, fmt.Errorf("%s is more than %d years ago; check the year", t.Format("Mon 2 Jan 2006"), oldestYears)
 	}
 	return t, nil
 }
+
+// futureLayout shows a time with its UTC offset, so a time given in
+// another zone (RFC 3339) is not mistaken for a local one.
+const futureLayout = "Mon 2 Jan 2006 15:04 (UTC-07:00)"
 
 // oldestYears bounds how far back an entry can be dated: further back is
 // a typo in the year, not a memory.
@@ -79,7 +84,35 @@ func clockOn(day time.Time, hhmm, whole string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not a time of day like 07:45", Printable(hhmm))
 	}
 	y, m, d := day.Date()
-	return time.Date(y, m, d, clock.Hour(), clock.Minute(), 0, 0, day.Location()), nil
+	t := time.Date(y, m, d, clock.Hour(), clock.Minute(), 0, 0, day.Location())
+	if t.Hour() != clock.Hour() || t.Minute() != clock.Minute() {
+		return time.Time{}, clockGapError(y, m, d, clock, day.Location())
+	}
+	return t, nil
+}
+
+// clockGapError refuses a time of day the clocks skipped (going forward
+// for summer time), rather than moving it: time.Date would move it by
+// the gap, one way or the other depending on the zone. It names the
+// nearest minutes that did exist.
+func clockGapError(y int, m time.Month, d int, clock time.Time, loc *time.Location) error {
+	exists := func(minute int) bool {
+		t := time.Date(y, m, d, 0, minute, 0, 0, loc)
+		return t.Hour()*60+t.Minute() == minute && t.Day() == d
+	}
+	asked := clock.Hour()*60 + clock.Minute()
+	before, after := asked, asked
+	for before > 0 && !exists(before) {
+		before--
+	}
+	for after < 24*60-1 && !exists(after) {
+		after++
+	}
+	hhmm := func(minute int) string { return fmt.Sprintf("%02d:%02d", minute/60, minute%60) }
+	zone := func(minute int) string { name, _ := time.Date(y, m, d, 0, minute, 0, 0, loc).Zone(); return name }
+	return fmt.Errorf("%s did not exist on %s: the clocks went forward from %s to %s; the nearest times are %s and %s",
+		clock.Format("15:04"), time.Date(y, m, d, 12, 0, 0, 0, loc).Format("Mon 2 Jan 2006"),
+		zone(before), zone(after), hhmm(before), hhmm(after))
 }
 
 func isDate(s string) bool {

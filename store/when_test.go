@@ -81,3 +81,47 @@ func TestInsertRefusesTimesKeysCannotHold(t *testing.T) {
 		}
 	}
 }
+
+// A local time the clocks skipped is refused with the nearest times that
+// existed, the same way in London (01:00–02:00 skipped) and New York
+// (02:00–03:00), where time.Date would move it in opposite directions.
+func TestParseWhenRefusesTimesInTheSpringGap(t *testing.T) {
+	for _, c := range []struct {
+		zone, now, in, want string
+	}{
+		{"Europe/London", "2026-03-29 12:00", "2026-03-29 01:30",
+			"01:30 did not exist on Sun 29 Mar 2026: the clocks went forward from GMT to BST; the nearest times are 00:59 and 02:00"},
+		{"Europe/London", "2026-03-29 12:00", "01:00", "the nearest times are 00:59 and 02:00"},
+		{"America/New_York", "2026-03-08 12:00", "2026-03-08 02:30",
+			"02:30 did not exist on Sun 8 Mar 2026: the clocks went forward from EST to EDT; the nearest times are 01:59 and 03:00"},
+		{"America/New_York", "2026-03-09 12:00", "yesterday 02:59", "the nearest times are 01:59 and 03:00"},
+	} {
+		loc, err := time.LoadLocation(c.zone)
+		if err != nil {
+			t.Skip(err)
+		}
+		now, _ := time.ParseInLocation("2006-01-02 15:04", c.now, loc)
+		got, err := ParseWhen(c.in, now)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: ParseWhen(%q) = %v, %v; want %q", c.zone, c.in, got, err, c.want)
+		}
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	now := time.Date(2026, 3, 29, 12, 0, 0, 0, london)
+	for in, want := range map[string]string{"00:59": "2026-03-29T00:59:00Z", "02:00": "2026-03-29T01:00:00Z"} {
+		if got, err := ParseWhen(in, now); err != nil || got.UTC().Format(time.RFC3339) != want {
+			t.Errorf("ParseWhen(%q) beside the gap = %v, %v; want %s", in, got, err, want)
+		}
+	}
+}
+
+// The future-time message shows the offset, so a time given in another
+// zone is not read as a local one.
+func TestFutureTimeMessageShowsTheOffset(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 30, 0, 0, zoneBerlin)
+	_, err := ParseWhen("2026-11-27T12:00:00-05:00", now)
+	want := "Fri 27 Nov 2026 12:00 (UTC-05:00) is in the future, it is Fri 27 Nov 2026 09:30 (UTC+01:00) now"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

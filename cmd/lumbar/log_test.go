@@ -307,3 +307,26 @@ func TestAskImpliedReadsOneAnswerEach(t *testing.T) {
 		}
 	}
 }
+
+// --med is one line; a note with invalid UTF-8 is made valid once, so the
+// line echoed and the entry stored hold the same text.
+func TestLogTextIsCheckedOnce(t *testing.T) {
+	path, lumbar := diary(t)
+	if code, _, errOut := lumbar("log", "3", "--med", "ibuprofen\n400 mg"); code != exitUsage || !strings.Contains(errOut, "medication is one line") {
+		t.Errorf("--med with a line break: exit %d, %q", code, errOut)
+	}
+	code, out, _ := lumbar("log", "3", "--note", "stiff\xff\xfe after\x80 sitting")
+	want := "stiff\uFFFD after\uFFFD sitting"
+	if code != exitOK || !strings.Contains(out, `"`+want+`"`) {
+		t.Fatalf("exit %d, echoed %q; want the note as %q", code, out, want)
+	}
+	s, _ := store.Open(path)
+	var items []store.Item[store.PainEntry]
+	_ = s.View(func(tx *store.Tx) (err error) {
+		items, err = store.Latest[store.PainEntry](tx, store.BucketPain, 5)
+		return err
+	})
+	if len(items) != 1 || items[0].Value.Note != want {
+		t.Errorf("stored %+v; want the note as %q", items, want)
+	}
+}
