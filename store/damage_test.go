@@ -114,8 +114,12 @@ func editLatest(s *store.Store) error {
 		return err
 	}
 	it := latest[0]
+	base, err := store.VersionOf(it.Value)
+	if err != nil {
+		return err
+	}
 	it.Value.Note = "edited"
-	if it.Key, err = store.Replace(s, store.BucketPain, it.Key, it.Value); err != nil {
+	if it.Key, err = store.Replace(s, store.BucketPain, it.Key, base, it.Value); err != nil {
 		return err
 	}
 	if err := store.Remove(s, store.BucketPain, it.Key); err != nil {

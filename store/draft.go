@@ -12,8 +12,11 @@ const painDraftSetting = "log.draft"
 type PainDraft struct {
 	Input PainInput `json:"input"`
 	// Editing is the ID of the entry being edited; "" for a new entry.
-	Editing string    `json:"editing,omitempty"`
-	Kept    time.Time `json:"kept"` // when it was kept
+	Editing string `json:"editing,omitempty"`
+	// EditedFrom is the version of that entry the edit began from, so a
+	// change made to it meanwhile is not overwritten unseen.
+	EditedFrom *Version  `json:"edited_from,omitempty"`
+	Kept       time.Time `json:"kept"` // when it was kept
 }
 
 // PutPainDraft keeps d, in place of any draft kept before.

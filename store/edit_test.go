@@ -6,19 +6,37 @@ import (
 	"time"
 )
 
+// versioned is the record under k and its version, read in their own
+// transaction.
+func versioned(t *testing.T, s *Store, k Key) (PainEntry, Version) {
+	t.Helper()
+	var e PainEntry
+	var v Version
+	err := s.View(func(tx *Tx) (err error) {
+		e, v, err = GetVersioned[PainEntry](tx, BucketPain, k)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, v
+}
+
 func TestReplaceKeepsTheKeyUnlessTheTimeChanges(t *testing.T) {
 	s := openTemp(t)
 	made := time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin)
 	k := mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(made), Pain: 6})
 
+	_, base := versioned(t, s, k)
 	edited := PainEntry{Stamp: StampAt(made), Pain: 4, Note: "less after a walk"}
-	got, err := Replace(s, BucketPain, k, edited)
+	got, err := Replace(s, BucketPain, k, base, edited)
 	if err != nil || got != k {
 		t.Fatalf("Replace = %v, %v; want the same key", got, err)
 	}
+	_, base = versioned(t, s, k)
 	moved := edited
 	moved.Stamp = StampAt(made.Add(-2 * time.Hour))
-	newKey, err := Replace(s, BucketPain, k, moved)
+	newKey, err := Replace(s, BucketPain, k, base, moved)
 	if err != nil || newKey == k || !newKey.Time().Equal(moved.At) {
 		t.Fatalf("Replace with a new time = %v, %v", newKey, err)
 	}
@@ -34,14 +52,68 @@ func TestReplaceKeepsTheKeyUnlessTheTimeChanges(t *testing.T) {
 	})
 
 	before := checksum(t, s.Path())
-	if _, err := Replace(s, BucketPain, newKey, PainEntry{Stamp: moved.Stamp, Pain: 12}); err == nil {
+	_, base = versioned(t, s, newKey)
+	if _, err := Replace(s, BucketPain, newKey, base, PainEntry{Stamp: moved.Stamp, Pain: 12}); err == nil {
 		t.Error("Replace accepted pain 12")
 	}
-	if _, err := Replace(s, BucketPain, k, edited); !errors.Is(err, ErrNotFound) {
+	if _, err := Replace(s, BucketPain, k, base, edited); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Replace of a deleted record: %v, want ErrNotFound", err)
 	}
 	if checksum(t, s.Path()) != before {
 		t.Error("refused replacements changed the file")
+	}
+}
+
+// Two windows (two stores on one file) edit one entry: the second save is
+// refused with what the first saved, and overwrites only from that version;
+// a save over a deletion is refused, and from the zero version puts it back.
+func TestReplaceRefusesASaveOverAChangeFromAnotherWindow(t *testing.T) {
+	path := tempPath(t)
+	one, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin))
+	k := mustAppend(t, one, BucketPain, PainEntry{Stamp: made, Pain: 6})
+	_, fromOne := versioned(t, one, k)
+	_, fromTwo := versioned(t, two, k)
+
+	if _, err := Replace(one, BucketPain, k, fromOne, PainEntry{Stamp: made, Pain: 7, Note: "first window"}); err != nil {
+		t.Fatal(err)
+	}
+	before := checksum(t, path)
+	_, err = Replace(two, BucketPain, k, fromTwo, PainEntry{Stamp: made, Pain: 3, Note: "second window"})
+	var c *Conflict[PainEntry]
+	if !errors.As(err, &c) || !errors.Is(err, ErrChanged) || c.Current == nil || c.Current.Note != "first window" {
+		t.Fatalf("a save over the other window's: %v, want a conflict showing the first window's entry", err)
+	}
+	if checksum(t, path) != before {
+		t.Error("the refused save changed the file")
+	}
+	if _, err := Replace(two, BucketPain, k, c.Version, PainEntry{Stamp: made, Pain: 3, Note: "second window"}); err != nil {
+		t.Fatalf("overwriting from the version shown: %v", err)
+	}
+	if e, _ := versioned(t, one, k); e.Note != "second window" {
+		t.Errorf("after overwriting: %+v", e)
+	}
+
+	_, fromOne = versioned(t, one, k)
+	if err := Remove(two, BucketPain, k); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Replace(one, BucketPain, k, fromOne, PainEntry{Stamp: made, Pain: 5, Note: "after the delete"})
+	if !errors.As(err, &c) || !errors.Is(err, ErrNotFound) || c.Current != nil || c.Version != (Version{}) {
+		t.Fatalf("a save over a deletion: %v, want a conflict saying it was deleted", err)
+	}
+	if _, err := Replace(one, BucketPain, k, c.Version, PainEntry{Stamp: made, Pain: 5, Note: "after the delete"}); err != nil {
+		t.Fatalf("putting it back: %v", err)
+	}
+	if e, _ := versioned(t, two, k); e.Note != "after the delete" {
+		t.Errorf("after putting back: %+v", e)
 	}
 }
 

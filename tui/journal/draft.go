@@ -19,6 +19,7 @@ import (
 type draftMsg struct {
 	draft   store.PainDraft
 	editing *store.Item[store.PainEntry]
+	version store.Version // editing's version now
 }
 
 // loadDraft reads a kept draft, if any, without blocking start-up.
@@ -30,7 +31,7 @@ func loadDraft(s *store.Store) tea.Cmd {
 			if msg.draft, found, err = store.GetPainDraft(tx); err != nil || !found {
 				return err
 			}
-			msg.editing = editedEntry(tx, msg.draft.Editing)
+			msg.editing, msg.version = editedEntry(tx, msg.draft.Editing)
 			return nil
 		})
 		if err != nil || !found {
@@ -40,21 +41,22 @@ func loadDraft(s *store.Store) tea.Cmd {
 	}
 }
 
-// editedEntry is the entry a draft was editing, or nil when it was a new
-// entry or the entry is gone (the draft then comes back as a new entry).
-func editedEntry(tx *store.Tx, id string) *store.Item[store.PainEntry] {
+// editedEntry is the entry a draft was editing and its version now, or
+// nil when it was a new entry or the entry is gone (the draft then comes
+// back as a new entry).
+func editedEntry(tx *store.Tx, id string) (*store.Item[store.PainEntry], store.Version) {
 	if id == "" {
-		return nil
+		return nil, store.Version{}
 	}
 	k, err := store.ParseID(id)
 	if err != nil {
-		return nil
+		return nil, store.Version{}
 	}
-	e, err := store.Get[store.PainEntry](tx, store.BucketPain, k)
+	e, version, err := store.GetVersioned[store.PainEntry](tx, store.BucketPain, k)
 	if err != nil {
-		return nil
+		return nil, store.Version{}
 	}
-	return &store.Item[store.PainEntry]{Key: k, Value: e}
+	return &store.Item[store.PainEntry]{Key: k, Value: e}, version
 }
 
 // offerDraft opens the form on a kept draft and asks the root to show the
@@ -64,6 +66,10 @@ func (m *Model) offerDraft(msg draftMsg) tea.Cmd {
 		return nil
 	}
 	f, cmd := newDraftForm(m.Styles, msg.draft, msg.editing, m.formWidth(), m.formHeight())
+	f.base = msg.version
+	if msg.draft.EditedFrom != nil { // a change made since the draft was kept is not overwritten unseen
+		f.base = *msg.draft.EditedFrom
+	}
 	m.form, m.detail = f, nil
 	return tea.Batch(cmd, common.Offer(common.LogTab))
 }
@@ -76,7 +82,8 @@ func (m *Model) Save() error {
 	case m.UnsavedTyping() != "":
 		d := store.PainDraft{Input: *m.form.input, Kept: m.Now()}
 		if m.form.editing != nil {
-			d.Editing = m.form.editing.Key.ID()
+			base := m.form.base
+			d.Editing, d.EditedFrom = m.form.editing.Key.ID(), &base
 		}
 		return m.Store.Update(func(tx *store.Tx) error { return store.PutPainDraft(tx, d) })
 	case m.form != nil && m.form.draftKept != nil:

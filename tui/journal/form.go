@@ -34,6 +34,12 @@ type entryForm struct {
 	note       *huh.Text
 
 	editing *store.Item[store.PainEntry] // nil for a new entry
+	// base is the version of the edited entry the edit began from; a save
+	// over any other version is refused with the conflict, kept here until
+	// answered (reload or overwrite).
+	base     store.Version
+	conflict *store.Conflict[store.PainEntry]
+	reloaded bool // the form was reloaded on another window's save
 	// keptWhen is the edited entry's time as the form shows it: left
 	// unchanged, the entry keeps its exact instant and UTC offset.
 	keptWhen string
@@ -221,7 +227,7 @@ func (f *entryForm) update(msg tea.Msg) tea.Cmd {
 	}
 	_, cmd := f.form.Update(msg)
 	if _, isKey := msg.(tea.KeyMsg); isKey {
-		f.err, f.discarding = "", false
+		f.err, f.discarding, f.reloaded = "", false, false
 		f.length = f.lengthNote()
 		f.advice = nil
 		if a, ok := store.AdviceForEntry(f.input.Warnings, f.input.Where, f.input.Feels); ok {

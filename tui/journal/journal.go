@@ -265,7 +265,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.New):
-		return m.openForm(nil)
+		return m.openForm()
 	case key.Matches(msg, k.NextView):
 		m.view = (m.view + 1) % viewCount
 	case key.Matches(msg, k.PrevView):
@@ -310,7 +310,7 @@ func (m *Model) historyKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		m.openDetail(m.data.entries[cursor])
 	case key.Matches(msg, k.Edit):
-		return m.openForm(&m.data.entries[cursor])
+		return m.openEdit(m.data.entries[cursor].Key)
 	case key.Matches(msg, k.Delete):
 		m.confirm = &m.data.entries[cursor]
 	}
@@ -345,9 +345,9 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.detail = nil
 	case key.Matches(msg, k.New):
-		return m.openForm(nil)
+		return m.openForm()
 	case key.Matches(msg, k.Edit):
-		return m.openForm(&m.detail.item)
+		return m.openEdit(m.detail.item.Key)
 	case key.Matches(msg, k.Delete):
 		m.confirm = &m.detail.item
 	case key.Matches(msg, k.Guide):
@@ -406,13 +406,19 @@ func (m *Model) addImpliedSign() tea.Cmd {
 	it := m.adviceItem
 	e := it.Value
 	e.Warnings = append(slices.Clone(e.Warnings), m.advice.Implied[0].Sign)
-	k, err := store.Replace(m.Store, store.BucketPain, it.Key, e)
+	base, err := store.VersionOf(it.Value) // as just saved: a change since is not overwritten
+	if err == nil {
+		it.Key, err = store.Replace(m.Store, store.BucketPain, it.Key, base, e)
+	}
+	if errors.Is(err, store.ErrChanged) || errors.Is(err, store.ErrNotFound) {
+		err = errors.New("the entry was changed meanwhile, perhaps in another window; edit it to add the sign")
+	}
 	if err != nil {
 		m.flash = "Sign not added: " + err.Error()
 		return nil
 	}
-	m.selectKey = &k
-	m.showAdvice(store.Item[store.PainEntry]{Key: k, Value: e})
+	m.selectKey = &it.Key
+	m.showAdvice(store.Item[store.PainEntry]{Key: it.Key, Value: e})
 	return tea.Batch(changed, m.load())
 }
 
@@ -434,17 +440,38 @@ func (m *Model) adviceKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// openForm opens the form on a new entry, or on editing.
-func (m *Model) openForm(editing *store.Item[store.PainEntry]) tea.Cmd {
+// openForm opens the form on a new entry.
+func (m *Model) openForm() tea.Cmd {
 	var last *store.PainEntry
 	if len(m.data.entries) > 0 {
 		last = &m.data.entries[0].Value
 	}
-	if editing != nil {
-		copied := *editing
-		editing = &copied
+	f, cmd := newEntryForm(m.Styles, nil, last, m.formWidth(), m.formHeight())
+	m.form, m.detail = f, nil
+	return cmd
+}
+
+// openEdit opens the form on the entry under k as the data file holds it
+// now, and remembers that version: a save over a change made meanwhile
+// (in another window, from a shell) is refused, not written over it.
+func (m *Model) openEdit(k store.Key) tea.Cmd {
+	var it store.Item[store.PainEntry]
+	var base store.Version
+	err := m.Store.View(func(tx *store.Tx) (err error) {
+		it.Key = k
+		it.Value, base, err = store.GetVersioned[store.PainEntry](tx, store.BucketPain, k)
+		return err
+	})
+	if err != nil {
+		m.detail = nil
+		m.flash = "Could not open the entry: " + err.Error()
+		if errors.Is(err, store.ErrNotFound) {
+			m.flash = "That entry is gone: it was deleted, perhaps in another window."
+		}
+		return m.load()
 	}
-	f, cmd := newEntryForm(m.Styles, editing, last, m.formWidth(), m.formHeight())
+	f, cmd := newEntryForm(m.Styles, &it, nil, m.formWidth(), m.formHeight())
+	f.base = base
 	m.form, m.detail = f, nil
 	return cmd
 }
@@ -454,6 +481,9 @@ func (m *Model) formHeight() int { return max(3, m.bodyHeight()-formMessageRows)
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	k, f := m.keys, m.form
+	if f.conflict != nil {
+		return m.conflictKey(msg)
+	}
 	if !key.Matches(msg, k.Cancel) {
 		f.discarding = false
 	}
@@ -492,12 +522,12 @@ func (m *Model) saveForm() tea.Cmd {
 	}
 	var k store.Key
 	if f.editing != nil {
-		k, err = store.Replace(m.Store, store.BucketPain, f.editing.Key, e)
+		k, err = store.Replace(m.Store, store.BucketPain, f.editing.Key, f.base, e)
 	} else {
 		k, err = store.Append(m.Store, store.BucketPain, e)
 	}
-	if errors.Is(err, store.ErrNotFound) {
-		err = errors.New("this entry was deleted meanwhile, perhaps from another window; esc leaves")
+	if errors.As(err, &f.conflict) {
+		return nil // the form stays, asking to reload or overwrite
 	}
 	if err != nil {
 		f.err = "Not saved: " + err.Error()
@@ -510,6 +540,38 @@ func (m *Model) saveForm() tea.Cmd {
 	}
 	m.showAdvice(store.Item[store.PainEntry]{Key: k, Value: e})
 	return tea.Batch(changed, m.load())
+}
+
+// conflictKey answers a save refused because the entry changed or was
+// deleted since the edit began: r reloads the form on the entry as it is
+// now (the typing is dropped), o saves the form over it (or puts it back),
+// esc returns to the form as it was.
+func (m *Model) conflictKey(msg tea.KeyMsg) tea.Cmd {
+	k, f := m.keys, m.form
+	switch {
+	case key.Matches(msg, k.Reload):
+		return m.reloadEdit()
+	case key.Matches(msg, k.Overwrite):
+		f.base, f.conflict = f.conflict.Version, nil
+		return m.saveForm()
+	case key.Matches(msg, k.BackToForm):
+		f.conflict = nil
+	}
+	return nil
+}
+
+// reloadEdit reopens the form on the entry as another window saved it.
+func (m *Model) reloadEdit() tea.Cmd {
+	old := m.form
+	it := store.Item[store.PainEntry]{Key: old.editing.Key, Value: *old.conflict.Current}
+	f, cmd := newEntryForm(m.Styles, &it, nil, m.formWidth(), m.formHeight())
+	f.base = old.conflict.Version
+	f.reloaded = true
+	m.form = f
+	if old.draftKept != nil {
+		m.flashIfFailed(m.forgetDraft())
+	}
+	return cmd
 }
 
 // flashIfFailed adds a failure to what the last action says it did.

@@ -43,38 +43,46 @@ type KeyMap struct {
 	NextField key.Binding
 	PrevField key.Binding
 	Cancel    key.Binding
+
+	// A save refused because the entry changed meanwhile.
+	Reload     key.Binding
+	Overwrite  key.Binding
+	BackToForm key.Binding
 }
 
 // DefaultKeyMap is the Log tab's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new entry")),
-		NextView:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next view")),
-		PrevView:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous view")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn", "page down")),
-		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "newest")),
-		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "oldest")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show entry")),
-		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:    key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
-		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
-		Span:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "7/30/90/365 days")),
-		PrevMonth: key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "previous month")),
-		NextMonth: key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next month")),
-		Guide:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open “When to see a doctor”")),
-		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		AddSign:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, add the sign")),
-		SkipSign:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
-		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
-		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep it")),
-		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		LastTime:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "as last time")),
-		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "more details")),
-		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
-		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new entry")),
+		NextView:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next view")),
+		PrevView:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous view")),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn", "page down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "newest")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "oldest")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show entry")),
+		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+		Span:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "7/30/90/365 days")),
+		PrevMonth:  key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "previous month")),
+		NextMonth:  key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next month")),
+		Guide:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open “When to see a doctor”")),
+		Back:       key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		AddSign:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes, add the sign")),
+		SkipSign:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
+		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep it")),
+		Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		LastTime:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "as last time")),
+		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "more details")),
+		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload theirs")),
+		Overwrite:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overwrite with yours")),
+		BackToForm: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "keep editing")),
 	}
 }
 
@@ -84,6 +92,7 @@ type mode int
 const (
 	browsing mode = iota
 	editingForm
+	resolvingConflict
 	showingAdvice
 	confirmingDelete
 	showingEntry
@@ -91,6 +100,8 @@ const (
 
 func (m *Model) mode() mode {
 	switch {
+	case m.form != nil && m.form.conflict != nil:
+		return resolvingConflict
 	case m.form != nil:
 		return editingForm
 	case m.advice != nil:
@@ -130,12 +141,19 @@ func (m *Model) syncKeys() {
 	set(now == showingAdvice && len(m.advice.Implied) > 0, &k.AddSign, &k.SkipSign)
 	set(now == editingForm, &k.Save, &k.NextField, &k.PrevField, &k.Cancel)
 	set(now == editingForm && m.form.offersLastTime(), &k.LastTime)
+	set(now == resolvingConflict, &k.Overwrite, &k.BackToForm)
+	set(now == resolvingConflict && m.form.conflict.Current != nil, &k.Reload)
+	if now == resolvingConflict && m.form.conflict.Current == nil {
+		k.Overwrite.SetHelp("o", "save yours again")
+	} else {
+		k.Overwrite.SetHelp("o", "overwrite with yours")
+	}
 }
 
 // ShortHelp is the key line under the tab.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
+	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Reload, k.Overwrite, k.BackToForm, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
 		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
 }
 
@@ -147,6 +165,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
 		enabled(k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth),
 		enabled(k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide, k.Back),
+		enabled(k.Reload, k.Overwrite, k.BackToForm),
 	}
 	var out [][]key.Binding
 	for _, g := range groups {

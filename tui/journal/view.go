@@ -219,6 +219,8 @@ func (m *Model) formMessage() string {
 	f, st := m.form, m.Styles
 	var msg string
 	switch {
+	case f.conflict != nil:
+		msg = st.Danger.Render("✗ " + conflictText(f.conflict))
 	case f.err != "":
 		msg = st.Danger.Render("✗ " + f.err)
 	case f.discarding:
@@ -236,12 +238,24 @@ func (m *Model) formMessage() string {
 	case f.draftKept != nil:
 		msg = st.Warning.Render("Kept when lumbar closed on " + f.draftKept.Local().Format("Mon 2 Jan 15:04") +
 			", not saved yet: enter saves it, esc throws it away.")
+	case f.reloaded:
+		msg = st.Muted.Render("Reloaded: the entry as the other window saved it.")
 	case f.offersLastTime():
 		msg = st.Muted.Render("Last time: " + f.lastTimeWords() + ". ctrl+r adds them to this entry.")
 	case f.tookLastTime:
 		msg = st.Muted.Render("Added from last time (tab to change): " + f.lastTimeWords() + ".")
 	}
 	return fitHeight(lipgloss.NewStyle().Width(m.width).Render(msg), formMessageRows)
+}
+
+// conflictText says why an edit was not saved, and what the entry holds
+// now.
+func conflictText(c *store.Conflict[store.PainEntry]) string {
+	if c.Current == nil {
+		return "Not saved: this entry was deleted meanwhile, perhaps in another window."
+	}
+	return fmt.Sprintf("Not saved: this entry was changed meanwhile, perhaps in another window; it now says pain %d, %s.",
+		c.Current.Pain, c.Current.Local().Format("Mon 2 Jan 15:04"))
 }
 
 // formMessageRows is the room above the form for formMessage.
