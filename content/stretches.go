@@ -159,8 +159,17 @@ func (l *Library) Routine(id string) *Routine {
 			return r
 		}
 	}
+	if renamed, ok := routineAliases[id]; ok {
+		return l.Routine(renamed)
+	}
 	return nil
 }
+
+// routineAliases are the old IDs of renamed built-in routines: typed on
+// the command line, kept in scripts or sent by a Guide link, they still
+// find the routine. ("Sciatica relief" promised an effect nobody has
+// shown.)
+var routineAliases = map[string]string{"sciatica-relief": "leg-pain-days"}
 
 // StretchIDs lists the stretches' IDs, for "did you mean" hints.
 func (l *Library) StretchIDs() []string {

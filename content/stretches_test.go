@@ -67,7 +67,7 @@ func TestBuiltInRoutineTotals(t *testing.T) {
 		"morning-mobility":  {5*time.Minute + 30*time.Second, 6*time.Minute + 30*time.Second},
 		"desk-break":        {2*time.Minute + 45*time.Second, 3*time.Minute + 15*time.Second},
 		"evening-wind-down": {9*time.Minute + 30*time.Second, 10*time.Minute + 30*time.Second},
-		"sciatica-relief":   {7*time.Minute + 30*time.Second, 8*time.Minute + 30*time.Second},
+		"leg-pain-days":     {7*time.Minute + 30*time.Second, 8*time.Minute + 30*time.Second},
 	}
 	for id, span := range promised {
 		r := lib.Routine(id)
@@ -144,5 +144,27 @@ func TestUserRoutinesPath(t *testing.T) {
 	}
 	if got := UserRoutinesPath(env("relative/dir")); strings.HasPrefix(got, "relative") {
 		t.Errorf("a relative XDG_CONFIG_HOME was used: %s", got)
+	}
+}
+
+// "Sciatica relief" was renamed; its old ID still finds it.
+func TestRenamedRoutineKeepsItsOldID(t *testing.T) {
+	lib := BuiltIn()
+	r := lib.Routine("sciatica-relief")
+	if r == nil || r.ID != "leg-pain-days" || strings.Contains(strings.ToLower(r.Name), "relief") {
+		t.Fatalf("the old ID finds %+v", r)
+	}
+	if lib.Routine("no-such-routine") != nil {
+		t.Error("an unknown ID found a routine")
+	}
+}
+
+// Morning mobility leaves out deep forward bending, which many backs
+// dislike in the first minutes after getting up.
+func TestMorningMobilityHasNoDeepForwardBend(t *testing.T) {
+	for _, s := range BuiltIn().Routine("morning-mobility").Steps {
+		if s.Stretch != nil && slices.Contains([]string{"knee-to-chest", "childs-pose", "seated-figure-four", "hamstring"}, s.Stretch.ID) {
+			t.Errorf("morning mobility bends forward deeply: %s", s.Stretch.ID)
+		}
 	}
 }

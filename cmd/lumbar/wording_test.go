@@ -352,3 +352,22 @@ func TestSafetyWordsAreSharedVerbatim(t *testing.T) {
 		}
 	}
 }
+
+// One movement recommendation: the Guide, the tips and the default
+// move.interval say the same.
+func TestOneMovementRecommendation(t *testing.T) {
+	minutes := int(store.DefaultSettings().MoveInterval.Minutes())
+	posture := fold(readText(t, filepath.Join(repoRoot, "content/guide/05-posture-and-desk.md")))
+	tips := fold(readText(t, filepath.Join(repoRoot, "content/guide/tips.md")))
+	if want := "move for a minute or two about every " + strconv.Itoa(minutes) + " minutes"; !strings.Contains(posture, want) {
+		t.Errorf("the posture section does not say %q", want)
+	}
+	if want := "Sitting for " + strconv.Itoa(minutes) + " minutes? Stand up and move for a minute or two"; !strings.Contains(tips, want) || !strings.Contains(posture, want) {
+		t.Errorf("the tips and the quick checks do not say %q", want)
+	}
+	for _, other := range []string{"half an hour", "every 30 minutes", "every hour"} {
+		if strings.Contains(posture, other) || strings.Contains(tips, other) {
+			t.Errorf("a second recommendation: %q", other)
+		}
+	}
+}

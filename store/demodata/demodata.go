@@ -22,7 +22,7 @@ const (
 	routineStepsMax = 8
 )
 
-var routines = []string{"morning-mobility", "desk-break", "evening-wind-down", "sciatica-relief"}
+var routines = []string{"morning-mobility", "desk-break", "evening-wind-down", "leg-pain-days"}
 
 // Generate writes `years` years of records ending on the day before `end`,
 // in end's location, in one transaction. The same seed gives the same data.

@@ -57,7 +57,7 @@ func TestNavigationMessages(t *testing.T) {
 	}
 	h.send(common.StartRoutineMsg{Routine: "sciatica-relief"})
 	h.send(common.StartRoutineMsg{Routine: "desk-break"}) // e.g. a reminder, mid-routine
-	if h.m.player.routine.ID != "sciatica-relief" {
+	if h.m.player.routine.ID != "leg-pain-days" {         // started by its old ID
 		t.Error("a second routine replaced the one in progress")
 	}
 }
