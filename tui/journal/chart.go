@@ -3,6 +3,7 @@ package journal
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/NimbleMarkets/ntcharts/canvas/runes"
@@ -130,30 +131,46 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 	halfColumn = maxX / float64(lc.GraphWidth()) / 2
 	lc.DrawXYAxisAndLabel()
 	var prev *canvas.Float64Point
+	logged := 0
 	for i, p := range points {
 		if p.Logged == 0 {
 			continue
 		}
+		logged++
 		here := canvas.Float64Point{X: float64(i), Y: p.Mean}
 		if prev != nil {
 			lc.DrawLineWithStyle(*prev, here, runes.ThinLineStyle, st.ChartMean())
 		}
 		prev = &here
 	}
-	// Dots go where the line would pass through the same value (ntcharts'
+	// Marks go where the line would pass through the same value (ntcharts'
 	// DrawRune scales to one row and column less than its lines do).
 	origin := lc.Origin()
+	cell := func(i int, pain float64) canvas.Point {
+		return canvas.Point{
+			X: origin.X + int(math.Round(float64(i)*float64(lc.GraphWidth())/maxX)),
+			Y: origin.Y - int(math.Round(pain*float64(lc.GraphHeight())/store.PainMax)),
+		}
+	}
+	if logged == 1 {
+		// A lone point has no line to another: its mean is a short dash
+		// either side of it, so it shows even under its worst dot.
+		i := slices.IndexFunc(points, func(p chartPoint) bool { return p.Logged > 0 })
+		at := cell(i, points[i].Mean)
+		for x := max(origin.X+1, at.X-1); x <= at.X+1; x++ {
+			lc.Canvas.SetCell(canvas.Point{X: x, Y: at.Y}, canvas.NewCellWithStyle(loneMeanMark, st.ChartMean()))
+		}
+	}
 	for i, p := range points {
 		if p.Logged > 0 {
-			at := canvas.Point{
-				X: origin.X + int(math.Round(float64(i)*float64(lc.GraphWidth())/maxX)),
-				Y: origin.Y - int(math.Round(float64(p.Worst)*float64(lc.GraphHeight())/store.PainMax)),
-			}
-			lc.Canvas.SetCell(at, canvas.NewCellWithStyle(worstMark, st.ChartWorst()))
+			lc.Canvas.SetCell(cell(i, float64(p.Worst)), canvas.NewCellWithStyle(worstMark, st.ChartWorst()))
 		}
 	}
 	return lc.View()
 }
+
+// loneMeanMark draws the mean of a chart's only point.
+const loneMeanMark = '─'
 
 // worstMark is the dot for a point's worst rating.
 const worstMark = '•'

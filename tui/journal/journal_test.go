@@ -572,3 +572,41 @@ func TestWhereIsShownInWords(t *testing.T) {
 		t.Errorf("the entry view does not name the areas as History does:\n%s", view)
 	}
 }
+
+// A chart with one logged day still draws its mean, next to (or under)
+// the worst dot, in every span.
+func TestChartWithOneLoggedDayDrawsItsMean(t *testing.T) {
+	cases := []struct {
+		name    string
+		ratings []int
+		mean    string // the y label of the mean's row
+		worst   string
+	}{
+		{"one entry", []int{4}, " 4", " 4"},
+		{"two entries", []int{2, 6}, " 4", " 6"},
+	}
+	for _, c := range cases {
+		s := tempStore(t)
+		for i, pain := range c.ratings {
+			add(t, s, store.PainEntry{Stamp: at(0, 8, i), Pain: pain})
+		}
+		tb := newTab(t, s, 80, 22)
+		tb.press("l") // Chart
+		for range Spans {
+			rows := map[string]string{}
+			for _, line := range strings.Split(tb.View(), "\n") {
+				if len(line) > 3 && (strings.HasPrefix(line[2:], "│") || strings.HasPrefix(line[2:], "•")) {
+					rows[line[:2]] = line[2:]
+				}
+			}
+			plot := strings.TrimPrefix(rows[c.mean], "│")
+			if !strings.Contains(plot, "─") {
+				t.Errorf("%s, %d days: no mean on row %q:\n%s", c.name, Spans[tb.span], c.mean, tb.View())
+			}
+			if !strings.Contains(rows[c.worst], "•") {
+				t.Errorf("%s, %d days: no worst dot on row %q:\n%s", c.name, Spans[tb.span], c.worst, tb.View())
+			}
+			tb.press("r")
+		}
+	}
+}
