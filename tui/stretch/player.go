@@ -88,6 +88,7 @@ type Player struct {
 	started    time.Time
 	ended      time.Time
 	completed  []bool // steps whose time ran out (skipped ones are not)
+	reachedEnd bool   // the routine went past its last step, not stopped
 	painBefore *int
 	painAfter  *int
 	typed      string // digits typed into a pain prompt so far
@@ -263,6 +264,7 @@ func (p *Player) begin() tea.Cmd {
 // routine is over. A paused player stays paused on the new step.
 func (p *Player) enterStep(i int, start time.Time) tea.Cmd {
 	if i >= len(p.routine.Steps) {
+		p.reachedEnd = true
 		return p.endSteps(start, "Routine done. Well done.")
 	}
 	p.index, p.switched, p.countdown = i, false, countFrom+1
@@ -435,8 +437,14 @@ func sideLeft(step content.Step, left time.Duration) (time.Duration, int) {
 }
 
 // wholeSeconds rounds up, the way a countdown shows time: 0.2 s left is 1.
+// Every time left the player shows (big digits, bars) is rounded so.
 func wholeSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)
+}
+
+// clockLeft is time left as m:ss, rounded like the countdown.
+func clockLeft(d time.Duration) string {
+	return content.Clock(time.Duration(wholeSeconds(d)) * time.Second)
 }
 
 // repNumber is which repetition a reps step is on (1-based), from the

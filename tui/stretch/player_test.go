@@ -1,6 +1,8 @@
 package stretch
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +140,51 @@ func TestSkipAndBack(t *testing.T) {
 	}
 	if s := h.sessions(); len(s) != 1 || s[0].StepsDone != 1 || s[0].PainBefore != nil || s[0].PainAfter != nil {
 		t.Errorf("sessions %+v, want one with 1 step done and no pain", s)
+	}
+}
+
+func TestARoutineRunToItsEndPastASkipIsDone(t *testing.T) {
+	h := newHarness(t, 80, 21)
+	h.startRoutine("desk-break", "4")
+	h.press("n") // skip the shoulder rolls
+	h.runToEnd(4 * time.Minute)
+	if view := h.m.View(); !strings.Contains(view, "Done, 1 step skipped: 8 of 9 steps.") {
+		t.Errorf("the pain question after the last step:\n%s", view)
+	}
+	h.press("3")
+	if view := h.m.View(); !strings.Contains(view, "Desk break · done, 1 step skipped") || strings.Contains(view, "stopped") {
+		t.Errorf("summary:\n%s", view)
+	}
+
+	h = newHarness(t, 80, 21)
+	h.painPromptOff()
+	h.startRoutine("desk-break", "")
+	h.press("n", "n")
+	h.runToEnd(4 * time.Minute)
+	if view := h.m.View(); !strings.Contains(view, "Desk break · done, 2 steps skipped") {
+		t.Errorf("summary after two skips:\n%s", view)
+	}
+}
+
+// The big countdown and the step bar show the same second at every tick,
+// the fractional ones included.
+func TestCountdownAndStepBarAgree(t *testing.T) {
+	h := newHarness(t, 80, 21)
+	h.painPromptOff()
+	p := h.startRoutine("desk-break", "") // shoulder rolls: 24s, one side
+	for range 24 * time.Second / tickEvery {
+		h.clock.advance(tickEvery / 3) // off the whole seconds
+		secs, err := strconv.Atoi(countdownText(p.remaining()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bar := fmt.Sprintf("0:%02d left", secs); !strings.Contains(h.m.View(), bar) {
+			t.Fatalf("%v left: the countdown shows %d, the step bar does not say %q:\n%s", p.remaining(), secs, bar, h.m.View())
+		}
+		h.tick(tickEvery - tickEvery/3)
+		if p.index != 0 {
+			break
+		}
 	}
 }
 

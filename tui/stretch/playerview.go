@@ -163,7 +163,7 @@ func (m *Model) barView(label string, done float64, left time.Duration, width in
 	bar.Width = max(10, width-barLabelWidth-barTimeWidth)
 	st := m.common.Styles
 	return st.Muted.Render(fmt.Sprintf("%-*s", barLabelWidth, label)) + bar.ViewAs(done) +
-		st.Muted.Render(fmt.Sprintf("%*s", barTimeWidth, content.Clock(left)+" left"))
+		st.Muted.Render(fmt.Sprintf("%*s", barTimeWidth, clockLeft(left)+" left"))
 }
 
 // instructions is how to do the stretch: its steps and its caution.
@@ -228,7 +228,7 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 		description = wrap(p.routine.Description, width)
 	}
 	if p.stage == askPainAfter {
-		header += "\n\n" + fmt.Sprintf("%s: %d of %d steps.", m.endWord(), p.session().StepsDone, len(p.routine.Steps))
+		header += "\n\n" + fmt.Sprintf("%s: %d of %d steps.", capitalised(m.outcome()), p.session().StepsDone, len(p.routine.Steps))
 	}
 	answer := "_"
 	if p.typed != "" {
@@ -269,12 +269,21 @@ func (m *Model) highPainView() string {
 	}, "\n")
 }
 
-// endWord says how the routine ended.
-func (m *Model) endWord() string {
-	if m.player.session().StepsDone == len(m.player.routine.Steps) {
-		return "Done"
+// outcome says how the routine ended: "done", "done, 1 step skipped"
+// when it ran to its end past skipped steps, or "stopped".
+func (m *Model) outcome() string {
+	p := m.player
+	if !p.reachedEnd {
+		return "stopped"
 	}
-	return "Stopped"
+	switch skipped := len(p.routine.Steps) - p.session().StepsDone; skipped {
+	case 0:
+		return "done"
+	case 1:
+		return "done, 1 step skipped"
+	default:
+		return fmt.Sprintf("done, %d steps skipped", skipped)
+	}
 }
 
 func (m *Model) summaryView() string {
@@ -283,7 +292,7 @@ func (m *Model) summaryView() string {
 	s := p.session()
 	width := m.width - 2*margin
 	lines := []string{
-		st.Title.Render(p.routine.Name + " · " + strings.ToLower(m.endWord())),
+		st.Title.Render(p.routine.Name + " · " + m.outcome()),
 		"",
 		fmt.Sprintf("%d of %d steps in %s.", s.StepsDone, s.StepsTotal, content.Clock(s.End.Sub(s.At))),
 		"Pain " + painText(s.PainBefore) + " before, " + painText(s.PainAfter) + " after.",
@@ -298,6 +307,14 @@ func (m *Model) summaryView() string {
 		lines = append(lines, "", st.Muted.Render("Saved to your sessions."))
 	}
 	return strings.Join(append(lines, "", st.Muted.Render("enter back to the library")), "\n")
+}
+
+// capitalised is s with its first letter upper case.
+func capitalised(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func painText(p *int) string {
