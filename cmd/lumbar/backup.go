@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+
+	"lumbar/store"
 )
 
 var backupCommand = command{
@@ -38,6 +40,6 @@ func runBackup(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", s.Path(), target)
+	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", store.Printable(s.Path()), store.Printable(target))
 	return nil
 }

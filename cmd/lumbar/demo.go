@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"lumbar/store"
 	"lumbar/store/demodata"
 )
 
@@ -67,8 +68,9 @@ func writeDemo(inv *invocation, path string, years int) error {
 	if err != nil {
 		return err
 	}
+	shown := store.Printable(path)
 	fmt.Fprintf(inv.stdout, "wrote %d year(s) of made-up data to %s: %d pain entries, %d water logs, %d stretch sessions\n",
-		years, path, counts.Pain, counts.Water, counts.Sessions)
-	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", path)
+		years, shown, counts.Pain, counts.Water, counts.Sessions)
+	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", shown)
 	return nil
 }

@@ -106,17 +106,17 @@ func checkRoutines(inv *invocation, args []string) error {
 	var problems content.FileErrors
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && len(args) == 0:
-		fmt.Fprintf(inv.stdout, "%s does not exist yet: no routines of your own to check\n", path)
+		fmt.Fprintf(inv.stdout, "%s does not exist yet: no routines of your own to check\n", store.Printable(path))
 		return nil
 	case errors.As(err, &problems):
 		for _, p := range problems {
-			fmt.Fprintln(inv.stderr, p)
+			fmt.Fprintln(inv.stderr, store.Printable(p.Error()))
 		}
 		return errShown
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}
-	fmt.Fprintf(inv.stdout, "%s is fine: %d routines, %d stretches\n", path, len(lib.Routines), len(lib.Stretches))
+	fmt.Fprintf(inv.stdout, "%s is fine: %d routines, %d stretches\n", store.Printable(path), len(lib.Routines), len(lib.Stretches))
 	return nil
 }
 
