@@ -80,7 +80,10 @@ func printSectionList(w io.Writer, g *content.Guide) error {
 // escape code when the output is a pipe or a file.
 func printGuide(inv *invocation, g *content.Guide, sections []content.Section) {
 	width, tty := outputWidth(inv.stdout)
-	styles := theme.NewFor(!tty)
+	styles := theme.New() // plain under NO_COLOR, as the app is
+	if !tty {
+		styles = theme.NewFor(true)
+	}
 	r := guide.NewRenderer(styles.Markdown, width)
 	var out []string
 	for _, sec := range sections {
@@ -106,7 +109,7 @@ func outputWidth(w io.Writer) (width int, tty bool) {
 	return min(cols, maxGuideWidth), true
 }
 
-// plainText drops escape codes and the padding glamour adds to each line.
+// plainText drops escape codes and any spaces that end a line.
 func plainText(rendered string) string {
 	lines := strings.Split(xansi.Strip(rendered), "\n")
 	for i, l := range lines {

@@ -2,13 +2,12 @@ package guide
 
 import (
 	"strings"
-	"unicode"
 
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/lipgloss"
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"lumbar/content"
+	"lumbar/tui/theme"
 )
 
 // pages holds the guide laid out for one width: each section rendered
@@ -16,14 +15,14 @@ import (
 // Markdown takes milliseconds, so it never happens in View or per key.
 type pages struct {
 	guide    *content.Guide
-	style    ansi.StyleConfig
+	style    theme.Markdown
 	width    int
 	renderer *Renderer
 	styled   map[int][]string // section index → rendered lines
 	plain    map[int][]string // the same lines without escape codes, for search
 }
 
-func newPages(g *content.Guide, style ansi.StyleConfig) *pages {
+func newPages(g *content.Guide, style theme.Markdown) *pages {
 	return &pages{guide: g, style: style}
 }
 
@@ -66,90 +65,195 @@ func (p *pages) all() [][]string {
 
 // Renderer lays guide sections out for reading at one width, the width
 // they are shown at: the app's reading pane, or `lumbar guide`'s terminal.
+// Every line is wrapped once, here, at spaces only: no line runs past the
+// width and none breaks early (which would leave one word alone in the
+// middle of a paragraph). Only a word longer than a whole line is cut.
 type Renderer struct {
-	style ansi.StyleConfig
+	style theme.Markdown
 	width int
-	wraps map[int]*glamour.TermRenderer // by the width glamour wraps at
 }
 
 // NewRenderer makes a Renderer for text width cells wide.
-func NewRenderer(style ansi.StyleConfig, width int) *Renderer {
-	return &Renderer{style: style, width: width, wraps: map[int]*glamour.TermRenderer{}}
+func NewRenderer(style theme.Markdown, width int) *Renderer {
+	return &Renderer{style: style, width: max(1, width)}
 }
 
-// maxNarrowing is how many cells narrower than the width glamour may be
-// asked to wrap, so that its lines fit the width.
-const maxNarrowing = 2
-
-// Render lays out one section, or shows its source if rendering fails
-// (the embedded guide is validated by tests, so it should not).
-//
-// glamour wraps twice (each paragraph, then the whole document), and
-// both wrappers count no width for characters they may break after: a
-// hyphen in a paragraph; commas, full stops and hyphens in a list item.
-// A line holding them comes out wider than asked, and wrapping it again
-// (glamour's second wrap, or ours) leaves one word alone in the middle of
-// a paragraph ("To be / honest, / the evidence"). So hyphens inside words
-// are not offered as places to break while glamour wraps, and glamour
-// wraps a cell narrower while a list item still comes out too wide:
-// every line is then wrapped once, by glamour. Only a word longer than a
-// whole line is cut afterwards, as nothing else can show it.
+// Render lays out one section: its blocks, a blank line between them but
+// not between the items of a list.
 func (r *Renderer) Render(g *content.Guide, sec content.Section) string {
-	markdown := keepHyphenatedWordsWhole(g.ForReading(sec))
-	var out string
-	for wrap := r.width; wrap >= max(1, r.width-maxNarrowing); wrap-- {
-		var err error
-		if out, err = r.wrappingAt(wrap).Render(markdown); err != nil {
-			out = sec.Markdown
-			break
+	var out []string
+	for i, b := range parseBlocks(g.ForReading(sec)) {
+		if i > 0 && !b.tight {
+			out = append(out, "")
 		}
-		out = strings.ReplaceAll(strings.Trim(out, "\n"), nonBreakingHyphen, "-")
-		if fits(out, r.width) {
-			return out
-		}
+		out = append(out, r.block(b)...)
 	}
-	return xansi.Wrap(out, r.width, "")
+	return strings.Join(out, "\n")
 }
 
-// nonBreakingHyphen stands in for a hyphen inside a word while glamour
-// wraps: one cell wide, and not a place to break.
-const nonBreakingHyphen = "\u2011"
-
-// keepHyphenatedWordsWhole swaps each hyphen between two letters or
-// digits ("flare-ups", "X-rays", "day-to-day") for nonBreakingHyphen.
-// List markers and rules ("- ", "---") are not between two such
-// characters and stay Markdown.
-func keepHyphenatedWordsWhole(markdown string) string {
-	runes := []rune(markdown)
-	for i := 1; i+1 < len(runes); i++ {
-		if runes[i] == '-' && isWordRune(runes[i-1]) && isWordRune(runes[i+1]) {
-			runes[i] = []rune(nonBreakingHyphen)[0]
+// block lays out one block: its words wrapped after a first-line prefix
+// (a list item's bullet, a heading's marks), later lines indented to line
+// up with the text (a list item) or carrying the prefix again (a quote).
+func (r *Renderer) block(b block) []string {
+	st := r.style
+	styles := runStyles{st.Text, st.Strong, st.Emphasis}
+	var first, rest string
+	switch b.kind {
+	case headingBlock:
+		h := st.Heading[b.level-1]
+		styles = runStyles{h, h, h.Italic(true)}
+		if st.KeepMarks {
+			first = strings.Repeat("#", b.level) + " "
+		}
+	case listItemBlock:
+		first = b.marker + " "
+		rest = strings.Repeat(" ", xansi.StringWidth(first))
+	case quoteBlock:
+		styles = runStyles{st.Quote, st.Quote.Bold(true), st.Quote}
+		first, rest = "│ ", "│ "
+		if st.KeepMarks {
+			first, rest = "> ", "> "
 		}
 	}
-	return string(runes)
+	prefixStyle := st.Bullet
+	if b.kind == headingBlock {
+		prefixStyle = styles[plainRun]
+	}
+	runs := []run{{plainRun, b.text}}
+	if !st.KeepMarks {
+		runs = parseInline(b.text)
+	}
+	lines := wrapWords(splitWords(runs), r.width-xansi.StringWidth(first))
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		prefix := rest
+		if i == 0 {
+			prefix = first
+		}
+		if prefix != "" {
+			prefix = prefixStyle.Render(prefix)
+		}
+		out[i] = prefix + styles.render(line)
+	}
+	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// runStyles draws each kind of run.
+type runStyles [3]lipgloss.Style
 
-// wrappingAt is glamour set to wrap at width, made once.
-func (r *Renderer) wrappingAt(width int) *glamour.TermRenderer {
-	if tr, ok := r.wraps[width]; ok {
-		return tr
+// render draws a line's words, a space between each: a space between two
+// words drawn alike is drawn like them, so strong text reads as one span.
+func (s runStyles) render(words [][]run) string {
+	var merged []run
+	add := func(r run) {
+		if n := len(merged); n > 0 && merged[n-1].kind == r.kind {
+			merged[n-1].text += r.text
+			return
+		}
+		merged = append(merged, r)
 	}
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(r.style), glamour.WithWordWrap(width))
-	if err != nil {
-		panic("guide: the Markdown renderer refused its own style: " + err.Error())
-	}
-	r.wraps[width] = tr
-	return tr
-}
-
-// fits tells whether every line of text is at most width cells wide.
-func fits(text string, width int) bool {
-	for _, line := range strings.Split(text, "\n") {
-		if xansi.StringWidth(line) > width {
-			return false
+	for i, word := range words {
+		if i > 0 {
+			space := run{plainRun, " "}
+			if merged[len(merged)-1].kind == word[0].kind {
+				space.kind = word[0].kind
+			}
+			add(space)
+		}
+		for _, r := range word {
+			add(r)
 		}
 	}
-	return true
+	var b strings.Builder
+	for _, r := range merged {
+		b.WriteString(s[r.kind].Render(r.text))
+	}
+	return b.String()
+}
+
+// splitWords cuts runs at spaces into words; a word may hold several runs
+// ("**strong**," is a strong run and a plain comma).
+func splitWords(runs []run) [][]run {
+	var words [][]run
+	var word []run
+	for _, r := range runs {
+		for i, part := range strings.Split(r.text, " ") {
+			if i > 0 && len(word) > 0 {
+				words, word = append(words, word), nil
+			}
+			if part != "" {
+				word = append(word, run{r.kind, part})
+			}
+		}
+	}
+	if len(word) > 0 {
+		words = append(words, word)
+	}
+	return words
+}
+
+// wrapWords fills lines of at most width cells with words, greedily: a
+// word goes on the line if it fits, else it starts the next. A word wider
+// than a line is cut into pieces that fit.
+func wrapWords(words [][]run, width int) [][][]run {
+	width = max(1, width)
+	var lines [][][]run
+	var line [][]run
+	used := 0
+	for _, word := range words {
+		w := wordWidth(word)
+		if len(line) > 0 && used+1+w <= width {
+			line, used = append(line, word), used+1+w
+			continue
+		}
+		if len(line) > 0 {
+			lines = append(lines, line)
+		}
+		for w > width {
+			piece, after := cutWord(word, width)
+			lines = append(lines, [][]run{piece})
+			word, w = after, wordWidth(after)
+		}
+		line, used = [][]run{word}, w
+	}
+	if len(line) > 0 || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func wordWidth(word []run) int {
+	w := 0
+	for _, r := range word {
+		w += xansi.StringWidth(r.text)
+	}
+	return w
+}
+
+// cutWord splits a word after its first width cells.
+func cutWord(word []run, width int) (head, tail []run) {
+	used := 0
+	for i, r := range word {
+		for j, c := range r.text {
+			cw := xansi.StringWidth(string(c))
+			if used+cw > width && used > 0 {
+				head = append(head, run{r.kind, r.text[:j]})
+				tail = append([]run{{r.kind, r.text[j:]}}, word[i+1:]...)
+				return trimEmpty(head), tail
+			}
+			used += cw
+		}
+		head = append(head, r)
+	}
+	return head, nil
+}
+
+func trimEmpty(word []run) []run {
+	out := word[:0]
+	for _, r := range word {
+		if r.text != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -1,36 +1,36 @@
 package theme
 
-import (
-	"github.com/charmbracelet/glamour/ansi"
-	"github.com/charmbracelet/glamour/styles"
-	"github.com/charmbracelet/lipgloss"
-)
+import "github.com/charmbracelet/lipgloss"
 
-// markdownStyle is glamour's style for the guide: its own dark or light
-// style with lumbar's accent on headings, or plain ASCII without colour.
-func markdownStyle(plain, dark bool) ansi.StyleConfig {
-	if plain {
-		cfg := styles.ASCIIStyleConfig
-		cfg.Document.Margin = uintPtr(0)
-		return cfg
-	}
-	cfg := styles.LightStyleConfig
-	accent := colorAccent.Light
-	if dark {
-		cfg = styles.DarkStyleConfig
-		accent = colorAccent.Dark
-	}
-	cfg.Document.Margin = uintPtr(0)
-	cfg.Heading.Color = &accent
-	cfg.H1 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Color: &accent, Bold: boolPtr(true)}}
-	cfg.H2.Prefix = ""
-	cfg.H3.Prefix = ""
-	return cfg
+// Markdown is how the guide's Markdown is drawn: a style per kind of text,
+// and the marks that stand in for styling on a terminal without colour or
+// emphasis (NO_COLOR, a pipe), where the guide reads as its Markdown source
+// does: "## " before a heading, "**" around strong words.
+type Markdown struct {
+	Heading  [3]lipgloss.Style // #, ##, ###
+	Text     lipgloss.Style
+	Strong   lipgloss.Style
+	Emphasis lipgloss.Style
+	Bullet   lipgloss.Style // a list item's "•" or number
+	Quote    lipgloss.Style // a block quote's bar and text
+
+	// KeepMarks leaves heading and emphasis marks in the text; set when
+	// styles cannot show (plain).
+	KeepMarks bool
 }
 
-// HasDarkBackground is the terminal's background as lipgloss detected it
-// (Bubble Tea asks the terminal once, at start-up).
-func HasDarkBackground() bool { return lipgloss.HasDarkBackground() }
-
-func uintPtr(u uint) *uint { return &u }
-func boolPtr(b bool) *bool { return &b }
+// markdownStyle is the guide's look: headings in the accent colour, body
+// text in the text colour, both adapting to light and dark backgrounds.
+func markdownStyle(plain bool) Markdown {
+	heading := lipgloss.NewStyle().Foreground(colorAccent).Bold(true)
+	text := lipgloss.NewStyle().Foreground(colorText)
+	return Markdown{
+		Heading:   [3]lipgloss.Style{heading, heading, heading},
+		Text:      text,
+		Strong:    text.Bold(true),
+		Emphasis:  text.Italic(true),
+		Bullet:    lipgloss.NewStyle().Foreground(colorAccent),
+		Quote:     lipgloss.NewStyle().Foreground(colorMuted).Italic(true),
+		KeepMarks: plain,
+	}
+}

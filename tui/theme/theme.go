@@ -6,7 +6,6 @@ package theme
 
 import (
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
@@ -73,7 +72,7 @@ type Styles struct {
 	PainMod   lipgloss.Style
 	PainHigh  lipgloss.Style
 	Help      help.Styles // the ? screen
-	Markdown  ansi.StyleConfig
+	Markdown  Markdown
 	Highlight lipgloss.Style // a search match
 
 	// The stretch player's phases. Views also print the phase's name, so
@@ -122,7 +121,7 @@ func NewFor(plain bool) Styles {
 		PainMod:   lipgloss.NewStyle().Foreground(colorMod),
 		PainHigh:  lipgloss.NewStyle().Foreground(colorSevere).Bold(true),
 
-		Markdown:  markdownStyle(plain, HasDarkBackground()),
+		Markdown:  markdownStyle(plain),
 		Highlight: lipgloss.NewStyle().Foreground(colorOnAcent).Background(colorWarn),
 
 		PhaseHold:   lipgloss.NewStyle().Foreground(colorAccent).Bold(true),
