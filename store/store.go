@@ -237,7 +237,9 @@ func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, e
 		f.Close()
 		if hasContent(name) {
 			// A file whose size is not known in advance (/proc/self/status).
-			return nil, notLumbarError(s.path, "is not a lumbar data file (its size is not known: a special file)")
+			return nil, &FileError{Path: s.path, Reason: ErrNotDatabase,
+				Detail: "is a special file whose size is not known, not a lumbar data file",
+				Advice: "pass the path of a regular file with --db"}
 		}
 		// bbolt would quietly turn an empty file into an empty database.
 		return nil, emptyFileError(s.path)

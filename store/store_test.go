@@ -628,7 +628,7 @@ func TestNonRegularPathsAreRefusedWithoutBlocking(t *testing.T) {
 		{fifo, "is a named pipe (FIFO), not a lumbar data file"},
 		{"/dev/null", "is a device, not a lumbar data file"},
 		{"/dev/zero", "is a device, not a lumbar data file"},
-		{"/proc/self/status", "is not a lumbar data file (its size is not known"},
+		{"/proc/self/status", "is a special file whose size is not known, not a lumbar data file"},
 		{dangling, "is a symbolic link to " + filepath.Join(dir, "gone.db") + ", which does not exist"},
 	}
 	for _, c := range cases {
