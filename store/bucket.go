@@ -84,7 +84,8 @@ func Delete(tx *Tx, b Bucket, k Key) error {
 }
 
 // Range calls fn for each record made in [from, to), oldest first.
-// Returning an error from fn stops the walk with that error.
+// Returning an error from fn stops the walk with that error. A record
+// that cannot be read is skipped (see Store.Skipped).
 func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -92,10 +93,13 @@ func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) 
 	}
 	end := timePrefix(to)
 	c := bk.Cursor()
-	for kb, raw := c.Seek(timePrefix(from)); kb != nil && bytes.Compare(kb[:8], end) < 0; kb, raw = c.Next() {
+	// A whole key sorts before end exactly when its time does (a key
+	// too short to hold a time is compared safely, and skipped below).
+	for kb, raw := c.Seek(timePrefix(from)); kb != nil && bytes.Compare(kb, end) < 0; kb, raw = c.Next() {
 		item, err := decodeItem[T](b, kb, raw)
 		if err != nil {
-			return err
+			tx.skipDamaged(b, kb)
+			continue
 		}
 		if err := fn(item); err != nil {
 			return err
@@ -116,7 +120,8 @@ func RangeDays[T Record](tx *Tx, b Bucket, first, last Day, fn func(Item[T]) err
 	})
 }
 
-// Latest returns up to n records, newest first.
+// Latest returns up to n records, newest first, skipping any that cannot
+// be read (see Store.Skipped).
 func Latest[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -127,7 +132,8 @@ func Latest[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
 	for kb, raw := c.Last(); kb != nil && len(items) < n; kb, raw = c.Prev() {
 		item, err := decodeItem[T](b, kb, raw)
 		if err != nil {
-			return nil, err
+			tx.skipDamaged(b, kb)
+			continue
 		}
 		items = append(items, item)
 	}

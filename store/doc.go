@@ -17,7 +17,9 @@
 //	├── pain                      key → PainEntry (JSON)
 //	├── sessions                  key → Session (JSON)
 //	├── water                     key → WaterLog (JSON)
-//	└── checks                    key → Check: a reminder done, snoozed or dismissed (JSON)
+//	├── checks                    key → Check: a reminder done, snoozed or dismissed (JSON)
+//	└── quarantine                made by `lumbar check --repair` (Store.Repair); absent until then
+//	    └── pain, water, …        key → the bytes of a record that could not be read, as they were
 //
 // Every record key is 16 bytes: the record's instant as 8-byte big-endian
 // UTC nanoseconds, then 8 random bytes. Keys therefore sort by time, never

@@ -29,6 +29,7 @@ type Store struct {
 	readOnly    bool                        // opened with OpenToRead: Update refuses
 	damaged     atomic.Pointer[FileError]   // set once bbolt panicked on this file
 	verified    atomic.Pointer[os.FileInfo] // the file as last checked or written by this handle (see checkBeforeWriting)
+	skipped     damagedSeen                 // records reads skipped because they cannot be read
 }
 
 // Open checks the data file at path, creating it (and its folder, mode
@@ -95,7 +96,8 @@ func (s *Store) Path() string { return s.path }
 
 // Tx is one transaction on the data file.
 type Tx struct {
-	btx *bolt.Tx
+	btx   *bolt.Tx
+	store *Store // told about damaged records the transaction skips
 }
 
 // View runs fn in a read-only transaction.
@@ -105,7 +107,7 @@ func (s *Store) View(fn func(*Tx) error) error {
 			if err := s.checkLength(btx, file); err != nil {
 				return err
 			}
-			return fn(&Tx{btx: btx})
+			return fn(&Tx{btx: btx, store: s})
 		})
 	})
 }
@@ -123,7 +125,7 @@ func (s *Store) Update(fn func(*Tx) error) error {
 			return err
 		}
 		err := db.Update(func(btx *bolt.Tx) error {
-			if err := fn(&Tx{btx: btx}); err != nil {
+			if err := fn(&Tx{btx: btx, store: s}); err != nil {
 				return err
 			}
 			return bumpRevision(btx)

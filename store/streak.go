@@ -84,7 +84,8 @@ func recordDays(tx *Tx, b Bucket) ([]Day, error) {
 	for kb, raw := c.First(); kb != nil; kb, raw = c.Next() {
 		d, err := recordDay(b, kb, raw)
 		if err != nil {
-			return nil, err
+			tx.skipDamaged(b, kb)
+			continue
 		}
 		days = append(days, d)
 	}

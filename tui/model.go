@@ -65,8 +65,11 @@ type Model struct {
 	today    store.DaySummary
 	unit     store.WaterUnit
 	dataErr  error // last error reading the data file, shown in the status bar
-	crash    error // a panic caught in Update or View; the program then quits
-	start    common.Navigation
+	// skippedNote says, in the status bar, that damaged records were left
+	// out of what the tabs show (nil when none were).
+	skippedNote error
+	crash       error // a panic caught in Update or View; the program then quits
+	start       common.Navigation
 	// quitWarning is why the last quit did not go ahead (typing not saved,
 	// a save that failed); the next quit goes ahead, any other key
 	// withdraws it.
@@ -106,6 +109,7 @@ type refreshedMsg struct {
 	revision uint64
 	today    store.DaySummary
 	unit     store.WaterUnit // how the person reads water amounts
+	skipped  int             // damaged records any read so far has left out (store.Skipped)
 	err      error
 	polled   bool // part of the poll loop: re-arm the timer after it
 }
@@ -141,6 +145,7 @@ func (m *Model) refresh(polled bool) tea.Cmd {
 			msg.unit = waterUnit(tx)
 			return nil
 		})
+		msg.skipped = s.Skipped() // the tabs' reads included: they share the store
 		return msg
 	}
 }
@@ -413,6 +418,10 @@ func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
 		cmds = append(cmds, tea.Tick(PollInterval, func(time.Time) tea.Msg { return pollMsg{} }))
 	}
 	m.dataErr = msg.err
+	m.skippedNote = nil
+	if msg.skipped > 0 {
+		m.skippedNote = errors.New(store.SkippedNote(msg.skipped))
+	}
 	if msg.err != nil {
 		return tea.Batch(cmds...)
 	}

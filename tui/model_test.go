@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	bolt "go.etcd.io/bbolt"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -656,5 +657,35 @@ func TestDoctorKeyFromEveryTab(t *testing.T) {
 	press(m, "1", "/", "!")
 	if m.Active() != common.GuideTab || !strings.Contains(m.View(), "/!") {
 		t.Errorf("! typed into the Guide's search box is not text:\n%s", m.View())
+	}
+}
+
+// A damaged record is left out of what the app shows, and the status bar
+// says so in one line, with what to do.
+func TestSkippedDamagedRecordsAreNoted(t *testing.T) {
+	s := tempStore(t)
+	if _, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 4}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := store.NewKey(fixedNow.Add(-time.Hour))
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(store.BucketPain)).Put(damaged[:], []byte(`{"pain":#}`))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(t, s, 100, 24)
+	runCmd(m, m.refresh(false))
+	view := m.View()
+	if !strings.Contains(view, "1 damaged record that cannot be read was left out") || !strings.Contains(view, "lumbar check") {
+		t.Errorf("no note about the damaged record:\n%s", view)
+	}
+	if strings.Contains(view, "invalid character") {
+		t.Errorf("the damaged record's error reached the screen:\n%s", view)
 	}
 }

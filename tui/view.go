@@ -148,8 +148,11 @@ func (m *Model) statusRows() int {
 }
 
 // statusProblem is what the status bar must say instead of the figures:
-// why the last quit did not go ahead, or a failure to read the file.
-func (m *Model) statusProblem() error { return cmp.Or(m.quitWarning, m.dataErr) }
+// why the last quit did not go ahead, a failure to read the file, or that
+// damaged records were left out of what the tabs show.
+func (m *Model) statusProblem() error {
+	return cmp.Or(m.quitWarning, m.dataErr, m.skippedNote)
+}
 
 func (m *Model) statusLines() []string {
 	if problem := m.statusProblem(); problem != nil {

@@ -35,7 +35,8 @@ type system struct {
 // line as read.
 type invocation struct {
 	system
-	args *parsedArgs
+	args  *parsedArgs
+	diary *store.Store // the data file as the command opened it, if it did
 }
 
 // command is one subcommand: `lumbar NAME ARGS`. Its help is made from
@@ -54,7 +55,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
-		waterCommand, statusCommand, configCommand, demoCommand, backupCommand, helpCommand(),
+		waterCommand, statusCommand, configCommand, demoCommand, backupCommand, checkCommand, helpCommand(),
 	}
 }
 
@@ -70,7 +71,11 @@ func run(args []string, sys system) int {
 		fmt.Fprintln(sys.stdout, "lumbar", buildVersion())
 		return exitOK
 	case a.cmd != nil:
-		return inv.report(a.cmd.run(inv))
+		err := a.cmd.run(inv)
+		if err == nil {
+			inv.noteSkipped()
+		}
+		return inv.report(err)
 	}
 	return inv.report(runApp(inv))
 }
@@ -104,7 +109,16 @@ func (inv *invocation) openDiary() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	inv.diary, err = store.Open(path)
+	return inv.diary, err
+}
+
+// noteSkipped says, after a command that did what was asked, that damaged
+// records were left out of what it read.
+func (inv *invocation) noteSkipped() {
+	if inv.diary != nil && inv.diary.Skipped() > 0 {
+		fmt.Fprintln(inv.stderr, "lumbar:", store.SkippedNote(inv.diary.Skipped()))
+	}
 }
 
 // openDiaryToRead opens the data file for a command that only reads; it
@@ -117,6 +131,9 @@ func (inv *invocation) openDiaryToRead() (*store.Store, error) {
 	s, err := store.OpenToRead(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if s != nil {
+		inv.diary = s
 	}
 	return s, err
 }

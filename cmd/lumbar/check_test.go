@@ -1,0 +1,68 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"lumbar/store"
+)
+
+// A pain entry whose JSON is damaged (the pages around it sound) is left
+// out of every command with a note saying so, blocks no write, is listed
+// by check (exit 1) and set aside by check --repair after a backup.
+func TestDamagedRecordThroughTheCommands(t *testing.T) {
+	path, s := newDB(t)
+	for _, pain := range []string{"3", "5"} {
+		if code, _, errOut := runCLI(t, nil, "--db", path, "log", pain); code != exitOK {
+			t.Fatalf("log %s: %d %s", pain, code, errOut)
+		}
+	}
+	damaged := store.NewKey(cliNow.Add(-2 * time.Hour))
+	db, err := bbolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte(store.BucketPain)).Put(damaged[:], []byte(`{"pain":#`+strings.Repeat("x", 16000)+`}`))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, args := range [][]string{{"history"}, {"stats"}, {"status"}, {"water"}, {"log", "4"}} {
+		code, out, errOut := runCLI(t, nil, append([]string{"--db", path}, args...)...)
+		if code != exitOK || out == "" {
+			t.Errorf("%v beside a damaged record: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+		if want := "lumbar: " + store.SkippedNote(1) + "\n"; args[0] != "log" && errOut != want {
+			t.Errorf("%v: stderr %.200q, want %q", args, errOut, want)
+		}
+	}
+
+	code, out, errOut := runCLI(t, nil, "--db", path, "check")
+	if code != exitError || !strings.HasPrefix(out, "pain "+damaged.ID()) || strings.Count(out, "\n") != 1 || len(out) > 300 ||
+		strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "check --repair") {
+		t.Fatalf("check: exit %d, stdout %.300q, stderr %q", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, nil, "--db", path, "check", "--repair")
+	backups, _ := filepath.Glob(path + ".repair-*.bak")
+	if code != exitOK || len(backups) != 1 || !strings.Contains(out, backups[0]) {
+		t.Fatalf("check --repair: exit %d, stdout %q, stderr %q, backups %v", code, out, errOut, backups)
+	}
+	if _, err := os.Stat(backups[0]); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, nil, "--db", path, "check")
+	if code != exitOK || !strings.Contains(out, "all 4 records readable") || errOut != "" {
+		t.Errorf("check after the repair: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, nil, "--db", path, "history"); code != exitOK || errOut != "" {
+		t.Errorf("history after the repair: exit %d, %q", code, errOut)
+	}
+}
