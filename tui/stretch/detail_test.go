@@ -76,3 +76,10 @@ func wholeOnScreen(word string, shown map[string]int) bool {
 	}
 	return true
 }
+
+// screenWords counts the words a window shows of view: the first height
+// lines, each cut at width columns, as the root fits a tab's view.
+func screenWords(view string, width, height int) map[string]int {
+	lines := strings.Split(view, "\n")
+	return wordsOnScreen(strings.Join(lines[:min(height, len(lines))], "\n"), width)
+}

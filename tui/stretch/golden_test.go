@@ -18,6 +18,10 @@ const rootChrome = 3
 
 var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 
+// playerSizes add the smallest window: the player's safety text is whole
+// there too.
+var playerSizes = [][2]int{{60, 20}, {80, 24}, {120, 40}}
+
 // runGolden runs the tab as a program through teatest, types keys, quits,
 // and pins the final frame.
 func runGolden(t *testing.T, h *harness, width, height int, keys ...tea.KeyMsg) {
@@ -30,7 +34,11 @@ func runGolden(t *testing.T, h *harness, width, height int, keys ...tea.KeyMsg) 
 }
 
 func eachSize(t *testing.T, run func(t *testing.T, width, height int)) {
-	for _, size := range goldenSizes {
+	eachSizeOf(t, goldenSizes, run)
+}
+
+func eachSizeOf(t *testing.T, sizes [][2]int, run func(t *testing.T, width, height int)) {
+	for _, size := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { run(t, size[0], size[1]) })
 	}
 }
@@ -52,7 +60,7 @@ func TestGoldenStretch(t *testing.T) {
 
 // The player 6 seconds into the first side of the seated twist.
 func TestGoldenPlayer(t *testing.T) {
-	eachSize(t, func(t *testing.T, width, height int) {
+	eachSizeOf(t, playerSizes, func(t *testing.T, width, height int) {
 		h := newHarness(t, width, height-rootChrome)
 		h.startRoutine("desk-break", "3")
 		h.runFor(40 * time.Second)
@@ -68,9 +76,11 @@ func TestGoldenPlayerPaused(t *testing.T) {
 }
 
 func TestGoldenPainQuestion(t *testing.T) {
-	h := newHarness(t, 80, 21)
-	h.send(common.StartRoutineMsg{Routine: "sciatica-relief"})
-	runGolden(t, h, 80, 24, keyMsg("1"))
+	eachSizeOf(t, playerSizes[:2], func(t *testing.T, width, height int) {
+		h := newHarness(t, width, height-rootChrome)
+		h.send(common.StartRoutineMsg{Routine: "sciatica-relief"})
+		runGolden(t, h, width, height, keyMsg("1"))
+	})
 }
 
 func TestGoldenRoutineFileWithATypo(t *testing.T) {

@@ -49,38 +49,84 @@ func (m *Model) phaseStyle(ph phase) lipgloss.Style {
 	return map[phase]lipgloss.Style{phaseHold: st.PhaseHold, phaseRest: st.PhaseRest, phaseSwitch: st.PhaseSwitch, phasePaused: st.PhasePaused}[ph]
 }
 
+// stepLayout is which parts of the running player are drawn. The
+// stretch's caution is never cut: in a short window the other parts give
+// way, in the order of stepLayouts.
+type stepLayout struct {
+	bigDigits  bool // the countdown in big digits beside the figure, else one line
+	routineBar bool // the routine's progress bar under the step's
+	nextLine   bool // what comes next
+	hanging    bool // the caution's text indented under itself, else run on after its label
+}
+
+var stepLayouts = []stepLayout{
+	{bigDigits: true, routineBar: true, nextLine: true, hanging: true},
+	{bigDigits: true, routineBar: true, nextLine: false, hanging: true},
+	{bigDigits: true, routineBar: false, nextLine: false, hanging: true},
+	{bigDigits: false, routineBar: true, nextLine: true, hanging: true},
+	{bigDigits: false, routineBar: true, nextLine: false, hanging: true},
+	{bigDigits: false, routineBar: false, nextLine: false, hanging: true},
+	{bigDigits: false, routineBar: false, nextLine: false, hanging: false},
+}
+
 // stepView is the running player: what to do, how long is left, what
-// comes next. The countdown and bars always show; the stretch's steps get
-// the rows left, then blank lines between the parts, then the caution.
+// comes next. The richest layout whose parts and whole caution fit is
+// drawn; the stretch's steps get the rows left, then blank lines go
+// between the parts.
 func (m *Model) stepView() string {
-	p := m.player
 	width := m.width - 2*margin
-	parts := []string{
-		m.playerHeader(width),
-		m.stepTitle(width),
-		m.countdownView(width),
-		m.barView("step", p.stepFraction(), p.remaining(), width) + "\n" +
-			m.barView("routine", p.routineFraction(), p.routine.Duration()-p.elapsed(), width),
-		"", // the stretch's steps, below
-		m.nextLine(width) + "\n" + m.playerHints(width),
+	var parts []string
+	var caution string
+	for _, l := range stepLayouts {
+		parts, caution = m.stepParts(l, width)
+		if lineCount(strings.Join(parts, "\n"))+cautionRows(caution) <= m.height {
+			break
+		}
 	}
-	steps, caution := m.instructions(width)
-	spare := m.height - lineCount(strings.Join(parts, "\n")) + 1 // +1: the steps' placeholder
-	parts[4] = cutLines(steps, spare)
-	spare -= lineCount(parts[4])
+	const instructionsAt = 4 // after the bars
+	spare := m.height - lineCount(strings.Join(parts, "\n")) - cautionRows(caution)
+	var shown []string
+	if steps := m.steps(width, spare); steps != "" {
+		shown = append(shown, steps)
+		spare -= lineCount(steps)
+	}
+	if caution != "" {
+		shown = append(shown, caution)
+	}
+	parts = slices.Insert(parts, instructionsAt, strings.Join(shown, "\n\n"))
 	// Blank lines go first under the bars, then around the countdown.
 	gapAfter := []int{3, 2, 4, 1, 0}
-	gaps := min(max(0, spare), len(gapAfter))
-	if spare-gaps > lineCount(caution) && caution != "" {
-		parts[4] += "\n\n" + caution
-	}
-	for _, i := range gapAfter[:gaps] {
+	for _, i := range gapAfter[:min(max(0, spare), len(gapAfter))] {
 		parts[i] += "\n"
 	}
-	if parts[4] == "" {
-		parts = slices.Delete(parts, 4, 5)
+	if parts[instructionsAt] == "" {
+		parts = slices.Delete(parts, instructionsAt, instructionsAt+1)
 	}
 	return lipgloss.NewStyle().PaddingLeft(margin).Render(strings.Join(parts, "\n"))
+}
+
+// stepParts is the running player in layout l, less the stretch's steps
+// and caution (which go after the bars), and the caution as l writes it.
+func (m *Model) stepParts(l stepLayout, width int) (parts []string, caution string) {
+	p := m.player
+	bars := m.barView("step", p.stepFraction(), p.remaining(), width)
+	if l.routineBar {
+		bars += "\n" + m.barView("routine", p.routineFraction(), p.routine.Duration()-p.elapsed(), width)
+	}
+	foot := m.playerHints(width)
+	if l.nextLine {
+		foot = m.nextLine(width) + "\n" + foot
+	}
+	parts = []string{m.playerHeader(width), m.stepTitle(width), m.countdownView(width, l.bigDigits), bars, foot}
+	return parts, m.caution(width, l.hanging)
+}
+
+// cautionRows is the rows a caution takes with the blank line above it.
+func cautionRows(caution string) int {
+	if caution == "" {
+		return 0
+	}
+	return lineCount(caution) + 1
 }
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
@@ -117,10 +163,14 @@ func (m *Model) stepTitle(width int) string {
 }
 
 // countdownView is the time left on this side in big digits, with the
-// stretch's figure beside them (during a rest, the next stretch's).
-func (m *Model) countdownView(width int) string {
+// stretch's figure beside them (during a rest, the next stretch's), or
+// on one line when the window is short.
+func (m *Model) countdownView(width int, big bool) string {
 	p := m.player
 	onSide, _ := sideLeft(p.step(), p.remaining())
+	if !big {
+		return lipgloss.PlaceHorizontal(width, lipgloss.Center, m.phaseStyle(p.phase()).Render(countdownText(onSide)))
+	}
 	scale := digitScale(m.width, m.height)
 	digits := m.phaseStyle(p.phase()).Render(bigText(countdownText(onSide), scale))
 	figure := ""
@@ -166,23 +216,48 @@ func (m *Model) barView(label string, done float64, left time.Duration, width in
 		st.Muted.Render(fmt.Sprintf("%*s", barTimeWidth, clockLeft(left)+" left"))
 }
 
-// instructions is how to do the stretch: its steps and its caution.
-// During a rest they are the next stretch's, to read before getting into
-// position.
-func (m *Model) instructions(width int) (steps, caution string) {
+// steps is how to do the stretch in at most rows lines, whole steps
+// only, with "…" under them when some do not fit. During a rest they are
+// the next stretch's, to read before getting into position.
+func (m *Model) steps(width, rows int) string {
 	st := m.common.Styles
 	s := m.player.shownStretch()
-	if s == nil {
-		return "", ""
+	if s == nil || rows <= 0 {
+		return ""
 	}
-	steps = numbered(s.Steps, width)
+	var lines []string
 	if m.player.step().IsRest() {
-		steps = st.Title.Render("Coming up: "+s.Name) + "\n" + steps
+		lines = append(lines, st.Title.Render("Coming up: "+s.Name))
 	}
-	if s.Caution != "" {
-		caution = labelled(st.Warning.Render("Caution"), s.Caution, width)
+	for i, step := range s.Steps {
+		item := strings.Split(hanging(fmt.Sprintf("%d. ", i+1), step, width), "\n")
+		more := 0
+		if i < len(s.Steps)-1 {
+			more = 1 // the "…" if the next step does not fit
+		}
+		if len(lines)+len(item)+more > rows {
+			if i > 0 && len(lines) < rows {
+				lines = append(lines, st.Muted.Render("…"))
+			}
+			break
+		}
+		lines = append(lines, item...)
 	}
-	return steps, caution
+	return strings.Join(lines, "\n")
+}
+
+// caution is the shown stretch's caution, its text indented under itself
+// (hanging) or run on after its label to take fewer rows.
+func (m *Model) caution(width int, hanging bool) string {
+	s := m.player.shownStretch()
+	if s == nil || s.Caution == "" {
+		return ""
+	}
+	label := m.common.Styles.Warning.Render("Caution")
+	if hanging {
+		return labelled(label, s.Caution, width)
+	}
+	return wrap(label+" "+s.Caution, width)
 }
 
 func (m *Model) nextLine(width int) string {
@@ -216,7 +291,7 @@ func (m *Model) playerHints(width int) string {
 
 // painQuestionView asks for pain on the 0–10 scale, one key to answer.
 // The warning under the first question is never cut: when the window is
-// short the routine's description goes first, then the blank lines.
+// short the rest gives way (see forms below).
 func (m *Model) painQuestionView(question, leave, warning string) string {
 	st := m.common.Styles
 	p := m.player
@@ -234,25 +309,30 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 	if p.typed != "" {
 		answer = p.typed + "_  (0 makes it 10, enter keeps " + p.typed + ")"
 	}
-	ask := strings.Join([]string{
-		st.Title.Render(question),
-		st.Muted.Render("0 none · 1–3 mild · 4–6 moderate · 7–10 severe"),
-		"",
-		"  " + st.Title.Render(st.SelectedMarker) + answer,
-	}, "\n")
+	scale := st.Muted.Render("0 none · 1–3 mild · 4–6 moderate · 7–10 severe")
+	prompt := "  " + st.Title.Render(st.SelectedMarker) + answer
+	ask := strings.Join([]string{st.Title.Render(question), scale, "", prompt}, "\n")
 	hint := st.Muted.Render(strings.Join(nonEmpty("type a number", "enter skip", leave), " · "))
 	if warning != "" {
 		warning = st.Warning.Render(wrap(warning, width))
 	}
+	// The richest form that fits, the warning always whole: the
+	// description goes first, then the blank lines, the header, and the
+	// scale's words and the blank line in the question.
 	room := m.height - 2 // the player's padding above and below
-	blocks := nonEmpty(header, description, ask, hint, warning)
-	if lineCount(strings.Join(blocks, "\n\n")) > room {
-		blocks = nonEmpty(header, ask, hint, warning)
+	forms := []string{
+		strings.Join(nonEmpty(header, description, ask, hint, warning), "\n\n"),
+		strings.Join(nonEmpty(header, ask, hint, warning), "\n\n"),
+		strings.Join(nonEmpty(header, ask, hint, warning), "\n"),
+		strings.Join(nonEmpty(ask, hint, warning), "\n"),
+		strings.Join(nonEmpty(st.Title.Render(question), prompt, hint, warning), "\n"),
 	}
-	if lineCount(strings.Join(blocks, "\n\n")) > room {
-		return strings.Join(blocks, "\n")
+	for _, form := range forms {
+		if lineCount(form) <= room {
+			return form
+		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return forms[len(forms)-1]
 }
 
 // highPainView is the one calm line shown before the first step when the
