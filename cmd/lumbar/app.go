@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 
 	"lumbar/store"
 	"lumbar/tui"
@@ -80,7 +80,7 @@ func hasTerminal(inv *invocation) bool {
 var errNoTerminal = errors.New("the app needs a terminal; run it in one, or use a command (see lumbar --help)")
 
 func isTerminal(fd uintptr) bool {
-	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
+	return term.IsTerminal(int(fd))
 }
 
 func isTerminalWriter(inv *invocation) bool {

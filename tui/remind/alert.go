@@ -5,7 +5,6 @@ import (
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/gen2brain/beeep"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -21,20 +20,19 @@ type Alerter interface {
 }
 
 // terminalAlerter rings the bell by writing BEL to the terminal Bubble Tea
-// draws on (one byte, written between frames), and notifies through
-// beeep: D-Bus or notify-send on Linux, the system's own on macOS and
-// Windows. Nothing leaves the machine.
+// draws on (one byte, written between frames), and notifies through the
+// system's own notifier when it has one (desktopNotify). Nothing leaves
+// the machine.
 type terminalAlerter struct{ term io.Writer }
 
 func (a terminalAlerter) Bell() { _, _ = io.WriteString(a.term, "\a") }
 
 func (a terminalAlerter) Notify(title, body string) error {
-	return beeep.Notify(title, body, "")
+	return desktopNotify(title, body)
 }
 
 // defaultAlerter writes to the program's output, the terminal.
 func defaultAlerter() Alerter {
-	beeep.AppName = "lumbar" // set here, on the UI goroutine, not in Notify's
 	return terminalAlerter{term: os.Stdout}
 }
 
