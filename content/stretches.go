@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+
+	"lumbar/store"
 )
 
 // The built-in stretch library and routines; their header comments say
@@ -98,7 +100,7 @@ func (s Step) Dose() string {
 	case s.Hold > 0:
 		dose = "hold " + Short(s.Hold)
 	default:
-		dose = fmt.Sprintf("%d reps of %s", s.Reps, Short(s.Stretch.RepTime))
+		dose = store.Plural(s.Reps, "rep") + " of " + Short(s.Stretch.RepTime)
 	}
 	if s.Sides {
 		dose += " each side"

@@ -333,19 +333,19 @@ func (in Insights) Sentences() []string {
 
 func (in Insights) overviewSentence() string {
 	if in.Logged == 0 {
-		return fmt.Sprintf("Nothing logged in the last %s yet.", plural(in.Days, "day"))
+		return fmt.Sprintf("Nothing logged in the last %s yet.", Plural(in.Days, "day"))
 	}
 	return fmt.Sprintf("In the last %s you logged %s; your pain averaged %s, at worst %d.",
-		plural(in.Days, "day"), plural(in.Logged, "day"), in.Mean.String(), in.Worst)
+		Plural(in.Days, "day"), Plural(in.Logged, "day"), in.Mean.String(), in.Worst)
 }
 
 func (w WeekChange) sentence() string {
 	if !w.Enough {
-		return fmt.Sprintf("To compare this week with last week, log at least %d days in each (so far %d and %d).",
-			MinDaysToCompare, w.ThisWeek.Days, w.LastWeek.Days)
+		return fmt.Sprintf("To compare this week with last week, log at least %s in each (so far %d and %d).",
+			Plural(MinDaysToCompare, "day"), w.ThisWeek.Days, w.LastWeek.Days)
 	}
 	s := fmt.Sprintf("This week your pain averaged %s (%s) against %s last week (%s): ",
-		w.ThisWeek.Mean.String(), plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), plural(w.LastWeek.Days, "day"))
+		w.ThisWeek.Mean.String(), Plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), Plural(w.LastWeek.Days, "day"))
 	switch change := ChangeShown(w.LastWeek.Mean, w.ThisWeek.Mean, textDecimals); {
 	case change == 0:
 		s += "about the same"
@@ -363,13 +363,13 @@ func (w WeekChange) sentence() string {
 // shortCount names a factor with its days on each side, for the line of
 // comparisons that have too few days.
 func (c FactorComparison) shortCount() string {
-	return fmt.Sprintf("%s (%s with, %d without)", factorByID(c.Factor).Name, plural(c.With.Days, "day"), c.Without.Days)
+	return fmt.Sprintf("%s (%s with, %d without)", factorByID(c.Factor).Name, Plural(c.With.Days, "day"), c.Without.Days)
 }
 
 func (c FactorComparison) sentence() string {
 	f := factorByID(c.Factor)
 	return fmt.Sprintf("On days %s, your pain averaged %s (%s) vs %s on other days (%s).",
-		f.Did, c.With.Mean.String(), plural(c.With.Days, "day"), c.Without.Mean.String(), plural(c.Without.Days, "day"))
+		f.Did, c.With.Mean.String(), Plural(c.With.Days, "day"), c.Without.Mean.String(), Plural(c.Without.Days, "day"))
 }
 
 func factorByID(id string) Factor {
@@ -379,23 +379,16 @@ func factorByID(id string) Factor {
 
 func (r RoutineChange) sentence() string {
 	if !r.Enough {
-		return fmt.Sprintf("Rate your pain before and after a stretch routine %d times to see how it changes (so far %d).",
-			MinRoutinesToCompare, r.Sessions)
+		return fmt.Sprintf("Rate your pain before and after a stretch routine %s to see how it changes (so far %d).",
+			Plural(MinRoutinesToCompare, "time"), r.Sessions)
 	}
 	return fmt.Sprintf("Over %s with pain rated before and after, it went from %s to %s on average (%+.1f).",
-		plural(r.Sessions, "routine"), r.Before.String(), r.After.String(), float64(ChangeShown(r.Before, r.After, textDecimals)))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+		Plural(r.Sessions, "routine"), r.Before.String(), r.After.String(), float64(ChangeShown(r.Before, r.After, textDecimals)))
 }
 
 func (p PostureCheckIns) sentence() string {
 	if p.Days == 0 {
 		return "No posture check-ins done in these days; the Remind tab offers them while you sit."
 	}
-	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", p.PerDay.String(), plural(p.Days, "day"))
+	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", p.PerDay.String(), Plural(p.Days, "day"))
 }

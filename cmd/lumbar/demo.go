@@ -69,8 +69,9 @@ func writeDemo(inv *invocation, path string, years int) error {
 		return err
 	}
 	shown := store.Printable(path)
-	fmt.Fprintf(inv.stdout, "wrote %d year(s) of made-up data to %s: %d pain entries, %d water logs, %d stretch sessions\n",
-		years, shown, counts.Pain, counts.Water, counts.Sessions)
+	fmt.Fprintf(inv.stdout, "wrote %s of made-up data to %s: %s, %s, %s\n",
+		store.Plural(years, "year"), shown, store.Plural(counts.Pain, "pain entry"),
+		store.Plural(counts.Water, "water log"), store.Plural(counts.Sessions, "stretch session"))
 	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", shown)
 	return nil
 }

@@ -62,7 +62,7 @@ func runHistory(inv *invocation) error {
 	case s == nil:
 		fmt.Fprintln(inv.stdout, "no entries yet; log one with lumbar log PAIN")
 	case len(items) == 0:
-		fmt.Fprintf(inv.stdout, "no entries in the last %d days; log one with lumbar log PAIN\n", days)
+		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", store.Plural(days, "day"))
 	}
 	for _, it := range items {
 		fmt.Fprintln(inv.stdout, entryLine(it.Value))

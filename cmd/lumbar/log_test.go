@@ -221,6 +221,11 @@ func TestStats(t *testing.T) {
 	if got["sparkline"] != "▅▅··▃▂▃" || len(got["daily"].([]any)) != 7 || got["mean"] != 3.8 {
 		t.Errorf("stats JSON: sparkline %v, %d days, mean %v", got["sparkline"], len(got["daily"].([]any)), got["mean"])
 	}
+	// A count of one is written in the singular.
+	if _, out, _ := lumbar("stats", "--days", "1"); !strings.Contains(out, "Last 1 day, 2026-11-27") ||
+		!strings.Contains(out, "worst pain per day, last 1 day: ▃") || !strings.Contains(out, "In the last 1 day you logged 1 day;") {
+		t.Errorf("stats --days 1:\n%s", out)
+	}
 	// The streak is over all entries, whatever span is asked for.
 	for _, days := range []string{"1", "7", "30"} {
 		_, out, _ = lumbar("stats", "--json", "--days", days)

@@ -116,7 +116,8 @@ func checkRoutines(inv *invocation, args []string) error {
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 	}
-	fmt.Fprintf(inv.stdout, "%s is fine: %d routines, %d stretches\n", store.Printable(path), len(lib.Routines), len(lib.Stretches))
+	fmt.Fprintf(inv.stdout, "%s is fine: %s, %s\n", store.Printable(path),
+		store.Plural(len(lib.Routines), "routine"), store.Plural(len(lib.Stretches), "stretch"))
 	return nil
 }
 

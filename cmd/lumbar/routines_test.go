@@ -90,7 +90,7 @@ func TestRoutinesCheck(t *testing.T) {
 	if err := os.WriteFile(path, []byte(lunchRoutine), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || out != path+" is fine: 1 routines, 0 stretches\n" {
+	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || out != path+" is fine: 1 routine, 0 stretches\n" {
 		t.Errorf("a good file: exit %d, %q", code, out)
 	}
 	other := filepath.Join(t.TempDir(), "plan.toml")

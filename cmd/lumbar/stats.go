@@ -70,8 +70,8 @@ func runStats(inv *invocation) error {
 		}{in, store.Sparkline(in.Daily), in.Sentences()})
 	}
 	shown := in.Daily[max(0, len(in.Daily)-sparklineMaxDays):]
-	fmt.Fprintf(inv.stdout, "Last %d days, %s to %s\n", in.Days, in.From, in.To)
-	fmt.Fprintf(inv.stdout, "worst pain per day, last %d days: %s  (· nothing logged)\n\n", len(shown), store.Sparkline(shown))
+	fmt.Fprintf(inv.stdout, "Last %s, %s to %s\n", store.Plural(in.Days, "day"), in.From, in.To)
+	fmt.Fprintf(inv.stdout, "worst pain per day, last %s: %s  (· nothing logged)\n\n", store.Plural(len(shown), "day"), store.Sparkline(shown))
 	for _, sentence := range in.Sentences() {
 		fmt.Fprintln(inv.stdout, "•", sentence)
 	}

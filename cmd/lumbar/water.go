@@ -129,8 +129,8 @@ func runWater(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(inv.stdout, "+%s · today %s of %s (%d of %d glasses)\n",
+	fmt.Fprintf(inv.stdout, "+%s · today %s of %s (%d of %s)\n",
 		set.WaterUnit.Format(drank), set.WaterUnit.Number(today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
-		set.Glasses(today.WaterML), set.GoalGlasses())
+		set.Glasses(today.WaterML), store.Plural(set.GoalGlasses(), "glass"))
 	return nil
 }

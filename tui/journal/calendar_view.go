@@ -62,8 +62,8 @@ func (m *Model) calendarPain(c calendarCell) string {
 
 func monthSummaryLine(s monthSummary) string {
 	if s.Logged == 0 {
-		return fmt.Sprintf("Nothing logged this month (%d days so far).", s.Days)
+		return fmt.Sprintf("Nothing logged this month (%s so far).", store.Plural(s.Days, "day"))
 	}
-	return fmt.Sprintf("%d of %d days logged · average %s · worst %d, on %s",
-		s.Logged, s.Days, s.Mean, s.Worst, s.WorstDay.Date().Format("Mon 2 Jan"))
+	return fmt.Sprintf("%d of %s logged · average %s · worst %d, on %s",
+		s.Logged, store.Plural(s.Days, "day"), s.Mean, s.Worst, s.WorstDay.Date().Format("Mon 2 Jan"))
 }

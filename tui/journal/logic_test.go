@@ -145,3 +145,21 @@ func TestPointLabel(t *testing.T) {
 		}
 	}
 }
+
+// On the first of a month the line under the calendar counts one day.
+func TestMonthSummaryLineCountsInTheSingular(t *testing.T) {
+	cases := []struct {
+		s    monthSummary
+		want string
+	}{
+		{monthSummary{Days: 1}, "Nothing logged this month (1 day so far)."},
+		{monthSummary{Days: 2}, "Nothing logged this month (2 days so far)."},
+		{monthSummary{Logged: 1, Days: 1, Mean: 3, Worst: 3, WorstDay: day("2026-12-01")}, "1 of 1 day logged · average 3.0 · worst 3, on Tue 1 Dec"},
+		{monthSummary{Logged: 1, Days: 2, Mean: 3.25, Worst: 5, WorstDay: day("2026-12-01")}, "1 of 2 days logged · average 3.3 · worst 5, on Tue 1 Dec"},
+	}
+	for _, c := range cases {
+		if got := monthSummaryLine(c.s); got != c.want {
+			t.Errorf("monthSummaryLine(%+v) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func (m *Model) waterView(width int, withChart bool) string {
 	meter := st.MeterFull.Render(strings.Repeat("█", filled)) +
 		st.MeterEmpty.Render(strings.Repeat("░", meterWidth-filled))
 
-	glasses := fmt.Sprintf("%d of %d glasses", set.Glasses(drunk), set.GoalGlasses())
+	glasses := fmt.Sprintf("%d of %s", set.Glasses(drunk), store.Plural(set.GoalGlasses(), "glass"))
 	pace := st.PainMild.Render("goal reached ✓")
 	byNow := st.Muted.Render(" (" + unit.Format(m.expected) + " by now)")
 	switch {

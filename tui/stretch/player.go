@@ -1,7 +1,6 @@
 package stretch
 
 import (
-	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -465,9 +464,9 @@ func (p *Player) announce() string {
 	}
 	var how string
 	if step.Hold > 0 {
-		how = fmt.Sprintf("hold %d seconds", wholeSeconds(step.Hold))
+		how = "hold " + store.Plural(wholeSeconds(step.Hold), "second")
 	} else {
-		how = fmt.Sprintf("%d slow repetitions", step.Reps)
+		how = store.Plural(step.Reps, "slow repetition")
 	}
 	if step.Sides {
 		how += " on each side"

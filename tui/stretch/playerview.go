@@ -281,8 +281,8 @@ func (m *Model) playerHints(width int) string {
 	switch {
 	case p.stage == confirmingStop:
 		done := p.session().StepsDone
-		return st.Warning.Render(truncate(fmt.Sprintf("Stop here? y stop and save (%d of %d steps done) · n keep going",
-			done, len(p.routine.Steps)), width))
+		return st.Warning.Render(truncate(fmt.Sprintf("Stop here? y stop and save (%d of %s done) · n keep going",
+			done, store.Plural(len(p.routine.Steps), "step")), width))
 	case p.paused:
 		return st.PhasePaused.Render(truncate("PAUSED · space to go on · n next · p previous · esc stop", width))
 	}
@@ -296,14 +296,14 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 	st := m.common.Styles
 	p := m.player
 	width := m.width - 2*margin
-	about := fmt.Sprintf("%s · %d steps", content.Clock(p.routine.Duration()), len(p.routine.Steps))
+	about := content.Clock(p.routine.Duration()) + " · " + store.Plural(len(p.routine.Steps), "step")
 	header := st.Title.Render(p.routine.Name) + st.Muted.Render("  "+about)
 	var description string
 	if p.stage == askPainBefore && p.routine.Description != "" {
 		description = wrap(p.routine.Description, width)
 	}
 	if p.stage == askPainAfter {
-		header += "\n\n" + fmt.Sprintf("%s: %d of %d steps.", capitalised(m.outcome()), p.session().StepsDone, len(p.routine.Steps))
+		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(m.outcome()), p.session().StepsDone, store.Plural(len(p.routine.Steps), "step"))
 	}
 	answer := "_"
 	if p.typed != "" {
@@ -356,14 +356,10 @@ func (m *Model) outcome() string {
 	if !p.reachedEnd {
 		return "stopped"
 	}
-	switch skipped := len(p.routine.Steps) - p.session().StepsDone; skipped {
-	case 0:
-		return "done"
-	case 1:
-		return "done, 1 step skipped"
-	default:
-		return fmt.Sprintf("done, %d steps skipped", skipped)
+	if skipped := len(p.routine.Steps) - p.session().StepsDone; skipped > 0 {
+		return "done, " + store.Plural(skipped, "step") + " skipped"
 	}
+	return "done"
 }
 
 func (m *Model) summaryView() string {
@@ -374,7 +370,7 @@ func (m *Model) summaryView() string {
 	lines := []string{
 		st.Title.Render(p.routine.Name + " · " + m.outcome()),
 		"",
-		fmt.Sprintf("%d of %d steps in %s.", s.StepsDone, s.StepsTotal, content.Clock(s.End.Sub(s.At))),
+		fmt.Sprintf("%d of %s in %s.", s.StepsDone, store.Plural(s.StepsTotal, "step"), content.Clock(s.End.Sub(s.At))),
 		"Pain " + painText(s.PainBefore) + " before, " + painText(s.PainAfter) + " after.",
 	}
 	if s.PainBefore != nil && s.PainAfter != nil && *s.PainAfter-*s.PainBefore >= 2 {
