@@ -58,8 +58,10 @@ const (
 
 // Limits of the water settings, in millilitres.
 const (
-	minWaterGoalML  = 100
-	maxWaterGoalML  = 10000
+	minWaterGoalML = 100
+	// MaxWaterGoalML caps the daily goal: more is not healthier, and a
+	// person whose doctor sets a fluid amount follows that instead.
+	MaxWaterGoalML  = 4000
 	minWaterGlassML = 10
 	maxWaterGlassML = 2000
 	// MinInterval is the shortest reminder interval: anything shorter
@@ -69,8 +71,7 @@ const (
 
 // registry is the one list of settings, in the order they are shown.
 var registry = []Setting{
-	amount("water.goal", "how much to drink a day", 2000, minWaterGoalML, maxWaterGoalML,
-		func(s *Settings) *int { return &s.WaterGoalML }),
+	waterGoal(),
 	amount("water.glass", "how much one glass holds (w in the app, lumbar water)", 250, minWaterGlassML, maxWaterGlassML,
 		func(s *Settings) *int { return &s.WaterGlassML }),
 	&typed[WaterUnit]{name: "water.unit", section: SectionWater, initial: UnitML,
@@ -109,6 +110,24 @@ func amount(name, help string, def, lo, hi int, field func(*Settings) *int) Sett
 	return &typed[int]{name: name, section: SectionWater, initial: def, help: help, field: field,
 		syntax: fmt.Sprintf("millilitres from %d to %d, or ounces like 8oz", lo, hi),
 		parse:  millilitres(lo, hi), format: strconv.Itoa}
+}
+
+// waterGoal is the daily water goal. Above the cap the refusal says why;
+// a larger goal kept by an older lumbar (which allowed 10,000 ml) reads
+// as the cap rather than locking the settings.
+func waterGoal() Setting {
+	d := amount("water.goal", "how much to drink a day", 2000, minWaterGoalML, MaxWaterGoalML,
+		func(s *Settings) *int { return &s.WaterGoalML }).(*typed[int])
+	inRange := d.parse
+	d.parse = func(text string) (int, error) {
+		if ml, err := parseAmount(text); err == nil && ml > MaxWaterGoalML {
+			return 0, fmt.Errorf("at most %s (%s) a day, not %s: more water is not healthier. "+
+				"If a doctor gave you a fluid limit, follow it", UnitML.Format(MaxWaterGoalML), UnitOz.Format(MaxWaterGoalML), text)
+		}
+		return inRange(text)
+	}
+	d.older = func(ml int) int { return min(ml, MaxWaterGoalML) }
+	return d
 }
 
 // interval is a reminder interval; 0 (written "off") turns it off.
@@ -239,6 +258,9 @@ type typed[T any] struct {
 	field                       func(*Settings) *T
 	parse                       func(string) (T, error)
 	format                      func(T) string
+	// older brings a stored value an older lumbar allowed into today's
+	// range when it is read; nil when the range never narrowed.
+	older func(T) T
 }
 
 func (d *typed[T]) Name() string      { return d.name }
@@ -282,6 +304,9 @@ func (d *typed[T]) load(tx *Tx, s *Settings) error {
 	}
 	if !found {
 		return nil
+	}
+	if d.older != nil {
+		v = d.older(v)
 	}
 	if _, err := d.parse(d.format(v)); err != nil {
 		return fmt.Errorf("setting %s holds %q, which is not allowed (%v); fix it with lumbar config set %s VALUE",

@@ -43,7 +43,13 @@ func TestSettingValues(t *testing.T) {
 		{"water.goal", " 1750ml ", "1750", ""},
 		{"water.goal", "64oz", "1893", ""},
 		{"water.goal", "2.5l", "2500", ""},
-		{"water.goal", "0", "", "must be from 100 to 10000 ml"},
+		{"water.goal", "0", "", "must be from 100 to 4000 ml"},
+		{"water.goal", "4000", "4000", ""},
+		{"water.goal", "4l", "4000", ""},
+		{"water.goal", "135oz", "3992", ""},
+		{"water.goal", "4001", "", "at most 4000 ml (135 oz) a day, not 4001"},
+		{"water.goal", "136oz", "", "If a doctor gave you a fluid limit, follow it"},
+		{"water.goal", "10l", "", "at most 4000 ml"},
 		{"water.goal", "-500", "", "not -500"},
 		{"water.goal", "64", "", "for ounces write 64oz"},
 		{"water.goal", "lots", "", `"lots" is not an amount`},
@@ -241,5 +247,22 @@ func TestClockTimeOnADayTheClocksChange(t *testing.T) {
 	}
 	if got := ClockTime(60+30).On(spring, london); got.Format("15:04 MST") != "02:30 BST" {
 		t.Errorf("01:30, which does not exist that day, = %s; want it after the jump", got.Format("15:04 MST"))
+	}
+}
+
+// A goal above today's cap, saved when lumbar allowed up to 10,000 ml,
+// reads as the cap instead of locking every setting.
+func TestOldWaterGoalAboveTheCapReadsAsTheCap(t *testing.T) {
+	s := openTemp(t)
+	if err := s.Update(func(tx *Tx) error { return PutSetting(tx, "water.goal", 6000) }); err != nil {
+		t.Fatal(err)
+	}
+	var got Settings
+	err := s.View(func(tx *Tx) (err error) {
+		got, err = LoadSettings(tx)
+		return err
+	})
+	if err != nil || got.WaterGoalML != MaxWaterGoalML {
+		t.Errorf("loaded goal %d, %v; want %d", got.WaterGoalML, err, MaxWaterGoalML)
 	}
 }

@@ -167,7 +167,8 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"set", "water.goal", "0"}, exitUsage, "water.goal: must be from 100 to 10000 ml"},
+		{[]string{"set", "water.goal", "0"}, exitUsage, "water.goal: must be from 100 to 4000 ml"},
+		{[]string{"set", "water.goal", "5l"}, exitUsage, "water.goal: at most 4000 ml (135 oz) a day, not 5l: more water is not healthier. If a doctor gave you a fluid limit, follow it"},
 		{[]string{"set", "water.goal", "-250"}, exitUsage, "not -250"},
 		{[]string{"set", "water.glass", "0"}, exitUsage, "water.glass: must be from 10"},
 		{[]string{"set", "move.interval", "30s"}, exitUsage, "must be 1m or more"},

@@ -440,7 +440,7 @@ func TestSettingsForm(t *testing.T) {
 	}
 	// A refused value keeps the form on its field and says why.
 	h.typeKeys("backspace", "backspace", "backspace", "backspace", "0", "enter")
-	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 10000 ml") {
+	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 4000 ml") {
 		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
 	}
 	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {

@@ -67,11 +67,19 @@ func (m *Model) pageView(width int, roomy bool) string {
 		rows = append(rows, "")
 	}
 	_, left, right := m.columns()
+	water, reminders := m.waterView(left, roomy), m.remindersView(right)
+	// The fluid-limit note goes under the shorter column, where it costs
+	// no row.
+	if lipgloss.Height(water) <= lipgloss.Height(reminders) {
+		water += "\n" + st.Muted.Width(left).Render(fluidLimitNote)
+	} else {
+		reminders += "\n\n" + st.Muted.Width(right).Render(fluidLimitNote)
+	}
 	return lipgloss.JoinVertical(lipgloss.Left, append(rows,
 		lipgloss.JoinHorizontal(lipgloss.Top,
-			lipgloss.NewStyle().Width(left).Render(m.waterView(left, roomy)),
+			lipgloss.NewStyle().Width(left).Render(water),
 			strings.Repeat(" ", columnGap),
-			lipgloss.NewStyle().Width(right).Render(m.remindersView(right)),
+			lipgloss.NewStyle().Width(right).Render(reminders),
 		),
 		"",
 		m.footView(width),
@@ -107,6 +115,10 @@ func (m *Model) waterView(width int, withChart bool) string {
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, rows...)
 }
+
+// fluidLimitNote stands under the water goal: some people must drink
+// less, not more.
+const fluidLimitNote = "Has a doctor limited your fluids (heart or kidney disease)? Follow their limit, not this goal."
 
 // weekChart is one bar per day, oldest first, with each day's amount and a
 // tick where the goal was met. It is drawn when the data or the size
