@@ -35,11 +35,7 @@ The words are those listed in lumbar log --help.
 `
 
 func runHistory(inv *invocation) error {
-	days, err := spanDays(inv.args)
-	if err != nil {
-		return err
-	}
-	s, err := inv.openDiaryToRead()
+	days, s, err := spanAndDiary(inv)
 	if err != nil {
 		return err
 	}
@@ -80,11 +76,17 @@ var spanFlags = []flagSpec{
 // maxDays is ten years: the most --days covers.
 const maxDays = 3660
 
-func spanDays(a *parsedArgs) (int, error) {
-	if err := a.noArguments(); err != nil {
-		return 0, err
+// spanAndDiary reads the span flags, then opens the diary to read (nil
+// when there is none yet).
+func spanAndDiary(inv *invocation) (days int, s *store.Store, err error) {
+	if err := inv.args.noArguments(); err != nil {
+		return 0, nil, err
 	}
-	return a.intValue("days", 30, 1, maxDays)
+	if days, err = inv.args.intValue("days", 30, 1, maxDays); err != nil {
+		return 0, nil, err
+	}
+	s, err = inv.openDiaryToRead()
+	return days, s, err
 }
 
 // historyEntry is one entry of `lumbar history --json`; its shape is

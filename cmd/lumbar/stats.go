@@ -43,11 +43,7 @@ const statsJSONHelp = `JSON: one object; every key is always there.
 const sparklineMaxDays = 60
 
 func runStats(inv *invocation) error {
-	days, err := spanDays(inv.args)
-	if err != nil {
-		return err
-	}
-	s, err := inv.openDiaryToRead()
+	days, s, err := spanAndDiary(inv)
 	if err != nil {
 		return err
 	}
