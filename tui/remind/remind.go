@@ -228,6 +228,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.updateForm(msg)
 	case m.choosingQuiet:
 		return m.chooseQuiet(msg)
+	case !m.ready:
+		// Until the first load there is nothing to act on: the settings
+		// form would open on zero values and a glass would have no size.
+		return nil
 	case key.Matches(msg, m.keys.AddGlass):
 		return m.addGlass()
 	case key.Matches(msg, m.keys.RemoveGlass):

@@ -497,3 +497,30 @@ func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
 		}
 	}
 }
+
+// Keys pressed before the tab's first load do nothing rather than act on
+// empty settings: no form of zero values, no glass of no size.
+func TestKeysWaitForTheFirstLoad(t *testing.T) {
+	s := tuitest.TempStore(t)
+	for _, k := range []string{"c", "w", "W", "p"} {
+		m := New(tuitest.Common(s), WithAlerter(&fakeAlerts{}))
+		m.SetSize(80, 21)
+		if _, cmd := m.Update(tuitest.Key(k)); cmd != nil {
+			cmd()
+		}
+		if m.form != nil || m.choosingQuiet {
+			t.Errorf("%q before the first load: form open %v, choosing quiet %v", k, m.form != nil, m.choosingQuiet)
+		}
+	}
+	var glasses int
+	if err := s.View(func(tx *store.Tx) error {
+		logs, err := store.Latest[store.WaterLog](tx, store.BucketWater, 10)
+		glasses = len(logs)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if glasses != 0 {
+		t.Errorf("%d glasses written before the first load", glasses)
+	}
+}
