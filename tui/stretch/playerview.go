@@ -89,6 +89,8 @@ func (m *Model) stepView() string {
 	if steps := m.steps(width, spare); steps != "" {
 		shown = append(shown, steps)
 		spare -= lineCount(steps)
+	} else if caution != "" {
+		spare++ // no blank line between steps and caution: a gap instead
 	}
 	if caution != "" {
 		shown = append(shown, caution)
