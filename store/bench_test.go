@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sync"
@@ -45,6 +46,61 @@ func tenYearFile(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return dst
+}
+
+var atScale struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// scaleFile is the 10-year file with 100,000 extra pain entries spread
+// over its years (about 50 MB): a diary far busier than anyone's, built
+// once per test binary; each caller gets a private copy.
+func scaleFile(b *testing.B) string {
+	b.Helper()
+	tenYearFile(b) // builds tenYears.path
+	atScale.once.Do(func() {
+		atScale.path = tenYears.path + ".scale"
+		if atScale.err = copyFile(tenYears.path, atScale.path); atScale.err != nil {
+			return
+		}
+		atScale.err = addExtraEntries(atScale.path, 100_000)
+	})
+	if atScale.err != nil {
+		b.Fatal(atScale.err)
+	}
+	dst := filepath.Join(b.TempDir(), "lumbar.db")
+	if err := copyFile(atScale.path, dst); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+func addExtraEntries(path string, n int) error {
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const perTransaction = 10_000
+	for done := 0; done < n; done += perTransaction {
+		err := s.Update(func(tx *store.Tx) error {
+			for range perTransaction {
+				at := benchNow.Add(-time.Duration(rng.Int64N(int64(3640 * 24 * time.Hour))))
+				e := store.PainEntry{Stamp: store.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
+					Helped: []string{"heat"}, Note: "one of many extra entries"}
+				if _, err := store.Insert(tx, store.BucketPain, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func copyFile(src, dst string) error {
@@ -178,6 +234,23 @@ func BenchmarkSummary365(b *testing.B) {
 			return err
 		})
 		if err != nil || in.Logged < 300 || !in.Factors[0].Enough {
+			b.Fatalf("%d days logged, %v", in.Logged, err)
+		}
+	}
+}
+
+// BenchmarkSummary3650AtScale is `lumbar stats --days 3650` on the file
+// with 100,000 extra entries: ten years of insights in one transaction.
+func BenchmarkSummary3650AtScale(b *testing.B) {
+	s, err := store.OpenToRead(scaleFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	today := store.DayOf(benchNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		in, err := store.Read(s, func(tx *store.Tx) (store.Insights, error) { return store.InsightsOf(tx, today, 3650) })
+		if err != nil || in.Logged < 3000 {
 			b.Fatalf("%d days logged, %v", in.Logged, err)
 		}
 	}

@@ -1,10 +1,14 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Insights are what a span of days says about the pain in it. The Log tab
@@ -136,9 +140,9 @@ const MinRoutinesToCompare = 3
 // need, in one transaction.
 func InsightsOf(tx *Tx, today Day, days int) (Insights, error) {
 	first := readStart(today, days)
-	var entries []PainEntry
-	err := RangeDays(tx, BucketPain, first, today, func(it Item[PainEntry]) error {
-		entries = append(entries, it.Value)
+	byDay := newPainByDay(first, today)
+	err := RangeDays(tx, BucketPain, first, today, func(it Item[insightEntry]) error {
+		byDay.add(it.Value.Day(), it.Value.Pain, it.Value.Helped)
 		return nil
 	})
 	if err != nil {
@@ -168,8 +172,108 @@ func InsightsOf(tx *Tx, today Day, days int) (Insights, error) {
 	if err != nil {
 		return Insights{}, err
 	}
-	records := InsightRecords{Entries: entries, Sessions: sessions, WaterGoalMet: water, PostureDone: posture, LoggedDays: logged}
-	return ComputeInsights(records, today, days), nil
+	records := InsightRecords{Sessions: sessions, WaterGoalMet: water, PostureDone: posture, LoggedDays: logged}
+	return computeInsights(byDay, records, today, days), nil
+}
+
+// insightEntry is what the insights read of a pain entry. Decoding only
+// these fields, and summing entries up by day as they are read, keeps ten
+// years of a busy diary quick and small.
+type insightEntry struct {
+	Stamp
+	Pain   int      `json:"pain"`
+	Helped []string `json:"helped,omitempty"`
+}
+
+// UnmarshalJSON reads the few fields straight from the stored JSON, which
+// lumbar writes with these names and a quote inside a string always
+// escaped, so the first match of a quoted name is that field (see
+// recordDay). A value written some other way is decoded in full.
+func (e *insightEntry) UnmarshalJSON(raw []byte) error {
+	at, okAt := jsonString(raw, `"at":`)
+	offset, okOffset := jsonInt(raw, `"utc_offset_seconds":`)
+	pain, okPain := jsonInt(raw, `"pain":`)
+	if okAt && okOffset && okPain {
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err == nil {
+			e.Stamp, e.Pain, e.Helped = Stamp{At: t.UTC(), UTCOffset: offset}, pain, nil
+			return e.readHelped(raw)
+		}
+	}
+	type plain insightEntry // without this method
+	return json.Unmarshal(raw, (*plain)(e))
+}
+
+// readHelped reads the "helped" list, if there is one.
+func (e *insightEntry) readHelped(raw []byte) error {
+	i := bytes.Index(raw, []byte(`"helped":`))
+	if i < 0 {
+		return nil
+	}
+	rest := raw[i+len(`"helped":`):]
+	end := bytes.IndexByte(rest, ']')
+	if end < 0 {
+		return fmt.Errorf("helped: no end to the list")
+	}
+	return json.Unmarshal(rest[:end+1], &e.Helped)
+}
+
+// jsonString is the string value after name, if it holds no escapes.
+func jsonString(raw []byte, name string) (string, bool) {
+	i := bytes.Index(raw, []byte(name))
+	if i < 0 {
+		return "", false
+	}
+	rest := raw[i+len(name):]
+	if len(rest) < 2 || rest[0] != '"' {
+		return "", false
+	}
+	end := bytes.IndexByte(rest[1:], '"')
+	if end < 0 || bytes.IndexByte(rest[1:end+1], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[1 : end+1]), true
+}
+
+// jsonInt is the whole-number value after name.
+func jsonInt(raw []byte, name string) (int, bool) {
+	i := bytes.Index(raw, []byte(name))
+	if i < 0 {
+		return 0, false
+	}
+	rest := raw[i+len(name):]
+	end := bytes.IndexAny(rest, ",}")
+	if end <= 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(rest[:end]))
+	return n, err == nil
+}
+
+// painByDay is pain entries summed up by day over [first, last]: each
+// day's ratings, and what helped on it (each once).
+type painByDay struct {
+	first  Day
+	days   []DayPain
+	helped [][]string
+}
+
+func newPainByDay(first, last Day) *painByDay {
+	return &painByDay{first: first, days: emptyDays(first, last), helped: make([][]string, last-first+1)}
+}
+
+// add counts one entry; one outside the span is ignored.
+func (p *painByDay) add(d Day, pain int, helped []string) {
+	if d < p.first || d >= p.first+Day(len(p.days)) {
+		return
+	}
+	i := d - p.first
+	p.days[i].add(PainEntry{Pain: pain})
+	for _, id := range helped {
+		if !slices.Contains(p.helped[i], id) {
+			p.helped[i] = append(p.helped[i], id)
+		}
+	}
 }
 
 // readStart is the first day the insights look at: the span, or the two
@@ -182,9 +286,18 @@ func readStart(today Day, days int) Day {
 // today from the records of at least those days (and the two weeks up to
 // today).
 func ComputeInsights(r InsightRecords, today Day, days int) Insights {
+	byDay := newPainByDay(readStart(today, max(days, 1)), today)
+	for _, e := range r.Entries {
+		byDay.add(e.Day(), e.Pain, e.Helped)
+	}
+	return computeInsights(byDay, r, today, days)
+}
+
+// computeInsights is ComputeInsights from the entries summed up by day
+// (byDay covers readStart to today); r's Entries are not looked at.
+func computeInsights(byDay *painByDay, r InsightRecords, today Day, days int) Insights {
 	days = max(days, 1)
-	first := readStart(today, days)
-	all := DailyPain(r.Entries, first, today)
+	all := byDay.days
 	span := all[len(all)-days:]
 	in := Insights{From: span[0].Day, To: today, Days: days, Daily: span}
 	var overall Average
@@ -197,7 +310,7 @@ func ComputeInsights(r InsightRecords, today Day, days int) Insights {
 	in.Logged, in.Mean = overall.Days, overall.Mean
 	in.Week = weekChange(all[len(all)-14:])
 	in.Streak = StreakOf(r.LoggedDays, today)
-	in.Factors = compareFactors(dayFacts(span, r))
+	in.Factors = compareFactors(dayFacts(span, byDay.helped[len(all)-days:], r))
 	in.Routines = routineChange(r.Sessions, in.From, today)
 	in.Posture = postureCheckIns(r.PostureDone, in.From, today)
 	return in
@@ -245,26 +358,18 @@ func IsMeaningfulChange(before, after float64) bool {
 	return diff >= 2-epsilon || (before > 0 && diff/before >= 0.3-epsilon)
 }
 
-// dayFacts gathers, for each logged day of span, what factors look at.
-func dayFacts(span []DayPain, r InsightRecords) []DayFacts {
+// dayFacts gathers, for each logged day of span, what factors look at;
+// helped is what helped on each day of span.
+func dayFacts(span []DayPain, helped [][]string, r InsightRecords) []DayFacts {
 	first := span[0].Day
 	facts := make([]DayFacts, len(span))
 	for i, d := range span {
 		facts[i].Pain = d
+		facts[i].Helped = helped[i]
 		facts[i].WaterGoalMet = r.WaterGoalMet[d.Day]
 		facts[i].PostureDone = r.PostureDone[d.Day]
 	}
 	inSpan := func(d Day) bool { return d >= first && d < first+Day(len(span)) }
-	for _, e := range r.Entries {
-		if d := e.Day(); inSpan(d) {
-			f := &facts[d-first]
-			for _, id := range e.Helped {
-				if !slices.Contains(f.Helped, id) {
-					f.Helped = append(f.Helped, id)
-				}
-			}
-		}
-	}
 	for _, s := range r.Sessions {
 		if d := s.Day(); inSpan(d) {
 			facts[d-first].Sessions++

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -360,5 +362,36 @@ func TestShownNumbersAddUp(t *testing.T) {
 				t.Fatalf("%q does not add up", r.sentence())
 			}
 		}
+	}
+}
+
+// insightEntry's quick read of the stored JSON agrees with a full decode,
+// whatever a note holds.
+func TestInsightEntryReadsWhatAFullDecodeReads(t *testing.T) {
+	at := time.Date(2026, 3, 29, 0, 30, 0, 123, time.FixedZone("BST", 3600))
+	leg := 7
+	for _, e := range []PainEntry{
+		{Stamp: StampAt(at), Pain: 4},
+		{Stamp: StampAt(at), Pain: 10, Helped: []string{"heat", "walking"}, Relief: "some"},
+		{Stamp: StampAt(at), Pain: 2, LegPain: &leg, Note: `"pain":9, "helped":["massage"] "at":"x" \ ]`},
+		{Stamp: StampAt(at.In(time.FixedZone("", -5*3600))), Pain: 0, Where: []string{"back-centre"}},
+	} {
+		raw, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var quick insightEntry
+		if err := json.Unmarshal(raw, &quick); err != nil {
+			t.Fatal(err)
+		}
+		want := insightEntry{Stamp: e.Stamp, Pain: e.Pain, Helped: e.Helped}
+		if !quick.At.Equal(want.At) || quick.UTCOffset != want.UTCOffset || quick.Pain != want.Pain ||
+			!slices.Equal(quick.Helped, want.Helped) || quick.Day() != e.Day() {
+			t.Errorf("%s: read %+v, want %+v", raw, quick, want)
+		}
+	}
+	var broken insightEntry
+	if err := json.Unmarshal([]byte(`{"at":"2026-03-29T00:30:00Z","utc_offset_seconds":0,"pain":#}`), &broken); err == nil {
+		t.Error("a damaged entry was read")
 	}
 }
