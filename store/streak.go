@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 )
 
 // Streak is the logging streak: days in a row with at least one entry. It
@@ -93,9 +92,13 @@ func recordDays(tx *Tx, b Bucket) ([]Day, error) {
 }
 
 // offsetField starts the UTC offset in a stored record. Every record embeds
-// Stamp first, and a quote inside a JSON string is always escaped, so the
-// first match is the record's own offset.
+// Stamp first, so the field comes right after "at" (a UTC instant of at most
+// 30 characters), within the value's first offsetWithin bytes; and a quote
+// inside a JSON string is always escaped, so the first match is the
+// record's own offset.
 var offsetField = []byte(`"utc_offset_seconds":`)
+
+const offsetWithin = 96
 
 // recordDay is the local day of a stored record: its key holds the instant
 // (keys are made from Stamp.At, see Insert and Replace) and its value the
@@ -106,11 +109,10 @@ func recordDay(b Bucket, kb, raw []byte) (Day, error) {
 	if !ok {
 		return 0, fmt.Errorf("%s: malformed key %x", b, kb)
 	}
-	if i := bytes.Index(raw, offsetField); i >= 0 {
-		rest := raw[i+len(offsetField):]
-		end := bytes.IndexAny(rest, ",}")
-		if offset, err := strconv.Atoi(string(rest[:max(end, 0)])); end > 0 && err == nil {
-			return Stamp{At: k.Time(), UTCOffset: offset}.Day(), nil
+	head := raw[:min(len(raw), offsetWithin)]
+	if i := bytes.Index(head, offsetField); i >= 0 {
+		if offset, ok := leadingInt(raw[i+len(offsetField):]); ok {
+			return dayOfUnix(k.Time().Unix() + offset), nil
 		}
 	}
 	var s Stamp
@@ -118,4 +120,38 @@ func recordDay(b Bucket, kb, raw []byte) (Day, error) {
 		return 0, fmt.Errorf("%s record %x: %w", b, kb, err)
 	}
 	return s.Day(), nil
+}
+
+// leadingInt reads the integer b starts with, which must end at a comma or
+// a closing brace.
+func leadingInt(b []byte) (int64, bool) {
+	negative := len(b) > 0 && b[0] == '-'
+	if negative {
+		b = b[1:]
+	}
+	var n int64
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9' && i < 18:
+			n = n*10 + int64(c-'0')
+		case (c == ',' || c == '}') && i > 0:
+			if negative {
+				n = -n
+			}
+			return n, true
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// dayOfUnix is the calendar day of a count of seconds since 1970 on some
+// wall clock: what DayOf gives for that wall-clock time, without building it.
+func dayOfUnix(sec int64) Day {
+	day := sec / 86400
+	if sec%86400 < 0 {
+		day--
+	}
+	return Day(day)
 }

@@ -101,7 +101,27 @@ func TestRecordDay(t *testing.T) {
 			t.Errorf("%s: day %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
-	if _, err := recordDay(BucketPain, key[:], []byte(`{"at":`)); err == nil {
-		t.Error("a damaged value gave a day")
+	for _, damaged := range []string{
+		`{"at":`,
+		`{"at":"2026-11-27T03:00:00Z","utc_offset_seconds":-,"pain":2}`,
+		`{"at":"2026-11-27T03:00:00Z","utc_offset_seconds":-36000000000000000000000}`,
+	} {
+		if d, err := recordDay(BucketPain, key[:], []byte(damaged)); err == nil {
+			t.Errorf("damaged value %s gave day %v", damaged, d)
+		}
+	}
+}
+
+func TestDayOfUnixIsDayOf(t *testing.T) {
+	for _, zone := range []*time.Location{time.UTC, time.FixedZone("UTC+14", 14*3600), time.FixedZone("UTC-12", -12*3600), zoneBerlin} {
+		for _, at := range []time.Time{
+			time.Date(2026, 11, 27, 0, 0, 0, 0, zone), time.Date(2026, 11, 27, 23, 59, 59, 0, zone),
+			time.Date(1970, 1, 1, 0, 0, 0, 0, zone), time.Date(2261, 12, 31, 12, 0, 0, 0, zone),
+		} {
+			_, offset := at.Zone()
+			if got, want := dayOfUnix(at.Unix()+int64(offset)), DayOf(at); got != want {
+				t.Errorf("%v: dayOfUnix %v, DayOf %v", at, got, want)
+			}
+		}
 	}
 }
