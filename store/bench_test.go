@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -21,8 +22,41 @@ var benchNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
 var tenYears struct {
 	once sync.Once
+	dir  string // removed by TestMain
 	path string
 	err  error
+}
+
+// TestMain removes the 10-year file the benchmarks built (tens of MB, and
+// one per run, in the shared temporary folder).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if tenYears.dir != "" {
+		os.RemoveAll(tenYears.dir)
+	}
+	os.Exit(code)
+}
+
+// A benchmark run leaves nothing in the temporary folder: a child test
+// binary runs one benchmark with TMPDIR pointing at an empty folder,
+// which must be empty again once it has exited.
+func TestBenchmarksLeaveNothingBehind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds ten years of records in a child process")
+	}
+	tmp := t.TempDir()
+	child := exec.Command(os.Args[0], "-test.run=^$", "-test.bench=^BenchmarkOpen$", "-test.benchtime=1x")
+	child.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if out, err := child.CombinedOutput(); err != nil {
+		t.Fatalf("child benchmark run: %v\n%s", err, out)
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Errorf("left behind in the temporary folder: %s", e.Name())
+	}
 }
 
 // tenYearFile builds the 10-year file once per test binary and returns a
@@ -35,6 +69,7 @@ func tenYearFile(b *testing.B) string {
 			tenYears.err = err
 			return
 		}
+		tenYears.dir = dir
 		tenYears.path = filepath.Join(dir, "ten-years.db")
 		_, _, tenYears.err = demodata.Build(tenYears.path, 10, benchNow)
 	})
