@@ -55,6 +55,19 @@ type PostureCheckIns struct {
 // before lumbar says anything about it: fewer is too easily chance.
 const MinDaysToCompare = 3
 
+// MinDaysPerWeek is how many logged days each week needs before this week
+// is compared with last: with fewer there is not enough to tell.
+const MinDaysPerWeek = 4
+
+// The meaningful-change rule for pain scores: a change counts only when it
+// is at least this share of where it started and at least this many
+// points (IMMPACT: about 30% is a moderate change to the person; the
+// point floor keeps 1.0 → 1.3 from counting).
+const (
+	MeaningfulShare  = 0.3
+	MeaningfulPoints = 1.0
+)
+
 // Average is the mean of some days' daily means, and how many days.
 type Average struct {
 	Mean Score `json:"mean"`
@@ -71,8 +84,8 @@ type WeekChange struct {
 	ThisWeek Average `json:"this_week"`
 	LastWeek Average `json:"last_week"`
 	Change   Score   `json:"change"` // this week's mean minus last week's, as shown (ChangeShown)
-	// Meaningful: a change of at least 2 points or 30%; smaller changes
-	// are the ordinary ups and downs ("noise").
+	// Meaningful: a change of at least 30% and at least 1 point (see
+	// IsMeaningfulChange); smaller changes are the ordinary ups and downs.
 	Meaningful bool `json:"meaningful"`
 	Enough     bool `json:"enough_data"`
 }
@@ -342,7 +355,7 @@ func weekChange(twoWeeks []DayPain) WeekChange {
 			w.ThisWeek.add(d)
 		}
 	}
-	w.Enough = w.ThisWeek.Days >= MinDaysToCompare && w.LastWeek.Days >= MinDaysToCompare
+	w.Enough = w.ThisWeek.Days >= MinDaysPerWeek && w.LastWeek.Days >= MinDaysPerWeek
 	if w.Enough {
 		w.Change = ChangeShown(w.LastWeek.Mean, w.ThisWeek.Mean, jsonDecimals)
 		w.Meaningful = IsMeaningfulChange(float64(w.LastWeek.Mean), float64(w.ThisWeek.Mean))
@@ -350,12 +363,14 @@ func weekChange(twoWeeks []DayPain) WeekChange {
 	return w
 }
 
-// IsMeaningfulChange applies the usual rule for pain scores: a change of
-// 2 points or more, or of 30% or more, is meaningful to the person.
+// IsMeaningfulChange tells whether a change of pain score is meaningful
+// to the person: at least 30% of where it started AND at least 1 point.
+// From 0 any rise is more than 30%, so the point floor decides.
 func IsMeaningfulChange(before, after float64) bool {
 	diff := math.Abs(after - before)
-	const epsilon = 1e-9 // 3.0 → 2.1 is 30%, even in floating point
-	return diff >= 2-epsilon || (before > 0 && diff/before >= 0.3-epsilon)
+	const epsilon = 1e-9 // 4.5 → 3.15 is 30%, even in floating point
+	share := before <= 0 || diff/before >= MeaningfulShare-epsilon
+	return share && diff >= MeaningfulPoints-epsilon
 }
 
 // dayFacts gathers, for each logged day of span, what factors look at;
@@ -446,8 +461,8 @@ func (in Insights) overviewSentence() string {
 
 func (w WeekChange) sentence() string {
 	if !w.Enough {
-		return fmt.Sprintf("To compare this week with last week, log at least %s in each (so far %d and %d).",
-			Plural(MinDaysToCompare, "day"), w.ThisWeek.Days, w.LastWeek.Days)
+		return fmt.Sprintf("This week against last: not enough to tell. It takes at least %s logged in each (so far %d and %d).",
+			Plural(MinDaysPerWeek, "day"), w.ThisWeek.Days, w.LastWeek.Days)
 	}
 	s := fmt.Sprintf("This week your pain averaged %s (%s) against %s last week (%s): ",
 		w.ThisWeek.Mean.String(), Plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), Plural(w.LastWeek.Days, "day"))
@@ -460,9 +475,9 @@ func (w WeekChange) sentence() string {
 		s += change.String() + " higher"
 	}
 	if w.Meaningful {
-		return s + ", a meaningful change (2 points or 30% or more)."
+		return s + ", a meaningful change (at least 30% and at least 1 point)."
 	}
-	return s + ", within the usual ups and downs (noise)."
+	return s + ", within the usual ups and downs (a meaningful change is at least 30% and at least 1 point)."
 }
 
 // shortCount names a factor with its days on each side, for the line of

@@ -24,18 +24,21 @@ func TestIsMeaningfulChange(t *testing.T) {
 		before, after float64
 		want          bool
 	}{
-		{6, 4, true},      // 2 points
-		{6, 4.1, true},    // 1.9 points, but 32%
+		{6, 4, true},      // 2 points, 33%
+		{6, 4.1, true},    // 1.9 points, 32%
+		{6, 4.3, false},   // 1.7 points, but 28%
 		{8, 6.1, false},   // 1.9 points, 24%
-		{3, 2.1, true},    // 0.9 points but 30%
-		{3, 2.2, false},   // 27%
+		{3, 2.1, false},   // 30%, but 0.9 points
+		{3, 2, true},      // 33% and 1 point
+		{1, 1.3, false},   // 30% up, but 0.3 points
+		{1, 2, true},      // doubled: 1 point
 		{2, 2.5, false},   // 25% up
-		{1, 1.4, true},    // 40% up, though under half a point
-		{0, 1, false},     // from nothing: only the 2-point rule applies
-		{0, 2, true},      // 2 points
+		{0, 0.5, false},   // from nothing: under a point
+		{0, 1, true},      // from nothing: 1 point
 		{5, 5, false},     // no change
-		{10, 7.9, true},   // 2.1 points
-		{4.5, 3.15, true}, // exactly 30%
+		{10, 7, true},     // exactly 30% and 3 points
+		{4.5, 3.15, true}, // exactly 30%, 1.35 points
+		{3.3, 2.3, true},  // exactly 1 point, 30.3%
 	}
 	for _, c := range cases {
 		if got := IsMeaningfulChange(c.before, c.after); got != c.want {
@@ -88,12 +91,14 @@ func TestWeekChange(t *testing.T) {
 		change             string
 		sentence           string
 	}{
-		{"better by 2", []int{6, 6, 6}, []int{4, 4, 4}, true, true, "-2.0", "2.0 lower, a meaningful change"},
-		{"noise", []int{5, 5, 5, 5}, []int{4, 5, 4, 5}, true, false, "-0.5", "0.5 lower, within the usual ups and downs (noise)"},
-		{"30% from low", []int{3, 3, 3}, []int{2, 2, 2, 2}, true, true, "-1.0", "1.0 lower, a meaningful change"},
-		{"worse", []int{2, 2, 2}, []int{5, 5, 5}, true, true, "3.0", "3.0 higher"},
-		{"same", []int{4, 4, 4}, []int{4, 4, 4}, true, false, "0.0", "about the same"},
-		{"too few this week", []int{6, 6, 6}, []int{2, 2}, false, false, "0.0", "log at least 3 days in each (so far 2 and 3)"},
+		{"better by 2", []int{6, 6, 6, 6}, []int{4, 4, 4, 4}, true, true, "-2.0", "2.0 lower, a meaningful change"},
+		{"noise", []int{5, 5, 5, 5}, []int{4, 5, 4, 5}, true, false, "-0.5", "0.5 lower, within the usual ups and downs"},
+		{"30% from low but under a point", []int{3, 3, 3, 3}, []int{2, 2, 2, 3}, true, false, "-0.8", "within the usual ups and downs"},
+		{"a point and a third", []int{3, 3, 3, 3}, []int{2, 2, 2, 2}, true, true, "-1.0", "1.0 lower, a meaningful change"},
+		{"worse", []int{2, 2, 2, 2}, []int{5, 5, 5, 5}, true, true, "3.0", "3.0 higher"},
+		{"same", []int{4, 4, 4, 4}, []int{4, 4, 4, 4}, true, false, "0.0", "about the same"},
+		{"three days each", []int{6, 6, 6}, []int{2, 2, 2}, false, false, "0.0", "not enough to tell. It takes at least 4 days logged in each (so far 3 and 3)"},
+		{"too few this week", []int{6, 6, 6, 6}, []int{2, 2}, false, false, "0.0", "not enough to tell"},
 		{"too few last week", nil, []int{2, 2, 2, 2, 2, 2, 2}, false, false, "0.0", "(so far 7 and 0)"},
 	}
 	for _, c := range cases {

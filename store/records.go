@@ -95,7 +95,9 @@ func checkRating(name string, v int) error {
 	return nil
 }
 
-// PainBand names a rating's band on the scale.
+// PainBand names a rating's band on the scale: mild, moderate, severe. The
+// bands are a rough guide for reading charts, not a medical cut-off; the
+// README and lumbar log --help say so.
 func PainBand(pain int) string {
 	switch {
 	case pain <= 0:

@@ -21,9 +21,10 @@ var logCommand = command{
 	name: "log", synopsis: "PAIN [flags]",
 	summary: "log your pain now, 0–10, with optional details (see lumbar help log)",
 	about: `Log how much your lower back hurts now, 0 (none) to 10 (worst imaginable):
-1–3 mild, 4–6 moderate, 7–10 severe. Everything else is optional. Lists
-are comma-separated words from the lists below. The saved entry is printed
-as one line; nothing is written if anything is wrong.`,
+1–3 mild, 4–6 moderate, 7–10 severe (a rough guide, not a medical cut-off).
+Everything else is optional. Lists are comma-separated words from the
+lists below. The saved entry is printed as one line; nothing is written if
+anything is wrong.`,
 	flags: []flagSpec{
 		{"leg", "N", "leg pain now, 0–10 (sciatica)"},
 		{"where", "IDS", "where it hurts"},

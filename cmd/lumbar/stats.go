@@ -26,7 +26,8 @@ const statsJSONHelp = `JSON: one object; every key is always there.
    "week": {"this_week": {"mean": 3.1, "days": 6},
             "last_week": {"mean": 4, "days": 7},
             "change": -0.9, "meaningful": false, "enough_data": true},
-                                           meaningful: 2 points or 30% or more
+                              meaningful: at least 30% and at least 1 point;
+                              enough_data: at least 4 logged days each week
    "streak": {"current": 12, "logged_today": true, "longest": 20},
                                            days in a row with an entry, over all
                                            entries (not only the span's)
