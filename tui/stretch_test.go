@@ -73,3 +73,23 @@ func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
 		t.Fatalf("sessions %+v, err %v", sessions, err)
 	}
 }
+
+// esc after following a Guide link to a stretch goes back to the Guide;
+// a stretch opened in the library goes back to the library.
+func TestEscAfterAGuideLinkReturnsToTheGuide(t *testing.T) {
+	m := newModel(t, tempStore(t), 80, 24)
+	press(m, "]") // a Guide section other than the first
+	m.Update(common.OpenStretchMsg{Stretch: "bird-dog", Back: common.BackMsg{Tab: common.GuideTab}})
+	if m.Active() != common.StretchTab || !strings.Contains(m.View(), "esc back to the Guide") {
+		t.Fatalf("the link did not open the stretch in tab %d:\n%s", m.Active(), m.View())
+	}
+	runCmd(m, press(m, "esc"))
+	if m.Active() != common.GuideTab {
+		t.Fatalf("esc went to tab %d, want the Guide", m.Active())
+	}
+	press(m, "3", "enter")
+	runCmd(m, press(m, "esc"))
+	if m.Active() != common.StretchTab || strings.Contains(m.View(), "Caution") {
+		t.Errorf("esc from a stretch opened in the library left tab %d:\n%s", m.Active(), m.View())
+	}
+}

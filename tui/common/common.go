@@ -132,7 +132,16 @@ type Navigation interface {
 type OpenGuideMsg struct{ Section string }
 
 // OpenStretchMsg shows one stretch of the library (e.g. from a Guide link).
-type OpenStretchMsg struct{ Stretch string }
+// Back, if set, is where esc goes after reading it: the tab the link was
+// followed from.
+type OpenStretchMsg struct {
+	Stretch string
+	Back    Navigation
+}
+
+// BackMsg brings a tab to the front as it was left (esc after following
+// a link from it).
+type BackMsg struct{ Tab TabID }
 
 // StartRoutineMsg starts a routine in the Stretch tab's player (e.g. the
 // movement reminder's desk break).
@@ -141,9 +150,11 @@ type StartRoutineMsg struct{ Routine string }
 func (OpenGuideMsg) To() TabID      { return GuideTab }
 func (OpenStretchMsg) To() TabID    { return StretchTab }
 func (StartRoutineMsg) To() TabID   { return StretchTab }
+func (b BackMsg) To() TabID         { return b.Tab }
 func (OpenGuideMsg) navigation()    {}
 func (OpenStretchMsg) navigation()  {}
 func (StartRoutineMsg) navigation() {}
+func (BackMsg) navigation()         {}
 
 // OfferMsg is sent by a tab with something to offer back unasked (the
 // Log's entry kept from the last run): the root brings the tab forward,

@@ -318,7 +318,7 @@ func (m *Model) pickLink(msg tea.KeyMsg) tea.Cmd {
 	}
 	l := links[msg.Runes[0]-'1']
 	if l.Kind == content.StretchLink {
-		return common.Navigate(common.OpenStretchMsg{Stretch: l.Target})
+		return common.Navigate(common.OpenStretchMsg{Stretch: l.Target, Back: common.BackMsg{Tab: common.GuideTab}})
 	}
 	m.openByID(l.Target)
 	return nil

@@ -230,8 +230,8 @@ func TestLinkMenu(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("following a stretch link sent %v", msgs)
 	}
-	if _, ok := msgs[0].(common.OpenStretchMsg); !ok {
-		t.Errorf("sent %#v, want OpenStretchMsg", msgs[0])
+	if open, ok := msgs[0].(common.OpenStretchMsg); !ok || open.Back != (common.BackMsg{Tab: common.GuideTab}) {
+		t.Errorf("sent %#v, want OpenStretchMsg back to the Guide", msgs[0])
 	}
 	press(m, "o", string(rune('0'+sectionAt)))
 	if m.sectionID() != links[sectionAt-1].Target {

@@ -24,10 +24,11 @@ type Model struct {
 	library      *content.Library // built-ins, plus the user's file when it is sound
 	fileErr      error            // what is wrong with the user's file
 	list         libraryList
-	reading      *entry         // the stretch or routine open whole; nil in the list
-	detail       viewport.Model // scrolls what is open
-	player       *Player        // the routine open in the player; nil when none
-	unsaved      []*Player      // closed routines whose session failed to save: retried
+	reading      *entry            // the stretch or routine open whole; nil in the list
+	back         common.Navigation // where esc from reading goes when a link from another tab opened it
+	detail       viewport.Model    // scrolls what is open
+	player       *Player           // the routine open in the player; nil when none
+	unsaved      []*Player         // closed routines whose session failed to save: retried
 	settings     settings
 	notice       string // one line about the last thing that went wrong
 	play         cueFunc
@@ -88,7 +89,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.readSettings // `lumbar config` may have changed them
 	case common.OpenStretchMsg:
 		m.openStretch(msg.Stretch)
+		m.back = msg.Back
 	case common.StartRoutineMsg:
+		m.back = nil
 		return m, m.startRoutine(msg.Routine)
 	case tickMsg:
 		if m.player != nil {
@@ -135,6 +138,7 @@ func (m *Model) handleListKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Open):
 		if e, ok := m.list.selected(); ok {
 			m.open(e)
+			m.back = nil // opened here: esc comes back here
 		}
 	case key.Matches(msg, m.keys.Start):
 		return m.startSelected()
@@ -149,6 +153,10 @@ func (m *Model) handleReadingKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.reading = nil
+		if back := m.back; back != nil {
+			m.back = nil
+			return common.Navigate(back)
+		}
 	case key.Matches(msg, m.keys.Start):
 		return m.startSelected()
 	default:

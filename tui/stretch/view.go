@@ -42,6 +42,9 @@ func (m *Model) readingHints() string {
 		return m.common.Styles.Warning.Render(truncate(m.notice, m.width))
 	}
 	hints := []string{"esc back"}
+	if m.back != nil {
+		hints[0] = "esc back to the " + m.back.To().String()
+	}
 	if m.reading.routine != nil {
 		hints = append(hints, "s start")
 	}
