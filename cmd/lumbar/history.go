@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"lumbar/store"
@@ -40,30 +42,119 @@ func runHistory(inv *invocation) error {
 		return err
 	}
 	today := store.DayOf(inv.now())
+	if s == nil {
+		if inv.args.has("json") {
+			return printJSON(inv, []historyEntry{})
+		}
+		fmt.Fprintln(inv.stdout, "no entries yet; log one with lumbar log PAIN")
+		return nil
+	}
+	out := historyPrinter(inv)
+	err = eachHistoryChunk(s, today-store.Day(days)+1, today, func(items []store.Item[store.PainEntry]) error {
+		for _, it := range items {
+			if err := out.add(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if out.count() == 0 && !inv.args.has("json") {
+		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", store.Plural(days, "day"))
+		return nil
+	}
+	return out.finish()
+}
+
+// historyChunkDays is how many days history reads in one transaction.
+// The output goes out chunk by chunk, so memory stays the same however
+// long the history, and no transaction holds the file while a slow
+// reader (a pager) takes its time.
+const historyChunkDays = 31
+
+// eachHistoryChunk calls fn with the pain entries of [first, last], oldest
+// first, a chunk of days at a time.
+func eachHistoryChunk(s *store.Store, first, last store.Day, fn func([]store.Item[store.PainEntry]) error) error {
 	var items []store.Item[store.PainEntry]
-	if s != nil {
-		err = s.View(func(tx *store.Tx) error {
-			return store.RangeDays(tx, store.BucketPain, today-store.Day(days)+1, today, func(it store.Item[store.PainEntry]) error {
+	for from := first; from <= last; from += historyChunkDays {
+		items = items[:0]
+		err := s.View(func(tx *store.Tx) error {
+			return store.RangeDays(tx, store.BucketPain, from, min(from+historyChunkDays-1, last), func(it store.Item[store.PainEntry]) error {
 				items = append(items, it)
 				return nil
 			})
 		})
+		if err != nil {
+			return err
+		}
+		if err := fn(items); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// entryPrinter writes history's entries as they are read.
+type entryPrinter interface {
+	add(store.Item[store.PainEntry]) error
+	count() int
+	finish() error
+}
+
+func historyPrinter(inv *invocation) entryPrinter {
+	if inv.args.has("json") {
+		return &jsonEntries{w: inv.stdout}
+	}
+	return &lineEntries{w: inv.stdout}
+}
+
+// lineEntries prints one line per entry.
+type lineEntries struct {
+	w io.Writer
+	n int
+}
+
+func (l *lineEntries) add(it store.Item[store.PainEntry]) error {
+	l.n++
+	_, err := fmt.Fprintln(l.w, entryLine(it.Value))
+	return err
+}
+
+func (l *lineEntries) count() int    { return l.n }
+func (l *lineEntries) finish() error { return nil }
+
+// jsonEntries writes the JSON array one element at a time, byte for byte
+// as writeJSON writes the whole array.
+type jsonEntries struct {
+	w io.Writer
+	n int
+}
+
+func (j *jsonEntries) add(it store.Item[store.PainEntry]) error {
+	element, err := json.MarshalIndent(historyJSON(it), "  ", "  ")
 	if err != nil {
 		return err
 	}
-	switch {
-	case inv.args.has("json"):
-		return printJSON(inv, historyJSON(items))
-	case s == nil:
-		fmt.Fprintln(inv.stdout, "no entries yet; log one with lumbar log PAIN")
-	case len(items) == 0:
-		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", store.Plural(days, "day"))
+	sep := "[\n  "
+	if j.n > 0 {
+		sep = ",\n  "
 	}
-	for _, it := range items {
-		fmt.Fprintln(inv.stdout, entryLine(it.Value))
+	j.n++
+	_, err = fmt.Fprintf(j.w, "%s%s", sep, element)
+	return err
+}
+
+func (j *jsonEntries) count() int { return j.n }
+
+func (j *jsonEntries) finish() error {
+	end := "\n]\n"
+	if j.n == 0 {
+		end = "[]\n"
 	}
-	return nil
+	_, err := io.WriteString(j.w, end)
+	return err
 }
 
 // spanFlags are what history and stats take: how many days back, and
@@ -110,20 +201,16 @@ type historyEntry struct {
 	Note         string    `json:"note"`
 }
 
-func historyJSON(items []store.Item[store.PainEntry]) []historyEntry {
-	out := make([]historyEntry, 0, len(items))
-	for _, it := range items {
-		e := it.Value
-		out = append(out, historyEntry{
-			ID: it.Key.ID(), At: e.Local().Format(time.RFC3339), Day: e.Day(),
-			Pain: e.Pain, Band: store.PainBand(e.Pain), LegPain: e.LegPain,
-			Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
-			Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: store.Printable(e.Medication),
-			Interference: e.Interference, Sleep: e.Sleep, WarningSigns: orEmpty(e.Warnings),
-			Note: store.Printable(e.Note),
-		})
+func historyJSON(it store.Item[store.PainEntry]) historyEntry {
+	e := it.Value
+	return historyEntry{
+		ID: it.Key.ID(), At: e.Local().Format(time.RFC3339), Day: e.Day(),
+		Pain: e.Pain, Band: store.PainBand(e.Pain), LegPain: e.LegPain,
+		Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
+		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: store.Printable(e.Medication),
+		Interference: e.Interference, Sleep: e.Sleep, WarningSigns: orEmpty(e.Warnings),
+		Note: store.Printable(e.Note),
 	}
-	return out
 }
 
 func orEmpty(ids []string) []string {
