@@ -1,0 +1,240 @@
+// Command lumbar-bench measures lumbar as a person meets it: whole
+// processes, start to exit, on a 10-year demo file it makes in a temporary
+// folder. Each command runs once to warm up, then -runs times; the table
+// gives the median, fastest and slowest wall time and the median CPU time
+// (user + system). It also times the app's first frame: from exec to the
+// tab bar drawn, in a pseudo-terminal that answers the start-up queries
+// as a terminal does, and in one that never answers.
+//
+//	go run ./cmd/lumbar-bench              # builds lumbar from this module
+//	go run ./cmd/lumbar-bench -lumbar PATH # measures a binary already built
+//
+// It prints a Markdown table with the date and the machine, for the
+// README's performance section.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+)
+
+func main() {
+	binary := flag.String("lumbar", "", "the lumbar binary to measure (default: build this module's)")
+	runs := flag.Int("runs", 20, "measured runs of each command, after one warm-up")
+	silentRuns := flag.Int("silent-runs", 3, "first frames measured in a terminal that never answers")
+	flag.Parse()
+	if err := run(*binary, *runs, *silentRuns, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "lumbar-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(binary string, runs, silentRuns int, out io.Writer) error {
+	dir, err := os.MkdirTemp("", "lumbar-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if binary == "" {
+		binary = filepath.Join(dir, "lumbar")
+		if b, err := exec.Command("go", "build", "-o", binary, "lumbar/cmd/lumbar").CombinedOutput(); err != nil {
+			return fmt.Errorf("building lumbar: %v\n%s", err, b)
+		}
+	}
+	db := filepath.Join(dir, "ten.db")
+	if b, err := exec.Command(binary, "demo", "--years", "10", "--out", db).CombinedOutput(); err != nil {
+		return fmt.Errorf("making the demo file: %v\n%s", err, b)
+	}
+	fmt.Fprintf(out, "%s, %s\n\n", time.Now().Format("2006-01-02"), machine())
+	fmt.Fprintf(out, "| command (10-year demo file) | median wall | min | max | median CPU |\n|---|---|---|---|---|\n")
+	for _, args := range [][]string{
+		{"--version"},
+		{"--db", db, "log", "5"},
+		{"--db", db, "water"},
+		{"--db", db, "status"},
+		{"--db", db, "history", "--days", "30"},
+	} {
+		s, err := timeCommand(binary, args, runs)
+		if err != nil {
+			return err
+		}
+		name := strings.Join(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a == db || a == "--db" }), " ")
+		fmt.Fprintf(out, "| `lumbar %s` | %s | %s | %s | %s |\n", name, ms(s.median), ms(s.min), ms(s.max), ms(s.cpu))
+	}
+	for _, term := range []struct {
+		name    string
+		answers bool
+		runs    int
+	}{
+		{"a terminal that answers", true, runs},
+		{"a terminal that never answers", false, silentRuns},
+	} {
+		if term.runs < 1 {
+			continue
+		}
+		s, err := timeFirstFrame(binary, db, term.answers, term.runs)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "| first frame of the app, %s (%s) | %s | %s | %s | – |\n", term.name, plural(term.runs, "run"), ms(s.median), ms(s.min), ms(s.max))
+	}
+	return nil
+}
+
+// stats summarises the runs of one measurement.
+type stats struct{ median, min, max, cpu time.Duration }
+
+func summarise(wall, cpu []time.Duration) stats {
+	slices.Sort(wall)
+	slices.Sort(cpu)
+	s := stats{median: median(wall), min: wall[0], max: wall[len(wall)-1]}
+	if len(cpu) > 0 {
+		s.cpu = median(cpu)
+	}
+	return s
+}
+
+func median(d []time.Duration) time.Duration {
+	n := len(d)
+	if n%2 == 1 {
+		return d[n/2]
+	}
+	return (d[n/2-1] + d[n/2]) / 2
+}
+
+// timeCommand runs lumbar with args once to warm up, then runs times.
+func timeCommand(binary string, args []string, runs int) (stats, error) {
+	var wall, cpu []time.Duration
+	for i := range runs + 1 {
+		cmd := exec.Command(binary, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return stats{}, fmt.Errorf("lumbar %s: %v: %s", strings.Join(args, " "), err, stderr.String())
+		}
+		took := time.Since(start)
+		if i == 0 {
+			continue // the warm-up
+		}
+		wall = append(wall, took)
+		cpu = append(cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+	}
+	return summarise(wall, cpu), nil
+}
+
+// timeFirstFrame starts the app in an 80×24 pseudo-terminal runs times
+// and times each from exec to the tab bar on the screen.
+func timeFirstFrame(binary, db string, answers bool, runs int) (stats, error) {
+	var wall []time.Duration
+	for i := range runs + 1 {
+		took, err := firstFrame(binary, db, answers)
+		if err != nil {
+			return stats{}, err
+		}
+		if i > 0 || !answers { // a silent terminal's runs are too slow to waste one
+			wall = append(wall, took)
+		}
+	}
+	return summarise(wall, nil), nil
+}
+
+// Replies of a dark terminal to the start-up queries: the background
+// colour (OSC 11), then the cursor position that follows it.
+const (
+	backgroundQuery = "\x1b]11;?"
+	backgroundReply = "\x1b]11;rgb:0000/0000/0000\x1b\\"
+	cursorQuery     = "\x1b[6n"
+	cursorReply     = "\x1b[1;1R"
+)
+
+func firstFrame(binary, db string, answers bool) (time.Duration, error) {
+	cmd := exec.Command(binary, "--db", db)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	start := time.Now()
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		return 0, fmt.Errorf("no pseudo-terminal: %w", err)
+	}
+	defer ptmx.Close()
+	var seen bytes.Buffer
+	buf := make([]byte, 32*1024)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			return 0, errors.New("the app drew no tab bar within 30 s")
+		}
+		n, err := ptmx.Read(buf)
+		if err != nil {
+			_ = cmd.Wait()
+			return 0, fmt.Errorf("the app ended before its first frame: %w", err)
+		}
+		seen.Write(buf[:n])
+		if answers {
+			if bytes.Contains(buf[:n], []byte(backgroundQuery)) {
+				_, _ = ptmx.WriteString(backgroundReply)
+			}
+			if bytes.Contains(buf[:n], []byte(cursorQuery)) {
+				_, _ = ptmx.WriteString(cursorReply)
+			}
+		}
+		if strings.Contains(xansi.Strip(seen.String()), "1 Guide") {
+			took := time.Since(start)
+			_, _ = ptmx.WriteString("q")
+			return took, waitQuit(cmd)
+		}
+	}
+}
+
+// waitQuit waits for the app to end after q, killing it after a while.
+func waitQuit(cmd *exec.Cmd) error {
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		return errors.New("the app did not quit on q")
+	}
+}
+
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
+}
+
+// machine names the computer: processor, cores, system.
+func machine() string {
+	cpu := runtime.GOARCH
+	if info, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.Lines(string(info)) {
+			if name, ok := strings.CutPrefix(line, "model name"); ok {
+				cpu = strings.TrimSpace(strings.TrimLeft(name, " \t:"))
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %d cores, %s", cpu, runtime.NumCPU(), runtime.GOOS)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
