@@ -47,9 +47,9 @@ func runCheck(inv *invocation) error {
 	}
 	if n := len(found.Damaged); n > 0 {
 		return fmt.Errorf("%s of %d cannot be read; lumbar check --repair sets %s aside, after a backup",
-			damagedRecords(n), found.Records, pronoun(n))
+			store.Plural(n, "damaged record"), found.Records, pronoun(n))
 	}
-	fmt.Fprintf(inv.stdout, "%s: pages sound, all %d records readable\n", s.Path(), found.Records)
+	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", s.Path(), store.Plural(found.Records, "record"))
 	return nil
 }
 
@@ -66,15 +66,8 @@ func repair(inv *invocation, s *store.Store) error {
 		fmt.Fprintln(inv.stdout, "set aside:", d)
 	}
 	fmt.Fprintf(inv.stdout, "moved %s into quarantine, bytes intact; the file as it was is at %s\n",
-		damagedRecords(len(moved)), backup)
+		store.Plural(len(moved), "damaged record"), backup)
 	return nil
-}
-
-func damagedRecords(n int) string {
-	if n == 1 {
-		return "1 damaged record"
-	}
-	return fmt.Sprintf("%d damaged records", n)
 }
 
 func pronoun(n int) string {

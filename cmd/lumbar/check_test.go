@@ -59,7 +59,7 @@ func TestDamagedRecordThroughTheCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = runCLI(t, nil, "--db", path, "check")
-	if code != exitOK || !strings.Contains(out, "all 4 records readable") || errOut != "" {
+	if code != exitOK || !strings.Contains(out, "pages sound; 4 records, all readable") || errOut != "" {
 		t.Errorf("check after the repair: exit %d, %q, %q", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, nil, "--db", path, "history"); code != exitOK || errOut != "" {
