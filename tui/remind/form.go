@@ -1,11 +1,14 @@
 package remind
 
 import (
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/store"
 	"lumbar/tui/theme"
@@ -24,6 +27,7 @@ type settingsForm struct {
 	initial map[string]string
 	current store.Settings // what the form opened with
 	fields  map[string]store.Setting
+	width   int // the form's width, as huh wraps its lines
 }
 
 func newSettingsForm(current store.Settings, styles theme.Styles, width, height int) *settingsForm {
@@ -56,7 +60,23 @@ func (f *settingsForm) fieldFor(st store.Setting, text *string) huh.Field {
 			Options(huh.NewOptions(choices...)...).Value(text).Inline(true)
 	}
 	return huh.NewInput().Key(st.Name()).Title(title).Description(st.Syntax()).
-		Value(text).Validate(func(typed string) error { return f.check(st.Name(), typed) })
+		Value(text).Validate(func(typed string) error { return f.asShown(f.check(st.Name(), typed)) })
+}
+
+// errorIndent is what huh's theme writes before an error's text (" * ").
+const errorIndent = 3
+
+// asShown lays err out for the form's footer: huh wraps it flush left,
+// so it comes wrapped already, later lines indented under its text.
+func (f *settingsForm) asShown(err error) error {
+	if err == nil {
+		return nil
+	}
+	lines := strings.Split(lipgloss.NewStyle().Width(max(10, f.width-errorIndent)).Render(err.Error()), "\n")
+	for i := 1; i < len(lines); i++ {
+		lines[i] = strings.Repeat(" ", errorIndent) + lines[i]
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
 
 // check refuses what a field holds, alone or with the other fields' valid
@@ -80,7 +100,8 @@ func (f *settingsForm) check(name, typed string) error {
 const formChrome = 4
 
 func (f *settingsForm) resize(width, height int) {
-	f.form = f.form.WithWidth(max(20, width-4)).WithHeight(max(5, height-formChrome))
+	f.width = max(20, width-4)
+	f.form = f.form.WithWidth(f.width).WithHeight(max(5, height-formChrome))
 }
 
 // changes is every setting whose text differs from what the form opened with.

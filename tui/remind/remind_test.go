@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
 	"lumbar/tui/common"
@@ -523,4 +524,28 @@ func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	if glasses != 0 {
 		t.Errorf("%d glasses written before the first load", glasses)
 	}
+}
+
+// A refusal too long for one line goes on under its own text, not under
+// the form's margin.
+func TestSettingsFormErrorWrapsUnderItsText(t *testing.T) {
+	h := newHarness(t, "2026-11-23 08:00")
+	h.m.SetSize(60, 17)
+	h.typeKeys("c", "backspace", "backspace", "backspace", "backspace", "0", "enter")
+	lines := strings.Split(ansi.Strip(h.m.View()), "\n")
+	for i, line := range lines {
+		at := strings.Index(line, "water.goal: must be")
+		if at < 0 {
+			continue
+		}
+		if i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == "" {
+			t.Fatalf("the refusal fits one line at 60 columns; the test needs it to wrap:\n%s", h.m.View())
+		}
+		next := lines[i+1]
+		if indent := len(next) - len(strings.TrimLeft(next, " ")); indent != at {
+			t.Errorf("the refusal's second line starts at column %d, its text at %d:\n%s\n%s", indent, at, line, next)
+		}
+		return
+	}
+	t.Fatalf("no refusal shown:\n%s", h.m.View())
 }
