@@ -371,3 +371,22 @@ func TestOneMovementRecommendation(t *testing.T) {
 		}
 	}
 }
+
+// The Guide's About and the README name the sources by title, with the
+// warning signs credited to where they come from.
+func TestSourcesAreNamed(t *testing.T) {
+	about := fold(readText(t, filepath.Join(repoRoot, "content/guide/07-about.md")))
+	readme := fold(readText(t, filepath.Join(repoRoot, "README.md")))
+	for _, want := range []string{"NG59", "NG234", "Clinical Knowledge Summaries", "Furlan and others (2015)", "Massage for low-back pain",
+		"Qaseem and others (2017)", "WalkBack", "IMMPACT", "blog post", "Cauda equina syndrome"} {
+		if !strings.Contains(about, want) {
+			t.Errorf("the Guide's About does not name %q", want)
+		}
+		if !strings.Contains(readme, want) && want != "Clinical Knowledge Summaries" {
+			t.Errorf("the README does not name %q", want)
+		}
+	}
+	if strings.Contains(about, "doctor section draw on the NHS pages and the NICE guideline,") {
+		t.Error("the warning signs are still credited to NG59")
+	}
+}
