@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,22 +18,12 @@ import (
 // DemoEnd is the day after the demo year DemoFile holds.
 var DemoEnd = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
-// demoYear builds the one-year demo file once per test binary.
-var demoYear = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "lumbar-damage-")
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, "demo.db")
-	_, _, err = demodata.Build(path, 1, DemoEnd)
-	return path, err
-})
-
-// DemoFile is a one-year demo file to damage copies of. Leave it as it is.
+// DemoFile builds a one-year demo file, in the test's temporary folder, to
+// damage copies of.
 func DemoFile(tb testing.TB) string {
 	tb.Helper()
-	path, err := demoYear()
-	if err != nil {
+	path := filepath.Join(tb.TempDir(), "demo.db")
+	if _, _, err := demodata.Build(path, 1, DemoEnd); err != nil {
 		tb.Fatal(err)
 	}
 	return path
