@@ -2,6 +2,7 @@ package journal
 
 import (
 	"errors"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -65,6 +66,7 @@ func (m *Model) offerDraft(msg draftMsg) tea.Cmd {
 	if m.form != nil {
 		return nil
 	}
+	msg.draft.Input.When = whenKept(msg.draft.Input.When, msg.draft.Kept.In(m.Now().Location()))
 	f, cmd := newDraftForm(m.Styles, msg.draft, msg.editing, m.formWidth(), m.formHeight())
 	f.base = msg.version
 	if msg.draft.EditedFrom != nil { // a change made since the draft was kept is not overwritten unseen
@@ -72,6 +74,19 @@ func (m *Model) offerDraft(msg draftMsg) tea.Cmd {
 	}
 	m.form, m.detail = f, nil
 	return tea.Batch(cmd, common.Offer(common.LogTab))
+}
+
+// whenKept is a draft's When as the moment it names, read as of kept: a
+// draft saved the next morning is dated when it was typed, not when it is
+// saved. Blank (now), "20:15" and "yesterday 08:00" become that day's
+// date and time, shown in the form; what does not read stays as typed, to
+// be refused on saving as any mistyped time is.
+func whenKept(typed string, kept time.Time) string {
+	at, err := store.ParseWhen(typed, kept)
+	if err != nil {
+		return typed
+	}
+	return at.Format(whenLayout)
 }
 
 // Save keeps an entry being typed as a draft, so quitting anyway or being

@@ -128,3 +128,34 @@ func TestDraftOfAnEditReturnsToTheEntry(t *testing.T) {
 		t.Errorf("entries %+v, want the one entry edited to 5", got)
 	}
 }
+
+// A draft saved the next morning keeps the time it was typed for: a blank
+// When meant the moment it was kept, and a time of day or "yesterday" is
+// read from the day it was typed on, not from the day it is saved.
+func TestDraftSavedLaterKeepsItsTime(t *testing.T) {
+	kept := fixedNow.Add(-12 * time.Hour) // the evening before, 21:30
+	day := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, fixedNow.Location()) }
+	for _, c := range []struct {
+		when string
+		want time.Time
+	}{
+		{"", kept},
+		{"20:15", day(26, 20, 15)},
+		{"yesterday 08:00", day(25, 8, 0)},
+		{"2026-11-20 07:45", day(20, 7, 45)},
+	} {
+		s := tempStore(t)
+		putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "6", When: c.when}, Kept: kept})
+		tb := newTab(t, s, 80, 21)
+		tb.Update(loadDraft(s)())
+		tb.press("enter")
+		got := entries(t, s)
+		if len(got) != 1 {
+			t.Errorf("When %q: %d entries saved, want 1:\n%s", c.when, len(got), tb.View())
+			continue
+		}
+		if at := got[0].Value.Local(); !at.Equal(c.want) {
+			t.Errorf("When %q kept at %s: saved at %s, want %s", c.when, kept, at, c.want)
+		}
+	}
+}
