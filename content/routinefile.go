@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
 )
@@ -421,8 +422,10 @@ func checkFigure(e entry, figure string) {
 		e.errorf("figure", "figure has %d lines; keep it to %d", len(lines), maxFigureLines)
 	}
 	for _, l := range lines {
-		if w := len([]rune(l)); w > maxFigureWidth {
-			e.errorf("figure", "a figure line is %d characters wide; keep it to %d", w, maxFigureWidth)
+		// Columns on screen, not characters: a wide character (腰, 🧘)
+		// takes two, and the figure must fit its column beside the text.
+		if w := ansi.StringWidth(l); w > maxFigureWidth {
+			e.errorf("figure", "a figure line is %d columns wide; keep it to %d", w, maxFigureWidth)
 			return
 		}
 	}

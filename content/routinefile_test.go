@@ -110,7 +110,9 @@ func TestRoutineFileErrors(t *testing.T) {
 		{"escape sequence in a name", "[[stretch]]\nid = \"x\"\nname = \"X\\u001b[2J\"\nposition = \"lying\"\nsteps = [\"a\"]\nhold = \"20s\"\n",
 			`routines.toml:3: name contains control characters`},
 		{"figure too wide", "[[stretch]]\nid = \"x\"\nname = \"X\"\nposition = \"lying\"\nsteps = [\"a\"]\nhold = \"20s\"\nfigure = '''\n" + strings.Repeat("=", 30) + "\n'''\n",
-			`routines.toml:7: a figure line is 30 characters wide; keep it to 24`},
+			`routines.toml:7: a figure line is 30 columns wide; keep it to 24`},
+		{"figure of wide characters", "[[stretch]]\nid = \"x\"\nname = \"X\"\nposition = \"lying\"\nsteps = [\"a\"]\nhold = \"20s\"\nfigure = '''\n" + strings.Repeat("腰", 13) + "\n'''\n",
+			`routines.toml:7: a figure line is 26 columns wide; keep it to 24`},
 		{"id with spaces", "[[routine]]\nid = \"My Plan\"\nname = \"A\"\n[[routine.step]]\nrest = \"10s\"\n",
 			`routines.toml:2: routine id "My Plan" must be lowercase words joined by dashes, like "my-routine"`},
 	} {
