@@ -47,6 +47,9 @@ func AdviceForEntry(ticked, where, feels []string) (advice Advice, ok bool) {
 		}
 	}
 	advice, ok = AdviceFor(signs)
+	for i := len(ticked); i < len(advice.Signs); i++ {
+		advice.Signs[i] += " (from where it hurts)" // implied, not ticked
+	}
 	if !ok && len(implied) > 0 {
 		advice, ok = Advice{Heading: "Numbness and weakness in one leg."}, true
 	}

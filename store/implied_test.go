@@ -63,7 +63,7 @@ func TestImpliedWarnings(t *testing.T) {
 		})
 	}
 	a, _ := AdviceForEntry(nil, []string{"leg-left", "leg-right"}, nil)
-	if !strings.Contains(strings.Join(a.Signs, ";"), "both legs") {
+	if !strings.Contains(strings.Join(a.Signs, ";"), "both legs (from where it hurts)") {
 		t.Errorf("the implied sign is not named: %v", a.Signs)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -103,5 +104,17 @@ func TestImpliedSignIsAskedAbout(t *testing.T) {
 		if tb.advice == nil || len(tb.advice.Implied) != 0 || !tb.advice.Urgent() {
 			t.Errorf("answer %s: the advice should stay, without the question: %+v", answer, tb.advice)
 		}
+	}
+}
+
+// An entry whose details imply a sign shows the advice when opened, and g
+// opens the Guide's section from it, as for a ticked sign.
+func TestImpliedSignInAnOpenedEntry(t *testing.T) {
+	s := tempStore(t)
+	add(t, s, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), Pain: 5, Where: []string{"leg-left", "leg-right"}})
+	tb := newTab(t, s, 80, 21)
+	tb.press("enter")
+	if tb.detail == nil || !strings.Contains(panelText(tb.View()), store.EmergencyPhrase) || !tb.keys.Guide.Enabled() {
+		t.Fatalf("the opened entry lacks the advice or its g key:\n%s", tb.View())
 	}
 }

@@ -1,6 +1,10 @@
 package journal
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"lumbar/store"
+)
 
 // KeyMap is the Log tab's keys. Which of them work depends on what is on
 // screen; the model enables and disables them (see syncKeys), so help and
@@ -135,7 +139,7 @@ func (m *Model) syncKeys() {
 	set(browse && (m.view == chartView || m.view == insightsView), &k.Span)
 	set(browse && m.view == calendarView, &k.PrevMonth)
 	set(browse && m.view == calendarView && m.month != monthOf(m.data.today), &k.NextMonth)
-	set(now == showingAdvice || (entry && len(m.detail.item.Value.Warnings) > 0), &k.Guide)
+	set(now == showingAdvice || (entry && hasAdvice(m.detail.item.Value)), &k.Guide)
 	set(now == showingAdvice || entry, &k.Back)
 	set(now == confirmingDelete, &k.Yes, &k.No)
 	set(now == showingAdvice && len(m.advice.Implied) > 0, &k.AddSign, &k.SkipSign)
@@ -184,4 +188,11 @@ func enabled(bindings ...key.Binding) []key.Binding {
 		}
 	}
 	return out
+}
+
+// hasAdvice tells whether an entry's signs, ticked or implied, bring the
+// doctor advice (and so the key to the Guide's section).
+func hasAdvice(e store.PainEntry) bool {
+	_, ok := store.AdviceForEntry(e.Warnings, e.Where, e.Feels)
+	return ok
 }
