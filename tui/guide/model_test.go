@@ -348,3 +348,16 @@ func TestUnreadPositionIsNotOverwritten(t *testing.T) {
 		t.Errorf("the saved place became %s", third.sectionID())
 	}
 }
+
+// A second / starts a new search: what is typed is the whole query, not
+// an addition to the last one ("/numbness" after "/pain" finds numbness).
+func TestSearchAgainStartsEmpty(t *testing.T) {
+	m := newGuide(t, tempStore(t), 80, 24)
+	press(m, "/")
+	typeText(m, "pain")
+	press(m, "enter", "/")
+	typeText(m, "numbness")
+	if m.search.query != "numbness" || len(m.search.matches) == 0 {
+		t.Errorf("query %q with %d matches, want numbness found", m.search.query, len(m.search.matches))
+	}
+}

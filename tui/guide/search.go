@@ -68,10 +68,13 @@ func step(current, delta, count int) int {
 
 // The search box's behaviour, on the model.
 
+// startSearch opens an empty box, as / does in less and vim: a word typed
+// quickly after / is the whole query, never added to the last one.
 func (m *Model) startSearch() {
+	if m.search.query != "" {
+		m.clearSearch()
+	}
 	m.search.typing = true
-	m.search.input.SetValue(m.search.query)
-	m.search.input.CursorEnd()
 	m.search.input.Focus()
 	if m.laidOut() {
 		m.pages.all() // render every section once, so typing stays quick
