@@ -549,3 +549,19 @@ func TestSettingsFormErrorWrapsUnderItsText(t *testing.T) {
 	}
 	t.Fatalf("no refusal shown:\n%s", h.m.View())
 }
+
+// At 60 columns the settings form's title keeps whole hints only.
+func TestSettingsFormTitleFitsTheWindow(t *testing.T) {
+	h := newHarness(t, "2026-11-23 08:00")
+	h.m.SetSize(60, 17)
+	h.typeKeys("c")
+	for _, line := range strings.Split(h.m.View(), "\n") {
+		if strings.Contains(line, "Settings") {
+			if w := lipgloss.Width(strings.TrimRight(line, " ")); w > 60 || !strings.HasSuffix(strings.TrimRight(line, " "), "esc cancel") {
+				t.Errorf("the title line is %d wide: %q", w, line)
+			}
+			return
+		}
+	}
+	t.Fatalf("no title:\n%s", h.m.View())
+}

@@ -40,9 +40,7 @@ func (m *Model) View() string {
 	width, _, _ := m.columns()
 	switch {
 	case m.form != nil:
-		return page.Render("\n" + st.Title.Render("Settings") +
-			st.Muted.Render("  ·  enter next, shift+tab back, esc cancel; saved after the last page") +
-			"\n" + m.form.form.View())
+		return page.Render("\n" + m.formTitle(width) + "\n" + m.form.form.View())
 	case !m.ready && m.err != nil:
 		return page.Render("\n" + st.Warning.Render("Cannot read your reminders: "+m.err.Error()))
 	case !m.ready:
@@ -234,4 +232,20 @@ func (m *Model) footView(width int) string {
 		return lipgloss.NewStyle().Width(width).Render(m.note)
 	}
 	return h.ShortHelpView(m.keys.ShortHelp())
+}
+
+// formTitle is the settings form's title and as many whole hints as fit
+// on its line.
+func (m *Model) formTitle(width int) string {
+	st := m.common.Styles
+	title := "Settings"
+	line := st.Title.Render(title)
+	for _, hint := range []string{"  ·  enter next, shift+tab back, esc cancel", "; saved after the last page"} {
+		title += hint
+		if lipgloss.Width(title) > width {
+			break
+		}
+		line += st.Muted.Render(hint)
+	}
+	return line
 }
