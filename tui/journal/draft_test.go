@@ -159,3 +159,22 @@ func TestDraftSavedLaterKeepsItsTime(t *testing.T) {
 		}
 	}
 }
+
+// A draft offered back and emptied is nothing to keep: quitting neither
+// asks nor keeps it, and the draft is forgotten rather than offered again.
+func TestEmptiedDraftIsForgotten(t *testing.T) {
+	s := tempStore(t)
+	putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "7"}, Kept: fixedNow})
+	tb := newTab(t, s, 80, 21)
+	tb.Update(loadDraft(s)())
+	tb.press("backspace")
+	if why := tb.UnsavedTyping(); why != "" {
+		t.Errorf("an emptied draft holds up quitting: %q", why)
+	}
+	if err := tb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if d, found := draftIn(t, s); found {
+		t.Errorf("the emptied draft was kept: %+v", d)
+	}
+}

@@ -368,10 +368,21 @@ func (f *entryForm) entry(now time.Time) (store.PainEntry, error) {
 
 // dirty tells whether leaving would lose more than a rating.
 func (f *entryForm) dirty() bool {
+	return f.editing != nil || f.draftKept != nil || f.hasDetails()
+}
+
+// hasDetails tells whether anything beyond the rating and the time was given.
+func (f *entryForm) hasDetails() bool {
 	in := f.input
-	return f.editing != nil || f.draftKept != nil || in.Note != "" || in.Medication != "" || len(in.Where) > 0 || len(in.Feels) > 0 ||
+	return in.Note != "" || in.Medication != "" || len(in.Where) > 0 || len(in.Feels) > 0 ||
 		len(in.Triggers) > 0 || len(in.Helped) > 0 || in.Relief != "" || len(in.Warnings) > 0 ||
 		in.LegPain != "" || in.Interference != "" || in.Sleep != ""
+}
+
+// emptiedDraft tells whether a new entry reopened from a draft was
+// emptied: there is nothing left to keep, and the draft can go.
+func (f *entryForm) emptiedDraft() bool {
+	return f.draftKept != nil && f.editing == nil && strings.TrimSpace(f.input.Pain) == "" && !f.hasDetails()
 }
 
 func (f *entryForm) title() string {

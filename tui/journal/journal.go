@@ -658,7 +658,7 @@ func wheel(vp *viewport.Model, steps int) {
 // typed in it holds the quit once (the root says so; ctrl+c again quits
 // anyway).
 func (m *Model) UnsavedTyping() string {
-	if m.form != nil && (m.form.dirty() || strings.TrimSpace(m.form.input.Pain) != "") {
+	if m.form != nil && !m.form.emptiedDraft() && (m.form.dirty() || strings.TrimSpace(m.form.input.Pain) != "") {
 		return "an entry is open in the Log: enter saves it; quitting keeps it as a draft"
 	}
 	return ""
