@@ -99,19 +99,36 @@ var namedKeys = map[string]tea.KeyType{
 // (go test -update rewrites it).
 func Golden(t *testing.T, m tea.Model, width, height int, ready string, msgs ...tea.Msg) {
 	t.Helper()
+	GoldenSettled(t, m, width, height, ready, msgs, "")
+}
+
+// GoldenSettled is Golden that, after sending msgs, also waits for the
+// output to show settled: for a view whose data is loaded in the
+// background and only drawn once msgs have brought it to the front.
+func GoldenSettled(t *testing.T, m tea.Model, width, height int, ready string, msgs []tea.Msg, settled string) {
+	t.Helper()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height))
-	if ready != "" {
-		teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte(ready)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
-	}
+	waitFor(t, tm, ready)
 	for _, msg := range msgs {
 		tm.Send(msg)
 	}
+	waitFor(t, tm, settled)
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
 	golden.RequireEqual(t, []byte(final.View()))
+}
+
+// waitFor waits until the program's output since the last wait shows
+// text; an empty text is not waited for.
+func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	if text == "" {
+		return
+	}
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte(text)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 }
 
 // Keys turns key names into messages, for Golden.
