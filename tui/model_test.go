@@ -689,3 +689,23 @@ func TestSkippedDamagedRecordsAreNoted(t *testing.T) {
 		t.Errorf("the damaged record's error reached the screen:\n%s", view)
 	}
 }
+
+// In a window too small to draw the app, the way out shown is the one
+// that works: while the open tab takes typing q is text (it would land in
+// a field nobody can see), so ctrl+c is offered, and the warning a first
+// ctrl+c gives shows there too.
+func TestTooSmallOffersTheQuitThatWorks(t *testing.T) {
+	m := newModel(t, tempStore(t), 59, 20)
+	tabs := fakeTabs(m)
+	if v := m.View(); !strings.Contains(v, "q quits") {
+		t.Errorf("small window, no typing:\n%s", v)
+	}
+	tabs[common.GuideTab].capturing = true
+	if v := m.View(); !strings.Contains(v, "ctrl+c quits") || strings.Contains(v, "q quits") {
+		t.Errorf("small window while the tab takes typing offers q:\n%s", v)
+	}
+	m.quitWarning = errors.New("an entry is open in the Log")
+	if v := strings.Join(strings.Fields(m.View()), " "); !strings.Contains(v, "an entry is open in the Log") {
+		t.Errorf("the quit warning is hidden by the small-window note:\n%s", v)
+	}
+}

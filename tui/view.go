@@ -83,9 +83,19 @@ func fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// tooSmallView asks for a larger window. Its way out is the one that
+// works: while the open tab takes typing, q would land in a field nobody
+// can see, so ctrl+c is offered, with the warning a first ctrl+c gives.
 func (m *Model) tooSmallView() string {
-	msg := fmt.Sprintf("lumbar needs a window of at least %d×%d.\nThis one is %d×%d: make it larger, or zoom out.\n\nq quits.",
-		MinWidth, MinHeight, m.width, m.height)
+	quit := "q quits."
+	if m.capturing() {
+		quit = "ctrl+c quits."
+	}
+	if m.quitWarning != nil {
+		quit = store.Printable(m.quitWarning.Error())
+	}
+	msg := fmt.Sprintf("lumbar needs a window of at least %d×%d.\nThis one is %d×%d: make it larger, or zoom out.\n\n%s",
+		MinWidth, MinHeight, m.width, m.height, quit)
 	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
 		lipgloss.NewStyle().Width(min(m.width, 40)).Render(msg))
 	return fit(placed, m.width, m.height)
