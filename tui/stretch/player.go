@@ -34,6 +34,7 @@ type stage int
 
 const (
 	askPainBefore  stage = iota
+	beforeStart          // pain questions off: the caution, and enter to start
 	highPainBefore       // pain of 9 or 10 given: one calm line before the first step
 	running
 	confirmingStop
@@ -108,13 +109,15 @@ func newPlayer(c common.Common, r *content.Routine, set settings, play cueFunc) 
 	}
 }
 
-// open shows the first pain prompt, or starts at once when it is off.
+// open shows the first pain prompt, or, when it is off, the caution with
+// a key to start: either way the caution is read before the first step.
 func (p *Player) open() tea.Cmd {
 	if p.settings.PainPrompt {
 		p.stage = askPainBefore
-		return nil
+	} else {
+		p.stage = beforeStart
 	}
-	return p.begin()
+	return nil
 }
 
 // Closed tells the tab to go back to the library.
@@ -141,7 +144,7 @@ func (p *Player) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch p.stage {
 	case askPainBefore, askPainAfter:
 		return p.answerPain(msg)
-	case highPainBefore:
+	case beforeStart, highPainBefore:
 		switch msg.Type {
 		case tea.KeyEnter:
 			return p.begin()

@@ -14,7 +14,8 @@ import (
 )
 
 // startRoutine opens a routine in the player, answering the first pain
-// question with answer ("" when the prompt is off).
+// question with answer ("" when the prompt is off: then the caution
+// stands alone before the first step, and enter starts).
 func (h *harness) startRoutine(id, answer string) *Player {
 	h.t.Helper()
 	h.send(common.StartRoutineMsg{Routine: id})
@@ -23,6 +24,11 @@ func (h *harness) startRoutine(id, answer string) *Player {
 	}
 	if answer != "" {
 		h.press(answer)
+	} else {
+		if h.m.player.stage != beforeStart || !strings.Contains(h.m.View(), "Go gently.") {
+			h.t.Fatalf("with the pain prompt off, stage %d does not show the caution before the first step:\n%s", h.m.player.stage, h.m.View())
+		}
+		h.press("enter")
 	}
 	if h.m.player.stage != running {
 		h.t.Fatalf("stage %d after the first question, want running", h.m.player.stage)

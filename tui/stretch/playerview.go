@@ -32,6 +32,8 @@ func (m *Model) playerView() string {
 	switch m.player.stage {
 	case askPainBefore:
 		body = m.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", gentleWarning)
+	case beforeStart:
+		body = m.beforeStartView()
 	case highPainBefore:
 		body = m.highPainView()
 	case askPainAfter:
@@ -298,11 +300,10 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 	st := m.common.Styles
 	p := m.player
 	width := m.width - 2*margin
-	about := content.Clock(p.routine.Duration()) + " · " + store.Plural(len(p.routine.Steps), "step")
-	header := st.Title.Render(p.routine.Name) + st.Muted.Render("  "+about)
+	header := m.routineHeader()
 	var description string
-	if p.stage == askPainBefore && p.routine.Description != "" {
-		description = wrap(p.routine.Description, width)
+	if p.stage == askPainBefore {
+		description = m.routineDescription(width)
 	}
 	if p.stage == askPainAfter {
 		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(m.outcome()), p.session().StepsDone, store.Plural(len(p.routine.Steps), "step"))
@@ -321,14 +322,52 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 	// The richest form that fits, the warning always whole: the
 	// description goes first, then the blank lines, the header, and the
 	// scale's words and the blank line in the question.
-	room := m.height - 2 // the player's padding above and below
-	forms := []string{
+	return m.firstThatFits(
 		strings.Join(nonEmpty(header, description, ask, hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, ask, hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, ask, hint, warning), "\n"),
 		strings.Join(nonEmpty(ask, hint, warning), "\n"),
 		strings.Join(nonEmpty(st.Title.Render(question), prompt, hint, warning), "\n"),
+	)
+}
+
+// beforeStartView stands before the first step when the pain questions
+// are off: the routine, the same caution as under the first question, and
+// enter to start. As there, the caution is never cut.
+func (m *Model) beforeStartView() string {
+	st := m.common.Styles
+	width := m.width - 2*margin
+	header := m.routineHeader()
+	hint := st.Muted.Render("enter start · esc back to the library")
+	warning := st.Warning.Render(wrap(gentleWarning, width))
+	return m.firstThatFits(
+		strings.Join(nonEmpty(header, m.routineDescription(width), hint, warning), "\n\n"),
+		strings.Join(nonEmpty(header, hint, warning), "\n\n"),
+		strings.Join(nonEmpty(header, hint, warning), "\n"),
+		strings.Join(nonEmpty(hint, warning), "\n"),
+	)
+}
+
+// routineHeader is the routine's name with its length and step count.
+func (m *Model) routineHeader() string {
+	st := m.common.Styles
+	r := m.player.routine
+	about := content.Clock(r.Duration()) + " · " + store.Plural(len(r.Steps), "step")
+	return st.Title.Render(r.Name) + st.Muted.Render("  "+about)
+}
+
+// routineDescription is the routine's description wrapped to width, or "".
+func (m *Model) routineDescription(width int) string {
+	if m.player.routine.Description == "" {
+		return ""
 	}
+	return wrap(m.player.routine.Description, width)
+}
+
+// firstThatFits is the first of forms, richest first, that fits the
+// player's rows (less its padding above and below), else the last.
+func (m *Model) firstThatFits(forms ...string) string {
+	room := m.height - 2
 	for _, form := range forms {
 		if lineCount(form) <= room {
 			return form

@@ -83,3 +83,21 @@ func TestPlayerCautionIsWholeAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// With the pain questions off, the caution still stands before the first
+// step of every routine, whole in every allowed window.
+func TestCautionBeforeTheFirstStepWithoutPainQuestions(t *testing.T) {
+	for _, size := range allowedSizes {
+		width, height := size[0], size[1]-rootChrome
+		h := newHarness(t, width, height)
+		h.painPromptOff()
+		for _, r := range h.m.library.Routines {
+			h.send(common.StartRoutineMsg{Routine: r.ID})
+			requireWhole(t, fmt.Sprintf("%s before the first step at %dx%d", r.ID, width, height), gentleWarning, h.m.View(), width, height)
+			h.press("esc")
+			if h.m.player != nil {
+				t.Fatalf("esc before the first step did not leave the player")
+			}
+		}
+	}
+}
