@@ -100,7 +100,7 @@ var (
 		{"peeing", "new trouble peeing, or leaking"},
 		{"bladder", "loss of bladder control"},
 		{"bowel", "loss of bowel control"},
-		{"sexual", "new erection or other sexual problems"},
+		{"sexual", "new problems with erection or sex"},
 		{"weakness", "new or worsening leg weakness"},
 		{"walking", "new difficulty walking"},
 		{"chest-pain", "chest pain"},

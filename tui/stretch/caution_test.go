@@ -35,7 +35,8 @@ func TestCautionBeforeEveryRoutineShowsWhole(t *testing.T) {
 }
 
 // Pain of 9 or 10 before a routine brings one calm line before the first
-// step; enter starts anyway, esc leaves with nothing recorded. Less pain
+// step; s starts anyway, esc leaves with nothing recorded, and the enter
+// typed out of habit after the digit leaves the line in view. Less pain
 // starts at once.
 func TestHighPainBeforeARoutine(t *testing.T) {
 	tests := []struct {
@@ -47,7 +48,9 @@ func TestHighPainBeforeARoutine(t *testing.T) {
 		{[]string{"8"}, true, false, 0},
 		{[]string{"9"}, false, true, 0},
 		{[]string{"1", "0"}, false, true, 0},
-		{[]string{"9", "enter"}, true, false, 0},
+		{[]string{"9", "enter"}, false, true, 0},
+		{[]string{"9", "s"}, true, false, 0},
+		{[]string{"9", "enter", "s"}, true, false, 0},
 		{[]string{"10", "esc"}, false, false, 0},
 	}
 	for _, tt := range tests {

@@ -145,10 +145,10 @@ func (p *Player) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case askPainBefore, askPainAfter:
 		return p.answerPain(msg)
 	case beforeStart, highPainBefore:
-		switch msg.Type {
-		case tea.KeyEnter:
+		switch {
+		case p.startsFromHere(msg):
 			return p.begin()
-		case tea.KeyEsc:
+		case msg.Type == tea.KeyEsc:
 			p.stage, p.closed = finished, true // not started: nothing to record
 		}
 	case running:
@@ -167,6 +167,17 @@ func (p *Player) handleKey(msg tea.KeyMsg) tea.Cmd {
 		p.closed = key.Matches(msg, p.keys.Open) || key.Matches(msg, p.keys.Back)
 	}
 	return nil
+}
+
+// startsFromHere tells whether msg starts the routine from the screen
+// before its first step. After pain of 9 or 10 that takes s, not enter:
+// "9" answers at once, and the enter a person adds out of habit must not
+// carry them past the line about skipping today unread.
+func (p *Player) startsFromHere(msg tea.KeyMsg) bool {
+	if p.stage == highPainBefore {
+		return key.Matches(msg, p.keys.Start)
+	}
+	return msg.Type == tea.KeyEnter
 }
 
 func (p *Player) handleRunningKey(msg tea.KeyMsg) tea.Cmd {

@@ -386,7 +386,7 @@ func (m *Model) highPainView() string {
 		"",
 		st.Warning.Render(wrap(store.HighPainLine, width)),
 		"",
-		st.Muted.Render("enter start gently · esc back to the library"),
+		st.Muted.Render("s start gently · esc back to the library"),
 	}, "\n")
 }
 
