@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	bolt "go.etcd.io/bbolt"
 
 	"lumbar/content"
@@ -431,5 +432,43 @@ func TestUnsavedSessionOutlivesTheSummary(t *testing.T) {
 	h.send(common.ReloadMsg{})
 	if s := h.sessions(); len(s) != 1 || len(h.m.unsaved) != 0 {
 		t.Errorf("after the file came free: %d sessions, %d still unsaved", len(s), len(h.m.unsaved))
+	}
+}
+
+// At any width the app allows, each hint line in the player says its keys
+// whole: the way to keep going after esc is never cut off.
+func TestPlayerHintsSayTheirKeysWholeAtEveryWidth(t *testing.T) {
+	for width := 60; width <= 200; width++ {
+		h := newHarness(t, width, 24)
+		h.startRoutine("desk-break", "4")
+		h.runFor(40 * time.Second)
+		hintLine := func(mark string) string {
+			for _, line := range strings.Split(h.m.View(), "\n") {
+				if strings.Contains(line, mark) {
+					if strings.Contains(line, "…") || lipgloss.Width(line) > width {
+						t.Fatalf("width %d: the hint line is cut: %q", width, line)
+					}
+					return line
+				}
+			}
+			t.Fatalf("width %d: no line with %q:\n%s", width, mark, h.m.View())
+			return ""
+		}
+		if line := hintLine("space pause"); !strings.HasSuffix(strings.TrimSpace(line), "esc stop") &&
+			!strings.Contains(line, "esc stop · b bell") {
+			t.Fatalf("width %d: running hints lose esc: %q", width, line)
+		}
+		h.press(" ")
+		if line := hintLine("PAUSED ·"); !strings.Contains(line, "space") || !strings.Contains(line, "esc stop") {
+			t.Fatalf("width %d: paused hints lose a key: %q", width, line)
+		}
+		h.press(" ", "esc")
+		line := hintLine("Stop")
+		if !strings.Contains(line, "y stop and save") && !strings.Contains(line, "y save") {
+			t.Fatalf("width %d: the stop question loses y: %q", width, line)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(line), "n keep going") && !strings.HasSuffix(strings.TrimSpace(line), "n go on") {
+			t.Fatalf("width %d: the stop question loses n: %q", width, line)
+		}
 	}
 }

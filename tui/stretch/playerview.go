@@ -279,18 +279,43 @@ func (m *Model) nextLine(width int) string {
 	return m.common.Styles.Text.Render(truncate(text, width))
 }
 
+// playerHints says the keys of the moment in the longest form that fits
+// the width: details go first, then words get shorter, then the keys one
+// can do without. A key is never cut, so its meaning is never lost.
 func (m *Model) playerHints(width int) string {
 	st := m.common.Styles
 	p := m.player
 	switch {
 	case p.stage == confirmingStop:
-		done := p.session().StepsDone
-		return st.Warning.Render(truncate(fmt.Sprintf("Stop here? y stop and save (%d of %s done) · n keep going",
-			done, store.Plural(len(p.routine.Steps), "step")), width))
+		done := fmt.Sprintf("(%d of %s done)", p.session().StepsDone, store.Plural(len(p.routine.Steps), "step"))
+		return st.Warning.Render(widestThatFits(width,
+			"Stop here? y stop and save "+done+" · n keep going",
+			"Stop here? y stop and save · n keep going",
+			"Stop? y stop and save · n keep going",
+			"Stop? y save · n go on"))
 	case p.paused:
-		return st.PhasePaused.Render(truncate("PAUSED · space to go on · n next · p previous · esc stop", width))
+		return st.PhasePaused.Render(widestThatFits(width,
+			"PAUSED · space to go on · n next · p previous · esc stop",
+			"PAUSED · space go on · n next · p prev · esc stop",
+			"PAUSED · space go on · esc stop"))
 	}
-	return st.Muted.Render(truncate("space pause · n next · p previous · esc stop · b bell "+onOff(m.settings.Bell), width))
+	bell := "b bell " + onOff(m.settings.Bell)
+	return st.Muted.Render(widestThatFits(width,
+		"space pause · n next · p previous · esc stop · "+bell,
+		"space pause · n next · p prev · esc stop · "+bell,
+		"space pause · n next · p prev · esc stop",
+		"space pause · esc stop"))
+}
+
+// widestThatFits is the first of forms, longest first, that fits width
+// columns, else the last: it is the shortest, and still whole.
+func widestThatFits(width int, forms ...string) string {
+	for _, form := range forms {
+		if lipgloss.Width(form) <= width {
+			return form
+		}
+	}
+	return forms[len(forms)-1]
 }
 
 // painQuestionView asks for pain on the 0–10 scale, one key to answer.
