@@ -60,9 +60,9 @@ func checkBackupTarget(dst string) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot back up to %s: the folder %s does not exist", dst, dir)
+		return fmt.Errorf("cannot back up to %q: the folder %q does not exist", dst, dir)
 	case err == nil && !info.IsDir():
-		return fmt.Errorf("cannot back up to %s: %s is not a folder", dst, dir)
+		return fmt.Errorf("cannot back up to %q: %q is not a folder", dst, dir)
 	}
 	return nil
 }
@@ -81,5 +81,5 @@ func backupError(dst string, err error) error {
 	case errors.As(err, &linkErr):
 		err = linkErr.Err
 	}
-	return fmt.Errorf("cannot back up to %s: %w", dst, err)
+	return fmt.Errorf("cannot back up to %q: %w", dst, err)
 }

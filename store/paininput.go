@@ -75,7 +75,7 @@ func ParseRating(name, s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < PainMin || n > PainMax {
-		return 0, fmt.Errorf("%s must be a whole number from %d to %d, not %q", name, PainMin, PainMax, Printable(s))
+		return 0, fmt.Errorf("%s must be a whole number from %d to %d, not %q", name, PainMin, PainMax, s)
 	}
 	return n, nil
 }

@@ -169,7 +169,7 @@ func (v Vocabulary) Check(id string) error {
 	if v.Has(id) {
 		return nil
 	}
-	msg := fmt.Sprintf("unknown %s %q", v.Name, Printable(id))
+	msg := fmt.Sprintf("unknown %s %q", v.Name, id)
 	if guesses := v.guess(id); len(guesses) > 0 {
 		msg += fmt.Sprintf("; did you mean %s?", orList(guesses))
 	} else {

@@ -222,9 +222,9 @@ func parseWeekday(word string) (time.Weekday, error) {
 		names = append(names, dayName(d), full)
 	}
 	if best, ok := Closest(lower, names); ok {
-		return 0, fmt.Errorf("unknown day %q; did you mean %s?", Printable(word), best[:3])
+		return 0, fmt.Errorf("unknown day %q; did you mean %s?", word, best[:3])
 	}
-	return 0, fmt.Errorf("unknown day %q; use mon, tue, wed, thu, fri, sat, sun", Printable(word))
+	return 0, fmt.Errorf("unknown day %q; use mon, tue, wed, thu, fri, sat, sun", word)
 }
 
 func (w Weekdays) MarshalText() ([]byte, error) { return []byte(w.String()), nil }

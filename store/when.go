@@ -63,7 +63,7 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 	case rest == "" && strings.Contains(first, ":"):
 		return clockOn(now, first, s)
 	case startsWithLetter(first):
-		msg := fmt.Sprintf("%q is not a time", Printable(first))
+		msg := fmt.Sprintf("%q is not a time", first)
 		if best, ok := Closest(first, dayWords); ok {
 			msg += fmt.Sprintf("; did you mean %s?", best)
 		} else {
@@ -71,17 +71,17 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("%s", msg)
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time; use %s", Printable(s), WhenFormats)
+	return time.Time{}, fmt.Errorf("%q is not a time; use %s", s, WhenFormats)
 }
 
 // clockOn is day's date at the time of day hhmm, in day's location.
 func clockOn(day time.Time, hhmm, whole string) (time.Time, error) {
 	if hhmm == "" {
-		return time.Time{}, fmt.Errorf("%q needs a time of day too, like %q", Printable(whole), whole+" 08:30")
+		return time.Time{}, fmt.Errorf("%q needs a time of day too, like %q", whole, whole+" 08:30")
 	}
 	clock, err := time.Parse("15:04", hhmm)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a time of day like 07:45", Printable(hhmm))
+		return time.Time{}, fmt.Errorf("%q is not a time of day like 07:45", hhmm)
 	}
 	y, m, d := day.Date()
 	t := time.Date(y, m, d, clock.Hour(), clock.Minute(), 0, 0, day.Location())

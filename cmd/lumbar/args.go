@@ -175,7 +175,7 @@ func (a *parsedArgs) unknownFlag(name string) error {
 	for _, f := range globalFlags {
 		names = append(names, f.name)
 	}
-	msg := "unknown flag --" + store.Printable(name)
+	msg := "unknown flag " + quote("--"+name)
 	if best, ok := store.Closest(name, names); ok {
 		msg += fmt.Sprintf("; did you mean --%s?", best)
 	} else if a.cmd != nil && len(a.cmd.flags) > 0 && len(a.cmd.flags) <= 3 {
@@ -258,5 +258,11 @@ func isRefusal(err error) bool {
 	return errors.As(err, &r)
 }
 
-// quote is a typed value as messages show it: quoted, and printable.
-func quote(s string) string { return strconv.Quote(store.Printable(s)) }
+// quote is how a message shows a value it echoes (an argument, a path, a
+// setting's value): quoted, printable and faithful. strconv.Quote writes
+// every byte store.Printable would drop (ESC, C0 and C1 controls, bidi
+// marks, invalid UTF-8) as a visible escape such as \x1b or \u202e, so
+// nothing raw reaches the terminal and nothing typed vanishes from the
+// message. User text shown as data (notes, the app) is cleaned with
+// store.Printable instead.
+func quote(s string) string { return strconv.Quote(s) }

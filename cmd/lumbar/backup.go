@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-
-	"lumbar/store"
 )
 
 var backupCommand = command{
@@ -31,15 +29,15 @@ func runBackup(inv *invocation) error {
 	}
 	if s == nil {
 		path, _ := dataPath(inv.args.value("db"), inv.getenv)
-		return fmt.Errorf("there is no diary at %s yet: nothing to back up", path)
+		return fmt.Errorf("there is no diary at %s yet: nothing to back up", quote(path))
 	}
 	err = s.Backup(target)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; choose a new name for the backup", target)
+		return fmt.Errorf("%s already exists; choose a new name for the backup", quote(target))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", store.Printable(s.Path()), store.Printable(target))
+	fmt.Fprintf(inv.stdout, "backed up %s to %s\n", quote(s.Path()), quote(target))
 	return nil
 }

@@ -30,7 +30,7 @@ func runCheck(inv *invocation) error {
 	}
 	if s == nil {
 		path, _ := dataPath(inv.args.value("db"), inv.getenv)
-		return fmt.Errorf("there is no diary at %s yet: nothing to check", path)
+		return fmt.Errorf("there is no diary at %s yet: nothing to check", quote(path))
 	}
 	if s, err = inv.openDiary(); err != nil { // the page walk comes with opening to write
 		return err
@@ -49,7 +49,7 @@ func runCheck(inv *invocation) error {
 		return fmt.Errorf("%s of %d cannot be read; lumbar check --repair sets %s aside, after a backup",
 			store.Plural(n, "damaged record"), found.Records, pronoun(n))
 	}
-	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", s.Path(), store.Plural(found.Records, "record"))
+	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", quote(s.Path()), store.Plural(found.Records, "record"))
 	return nil
 }
 
@@ -59,14 +59,14 @@ func repair(inv *invocation, s *store.Store) error {
 		return err
 	}
 	if len(moved) == 0 {
-		fmt.Fprintf(inv.stdout, "%s: no damaged records; nothing to repair\n", s.Path())
+		fmt.Fprintf(inv.stdout, "%s: no damaged records; nothing to repair\n", quote(s.Path()))
 		return nil
 	}
 	for _, d := range moved {
 		fmt.Fprintln(inv.stdout, "set aside:", d)
 	}
 	fmt.Fprintf(inv.stdout, "moved %s into quarantine, bytes intact; the file as it was is at %s\n",
-		store.Plural(len(moved), "damaged record"), backup)
+		store.Plural(len(moved), "damaged record"), quote(backup))
 	return nil
 }
 

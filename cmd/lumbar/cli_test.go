@@ -64,13 +64,13 @@ func TestMisuseExitsTwoInOneLine(t *testing.T) {
 		args []string
 		says string
 	}{
-		{[]string{"--bogus"}, "unknown flag --bogus"},
+		{[]string{"--bogus"}, `unknown flag "--bogus"`},
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"lgo", "5"}, "did you mean log?"},
 		{[]string{"help", "stattus"}, "did you mean status?"},
 		{[]string{"--db"}, "--db needs a value"},
 		{[]string{"--db", db, "backup"}, "backup needs one FILE"},
-		{[]string{"log", "5", "-bogus"}, "unknown flag --bogus"},
+		{[]string{"log", "5", "-bogus"}, `unknown flag "--bogus"`},
 		{[]string{"history", "--dyas", "3"}, "did you mean --days?"},
 		{[]string{"history", "--days", "0"}, "--days must be a whole number from 1 to 3660"},
 		{[]string{"stats", "--days", "many"}, `not "many"`},
@@ -370,7 +370,7 @@ func TestBackupTargets(t *testing.T) {
 			t.Errorf("backup %s: exit %d, %q", flag, code, out)
 		}
 	}
-	if code, _, errOut := lumbar("backup", "-x"); code != exitUsage || !strings.Contains(errOut, "unknown flag --x") {
+	if code, _, errOut := lumbar("backup", "-x"); code != exitUsage || !strings.Contains(errOut, `unknown flag "--x"`) {
 		t.Errorf("backup -x: exit %d, %q", code, errOut)
 	}
 	notAFolder := filepath.Join(dir, "plain")
@@ -383,8 +383,8 @@ func TestBackupTargets(t *testing.T) {
 		says   string
 	}{
 		{"", exitUsage, "backup needs a FILE name, not an empty one"},
-		{filepath.Join(dir, "no", "such", "x.db"), exitError, "the folder " + filepath.Join(dir, "no", "such") + " does not exist"},
-		{filepath.Join(notAFolder, "x.db"), exitError, notAFolder + " is not a folder"},
+		{filepath.Join(dir, "no", "such", "x.db"), exitError, "the folder " + quote(filepath.Join(dir, "no", "such")) + " does not exist"},
+		{filepath.Join(notAFolder, "x.db"), exitError, quote(notAFolder) + " is not a folder"},
 		{path, exitError, "already exists"},
 	} {
 		code, out, errOut := lumbar("backup", tt.target)

@@ -63,12 +63,12 @@ func runDemo(inv *invocation) error {
 func writeDemo(inv *invocation, path string, years int) error {
 	_, counts, err := demodata.Build(path, years, inv.now())
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; lumbar demo only writes a new file", path)
+		return fmt.Errorf("%s already exists; lumbar demo only writes a new file", quote(path))
 	}
 	if err != nil {
 		return err
 	}
-	shown := store.Printable(path)
+	shown := quote(path)
 	fmt.Fprintf(inv.stdout, "wrote %s of made-up data to %s: %s, %s, %s\n",
 		store.Plural(years, "year"), shown, store.Plural(counts.Pain, "pain entry"),
 		store.Plural(counts.Water, "water log"), store.Plural(counts.Sessions, "stretch session"))

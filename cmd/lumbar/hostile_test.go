@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,4 +70,54 @@ func terminalControl(text string) (string, bool) {
 		i += size
 	}
 	return "", strings.Contains(text, "\a")
+}
+
+// escapeOnly is typed text that store.Printable would clean to nothing.
+const escapeOnly = "\x1b[2J"
+
+// A word made only of escape sequences is echoed with its escapes visible,
+// never as "" (which would read as if nothing had been typed).
+func TestEscapeOnlyArgumentsAreEchoedVisibly(t *testing.T) {
+	_, lumbar := diary(t)
+	shown := `\x1b[2J` // the escape as visible text, inside quotes
+	for _, args := range [][]string{
+		{escapeOnly}, {"--" + escapeOnly}, {"guide", escapeOnly}, {"stretch", escapeOnly},
+		{"water", escapeOnly}, {"log", "3", escapeOnly}, {"status", escapeOnly}, {"config", "get", escapeOnly},
+		{"config", "set", "hours.days", escapeOnly}, {"log", escapeOnly}, {"log", "3", "--at", escapeOnly},
+		{"log", "3", "--where", escapeOnly},
+	} {
+		code, out, errOut := lumbar(args...)
+		// Words that are names (days, areas, times) are echoed lowercased, as read.
+		if code != exitUsage || !strings.Contains(strings.ToLower(errOut), strings.ToLower(shown)) || strings.Contains(errOut, `""`) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want the word shown as %s", args, code, out, errOut, shown)
+		}
+	}
+}
+
+// Paths named in backup and routines check messages are the files' real
+// names, escapes shown, never blank.
+func TestPathsInMessagesAreNeverBlank(t *testing.T) {
+	_, lumbar := diary(t)
+	t.Chdir(t.TempDir())
+	code, out, errOut := lumbar("backup", escapeOnly)
+	if _, err := os.Stat(escapeOnly); err != nil || code != exitOK || !strings.HasSuffix(out, ` to "\x1b[2J"`+"\n") {
+		t.Errorf("backup: exit %d, stdout %q, stderr %q, file: %v", code, out, errOut, err)
+	}
+	code, _, errOut = lumbar("backup", escapeOnly)
+	if code != exitError || !strings.Contains(errOut, `"\x1b[2J" already exists`) {
+		t.Errorf("backup again: exit %d, stderr %q", code, errOut)
+	}
+	env := map[string]string{"XDG_CONFIG_HOME": t.TempDir(), "HOME": t.TempDir()}
+	missing := "\x1b]0;x\a"
+	code, _, errOut = runCLI(t, env, "routines", "check", missing)
+	if code != exitError || !strings.HasPrefix(errOut, `lumbar: cannot read "\x1b]0;x\a": `) {
+		t.Errorf("routines check of a missing file: exit %d, stderr %q", code, errOut)
+	}
+	if err := os.WriteFile(escapeOnly+".toml", []byte(lunchRoutine), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCLI(t, env, "routines", "check", escapeOnly+".toml")
+	if code != exitOK || !strings.HasPrefix(out, `"\x1b[2J.toml" is fine: `) {
+		t.Errorf("routines check of a good file: exit %d, stdout %q", code, out)
+	}
 }

@@ -87,9 +87,9 @@ func TestLogRefusalsWriteNothing(t *testing.T) {
 		{[]string{"log", "4", "--at", "23:00"}, exitUsage, "is in the future"},
 		{[]string{"log", "4", "--at", "tomorow 10:00"}, exitUsage, "is not a time"},
 		{[]string{"log", "4", "--at", "yesterdy 10:00"}, exitUsage, "did you mean yesterday?"},
-		{[]string{"log", "4", "--wher", "back-left"}, exitUsage, "unknown flag --wher; did you mean --where?"},
+		{[]string{"log", "4", "--wher", "back-left"}, exitUsage, `unknown flag "--wher"; did you mean --where?`},
 		{[]string{"log", "4", "--note"}, exitUsage, "--note needs a value"},
-		{[]string{"log", "\x1b[2J"}, exitUsage, `not ""`},
+		{[]string{"log", "\x1b[2J"}, exitUsage, `not "\x1b[2J"`},
 	}
 	for _, c := range cases {
 		before := sum(t, path)
@@ -248,7 +248,7 @@ func TestDemo(t *testing.T) {
 	out := filepath.Join(dir, "demo.db")
 	env := map[string]string{"LUMBAR_DB": own}
 	code, stdout, errOut := runCLI(t, env, "demo", "--out", out)
-	if code != exitOK || !strings.Contains(stdout, "lumbar --db "+out) {
+	if code != exitOK || !strings.Contains(stdout, "lumbar --db "+quote(out)) {
 		t.Fatalf("demo --out: %d %q %q", code, stdout, errOut)
 	}
 	s, err := store.Open(out)

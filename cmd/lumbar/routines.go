@@ -63,7 +63,7 @@ func runRoutines(inv *invocation) error {
 		return err
 	}
 	if fileErr != nil {
-		return fmt.Errorf("%s has problems, so only the built-ins are listed; lumbar routines check shows them", path)
+		return fmt.Errorf("%s has problems, so only the built-ins are listed; lumbar routines check shows them", quote(path))
 	}
 	return nil
 }
@@ -106,7 +106,7 @@ func checkRoutines(inv *invocation, args []string) error {
 	var problems content.FileErrors
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && len(args) == 0:
-		fmt.Fprintf(inv.stdout, "%s does not exist yet: no routines of your own to check\n", store.Printable(path))
+		fmt.Fprintf(inv.stdout, "%s does not exist yet: no routines of your own to check\n", quote(path))
 		return nil
 	case errors.As(err, &problems):
 		for _, p := range problems {
@@ -114,9 +114,9 @@ func checkRoutines(inv *invocation, args []string) error {
 		}
 		return errShown
 	case err != nil:
-		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		return fmt.Errorf("cannot read %s: %w", quote(path), errors.Unwrap(err))
 	}
-	fmt.Fprintf(inv.stdout, "%s is fine: %s, %s\n", store.Printable(path),
+	fmt.Fprintf(inv.stdout, "%s is fine: %s, %s\n", quote(path),
 		store.Plural(len(lib.Routines), "routine"), store.Plural(len(lib.Stretches), "stretch"))
 	return nil
 }

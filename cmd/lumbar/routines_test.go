@@ -75,7 +75,7 @@ func TestBrokenRoutineFileStillListsTheBuiltIns(t *testing.T) {
 	if code != exitError || !strings.Contains(out, "desk-break") || strings.Contains(out, "lunch") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
-	if errOut != "lumbar: "+path+" has problems, so only the built-ins are listed; lumbar routines check shows them\n" {
+	if errOut != "lumbar: "+quote(path)+" has problems, so only the built-ins are listed; lumbar routines check shows them\n" {
 		t.Errorf("stderr %q", errOut)
 	}
 }
@@ -90,7 +90,7 @@ func TestRoutinesCheck(t *testing.T) {
 	if err := os.WriteFile(path, []byte(lunchRoutine), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || out != path+" is fine: 1 routine, 0 stretches\n" {
+	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || out != quote(path)+" is fine: 1 routine, 0 stretches\n" {
 		t.Errorf("a good file: exit %d, %q", code, out)
 	}
 	other := filepath.Join(t.TempDir(), "plan.toml")
@@ -107,7 +107,7 @@ func TestRoutinesCheck(t *testing.T) {
 
 func TestRoutinesCheckWithoutAFileIsFine(t *testing.T) {
 	env, path := routinesEnv(t, "")
-	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || !strings.Contains(out, path+" does not exist yet") {
+	if code, out, _ := runCLI(t, env, "routines", "check"); code != exitOK || !strings.Contains(out, quote(path)+" does not exist yet") {
 		t.Errorf("exit %d, %q", code, out)
 	}
 }
