@@ -60,8 +60,6 @@ func runNoTimers(cmd tea.Cmd) tea.Msg {
 	}
 }
 
-func (m *Model) sectionID() string { return m.guide.Sections[m.current].ID }
-
 func TestSectionNavigation(t *testing.T) {
 	m := newGuide(t, tempStore(t), 120, 40)
 	if m.sectionID() != "why-it-hurts" {
@@ -359,5 +357,23 @@ func TestSearchAgainStartsEmpty(t *testing.T) {
 	typeText(m, "numbness")
 	if m.search.query != "numbness" || len(m.search.matches) == 0 {
 		t.Errorf("query %q with %d matches, want numbness found", m.search.query, len(m.search.matches))
+	}
+}
+
+// The key line offers ! to reach "when to see a doctor" from elsewhere,
+// not while that section is the one being read.
+func TestDoctorHintOnlyAwayFromTheDoctorSection(t *testing.T) {
+	for _, width := range []int{60, 80, 120} {
+		m := newGuide(t, tempStore(t), width, 24)
+		if !strings.Contains(m.View(), "! when to see a doctor") {
+			t.Fatalf("width %d: the first section does not offer !:\n%s", width, m.View())
+		}
+		m.Update(common.OpenGuideMsg{Section: content.DoctorSection})
+		if strings.Contains(m.View(), "! when to see a doctor") {
+			t.Errorf("width %d: the doctor section offers ! to itself:\n%s", width, m.View())
+		}
+		if !strings.Contains(m.View(), "/ search") {
+			t.Errorf("width %d: the key line lost / search:\n%s", width, m.View())
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	xansi "github.com/charmbracelet/x/ansi"
 
+	"lumbar/content"
 	"lumbar/tui/theme"
 )
 
@@ -109,12 +110,17 @@ func (m *Model) footerView() string {
 }
 
 // hintsWithin is as many key hints as fit in width cells, most useful
-// first.
+// first. The way to "when to see a doctor" is not offered while it is the
+// section open.
 func (m *Model) hintsWithin(width int) string {
-	hints := []string{"/ search", "! when to see a doctor", "[ ] sections"}
-	if m.keys.Links.Enabled() {
-		hints = append(hints[:2], "o links", hints[2])
+	hints := []string{"/ search"}
+	if m.sectionID() != content.DoctorSection {
+		hints = append(hints, "! when to see a doctor")
 	}
+	if m.keys.Links.Enabled() {
+		hints = append(hints, "o links")
+	}
+	hints = append(hints, "[ ] sections")
 	for n := len(hints); n > 0; n-- {
 		if line := strings.Join(hints[:n], " · "); lipgloss.Width(line) <= width {
 			return line
@@ -122,6 +128,9 @@ func (m *Model) hintsWithin(width int) string {
 	}
 	return ""
 }
+
+// sectionID is the ID of the section open in the reading pane.
+func (m *Model) sectionID() string { return m.guide.Sections[m.current].ID }
 
 // matchCount is "3/7", or says nothing was found.
 func (m *Model) matchCount() string {
