@@ -15,6 +15,20 @@ func Plural(n int, noun string) string {
 	return strconv.Itoa(n) + " " + pluralOf(noun)
 }
 
+// Thousands writes n with its thousands separated, as 4,000 or 2,000 ml:
+// every water amount and character count shown goes through it.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	first := 0
+	if n < 0 {
+		first = 1
+	}
+	for i := len(s) - 3; i > first; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // pluralOf is the regular English plural of noun (of its last word).
 func pluralOf(noun string) string {
 	for _, end := range []string{"s", "x", "ch", "sh"} {

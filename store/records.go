@@ -123,7 +123,7 @@ const MaxWaterLogML = 5000
 // Validate refuses amounts that cannot be one drink.
 func (w WaterLog) Validate() error {
 	if w.ML <= 0 || w.ML > MaxWaterLogML {
-		return fmt.Errorf("water must be between 1 and %d ml, not %d", MaxWaterLogML, w.ML)
+		return fmt.Errorf("water must be between 1 and %s, not %s", UnitML.Format(MaxWaterLogML), UnitML.Number(w.ML))
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ var registry = []Setting{
 // amount is a water quantity, kept in millilitres.
 func amount(name, help string, def, lo, hi int, field func(*Settings) *int) Setting {
 	return &typed[int]{name: name, section: SectionWater, initial: def, help: help, field: field,
-		syntax: fmt.Sprintf("millilitres from %d to %d, or ounces like 8oz", lo, hi),
+		syntax: fmt.Sprintf("millilitres from %s to %s, or ounces like 8oz", UnitML.Number(lo), UnitML.Number(hi)),
 		parse:  millilitres(lo, hi), format: strconv.Itoa}
 }
 

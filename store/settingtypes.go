@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,8 @@ const (
 // MLPerOz is one US fluid ounce in millilitres.
 const MLPerOz = 29.5735
 
-// Format shows ml millilitres in the unit, e.g. "250 ml" or "8 oz".
+// Format shows ml millilitres in the unit, e.g. "250 ml", "2,000 ml" or
+// "8 oz". Every water amount shown is written by it or by Number.
 func (u WaterUnit) Format(ml int) string {
 	return u.Number(ml) + " " + string(u)
 }
@@ -31,9 +33,9 @@ func (u WaterUnit) Format(ml int) string {
 // Number is ml in the unit, without the unit's name.
 func (u WaterUnit) Number(ml int) string {
 	if u == UnitOz {
-		return strconv.Itoa(int(math.Round(float64(ml) / MLPerOz)))
+		return Thousands(int(math.Round(float64(ml) / MLPerOz)))
 	}
-	return strconv.Itoa(ml)
+	return Thousands(ml)
 }
 
 func parseUnit(text string) (WaterUnit, error) {
@@ -45,9 +47,13 @@ func parseUnit(text string) (WaterUnit, error) {
 }
 
 // parseAmount reads a water amount: "250" or "250ml" (millilitres),
-// "8oz", or "1.5l".
+// "8oz", or "1.5l", with thousands separated or not ("2,000 ml", as the
+// app writes it, or "2000").
 func parseAmount(text string) (ml int, err error) {
 	lower := strings.ToLower(strings.TrimSpace(text))
+	if groupedThousands.MatchString(lower) {
+		lower = strings.ReplaceAll(lower, ",", "")
+	}
 	number, scale := lower, 1.0
 	for _, unit := range []struct {
 		suffix string
@@ -65,6 +71,10 @@ func parseAmount(text string) (ml int, err error) {
 	return int(math.Round(f * scale)), nil
 }
 
+// groupedThousands is a number with its thousands separated by commas,
+// as Thousands writes it, with or without a unit after it.
+var groupedThousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?\s*[a-z]*$`)
+
 // millilitres parses an amount and keeps it within [lo, hi] ml.
 func millilitres(lo, hi int) func(string) (int, error) {
 	return func(text string) (int, error) {
@@ -75,8 +85,8 @@ func millilitres(lo, hi int) func(string) (int, error) {
 		if ml >= lo && ml <= hi {
 			return ml, nil
 		}
-		err = fmt.Errorf("must be from %d to %d ml (%s to %s), not %s",
-			lo, hi, UnitOz.Format(lo), UnitOz.Format(hi), text)
+		err = fmt.Errorf("must be from %s to %s (%s to %s), not %s",
+			UnitML.Number(lo), UnitML.Format(hi), UnitOz.Number(lo), UnitOz.Format(hi), text)
 		if _, convErr := strconv.Atoi(text); convErr == nil {
 			if oz := int(math.Round(float64(ml) * MLPerOz)); oz >= lo && oz <= hi {
 				err = fmt.Errorf("%w; for ounces write %soz", err, text)

@@ -607,7 +607,7 @@ func TestStatusBarDropsWholePhrases(t *testing.T) {
 	if _, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), ML: 2250}); err != nil {
 		t.Fatal(err)
 	}
-	phrases := []string{"pain 10 severe", "water 2250 ml", "movement break in 1h 30m", "? help · q quit"}
+	phrases := []string{"pain 10 severe", "water 2,250 ml", "movement break in 1h 30m", "? help · q quit"}
 	for width := MinWidth; width <= 100; width++ {
 		m := newModel(t, s, width, 24)
 		m.tabs[common.RemindTab] = &announcingTab{next: "movement break in 1h 30m"}

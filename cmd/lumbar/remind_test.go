@@ -30,10 +30,10 @@ func TestWaterCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "+250 ml · today 250 of 2000 ml (1 of 8 glasses)\n"},
-		{[]string{"3"}, "+750 ml · today 1000 of 2000 ml (4 of 8 glasses)\n"},
-		{[]string{"--ml", "330"}, "+330 ml · today 1330 of 2000 ml (5 of 8 glasses)\n"},
-		{[]string{"--ml=170"}, "+170 ml · today 1500 of 2000 ml (6 of 8 glasses)\n"},
+		{nil, "+250 ml · today 250 of 2,000 ml (1 of 8 glasses)\n"},
+		{[]string{"3"}, "+750 ml · today 1,000 of 2,000 ml (4 of 8 glasses)\n"},
+		{[]string{"--ml", "330"}, "+330 ml · today 1,330 of 2,000 ml (5 of 8 glasses)\n"},
+		{[]string{"--ml=170"}, "+170 ml · today 1,500 of 2,000 ml (6 of 8 glasses)\n"},
 	} {
 		code, out, errOut := runCLI(t, nil, append([]string{"--db", path, "water"}, tt.args...)...)
 		if code != exitOK || out != tt.want || errOut != "" {
@@ -54,8 +54,8 @@ func TestWaterCommand(t *testing.T) {
 		{[]string{"11"}, exitUsage, `from 1 to 10, not "11"`},
 		{[]string{"two"}, exitUsage, `not "two"`},
 		{[]string{"2", "--ml", "300"}, exitUsage, "not both"},
-		{[]string{"--ml", "0"}, exitUsage, "between 1 and 5000 ml"},
-		{[]string{"--ml", "9000"}, exitUsage, "between 1 and 5000 ml"},
+		{[]string{"--ml", "0"}, exitUsage, "between 1 and 5,000 ml"},
+		{[]string{"--ml", "9000"}, exitUsage, "between 1 and 5,000 ml"},
 		{[]string{"--ml", "lots"}, exitUsage, `whole number of millilitres, not "lots"`},
 		{[]string{"--ml"}, exitUsage, "--ml needs a value"},
 		{[]string{"--mll", "3"}, exitUsage, "did you mean --ml?"},
@@ -167,8 +167,8 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"set", "water.goal", "0"}, exitUsage, "water.goal: must be from 100 to 4000 ml"},
-		{[]string{"set", "water.goal", "5l"}, exitUsage, "water.goal: at most 4000 ml (135 oz) a day, not 5l: more water is not healthier. If a doctor gave you a fluid limit, follow it"},
+		{[]string{"set", "water.goal", "0"}, exitUsage, "water.goal: must be from 100 to 4,000 ml"},
+		{[]string{"set", "water.goal", "5l"}, exitUsage, "water.goal: at most 4,000 ml (135 oz) a day, not 5l: more water is not healthier. If a doctor gave you a fluid limit, follow it"},
 		{[]string{"set", "water.goal", "-250"}, exitUsage, "not -250"},
 		{[]string{"set", "water.glass", "0"}, exitUsage, "water.glass: must be from 10"},
 		{[]string{"set", "move.interval", "30s"}, exitUsage, "must be 1m or more"},
@@ -252,9 +252,9 @@ func TestWaterOuncesAndForce(t *testing.T) {
 		args []string
 		says string
 	}{
-		{[]string{"--ml", "1500"}, "1500 ml at once is more than a litre; if you did drink that much, add --force"},
-		{[]string{"5"}, "1250 ml at once is more than a litre"},
-		{[]string{"--oz", "40"}, "1183 ml at once is more than a litre"},
+		{[]string{"--ml", "1500"}, "1,500 ml at once is more than a litre; if you did drink that much, add --force"},
+		{[]string{"5"}, "1,250 ml at once is more than a litre"},
+		{[]string{"--oz", "40"}, "1,183 ml at once is more than a litre"},
 		{[]string{"--oz", "many"}, `--oz needs a number of US fluid ounces, like 12 or 8.5, not "many"`},
 		{[]string{"--ml", "300", "--oz", "10"}, "give --ml or --oz, not both"},
 	} {
@@ -266,7 +266,7 @@ func TestWaterOuncesAndForce(t *testing.T) {
 	if sum(t, path) != before {
 		t.Fatal("a refused water command changed the file")
 	}
-	if code, out, errOut := water("--ml", "1500", "--force"); code != exitOK || !strings.HasPrefix(out, "+1500 ml") {
+	if code, out, errOut := water("--ml", "1500", "--force"); code != exitOK || !strings.HasPrefix(out, "+1,500 ml") {
 		t.Errorf("--force: exit %d, %q %q", code, out, errOut)
 	}
 	if code, _, _ := runCLI(t, nil, "--db", path, "config", "set", "water.unit", "oz"); code != exitOK {

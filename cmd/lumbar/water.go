@@ -22,9 +22,9 @@ var waterCommand = command{
 	about: fmt.Sprintf(`Log water you drank: N glasses of the size set in water.glass (default 1
 glass), or an exact amount with --ml or --oz. Prints what was added and
 today's total against your goal, in the unit you chose (water.unit).
-More than %d ml (a litre) at once needs --force.`, forceAboveML),
+More than %s (a litre) at once needs --force.`, store.UnitML.Format(forceAboveML)),
 	flags: []flagSpec{
-		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %d, instead of glasses", store.MaxWaterLogML)},
+		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %s, instead of glasses", store.UnitML.Number(store.MaxWaterLogML))},
 		{"oz", "N", "an exact amount in US fluid ounces, like 12 or 8.5"},
 		{"force", "", "log more than a litre at once"},
 	},

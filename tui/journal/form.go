@@ -3,7 +3,6 @@ package journal
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -269,9 +268,9 @@ func (f *entryForm) lengthNote() lengthNote {
 		switch {
 		case n > t.most:
 			return lengthNote{over: true, text: fmt.Sprintf("%s: %s characters, %s over the limit of %s; shorten it to save.",
-				t.name, thousands(n), thousands(n-t.most), thousands(t.most))}
+				t.name, store.Thousands(n), store.Thousands(n-t.most), store.Thousands(t.most))}
 		case n >= t.most*9/10:
-			note.text = fmt.Sprintf("%s: %s of %s characters.", t.name, thousands(n), thousands(t.most))
+			note.text = fmt.Sprintf("%s: %s of %s characters.", t.name, store.Thousands(n), store.Thousands(t.most))
 		}
 	}
 	return note
@@ -293,7 +292,7 @@ func (f *entryForm) refuseOverLimit(k tea.KeyMsg) bool {
 		}
 		if n := utf8.RuneCountInString(t.text) + added; n > t.most {
 			f.err = fmt.Sprintf("Not added: the %s would be %s characters; the limit is %s.",
-				strings.ToLower(t.name), thousands(n), thousands(t.most))
+				strings.ToLower(t.name), store.Thousands(n), store.Thousands(t.most))
 			return true
 		}
 	}
@@ -309,15 +308,6 @@ func addedRunes(k tea.KeyMsg) int {
 		return 1
 	}
 	return 0
-}
-
-// thousands writes n with thousands separated, as 4,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // next moves to the next field, or to the next page after a page's last.

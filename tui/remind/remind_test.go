@@ -333,7 +333,7 @@ func TestWaterReminderAddsAGlass(t *testing.T) {
 		t.Fatalf("due %v, want water", got)
 	}
 	banner, _ := h.m.Banner()
-	if !strings.Contains(banner.Body, "0 of 2000 ml so far; an even pace would be 225 ml by now") {
+	if !strings.Contains(banner.Body, "0 of 2,000 ml so far; an even pace would be 225 ml by now") {
 		t.Errorf("water banner %q", banner.Body)
 	}
 	h.press("enter")
@@ -384,15 +384,15 @@ func TestQuietModeSilencesAndExpires(t *testing.T) {
 func TestWaterAddRemoveAndPace(t *testing.T) {
 	h := newHarness(t, "2026-11-23 13:30")
 	h.press("w", "w", "w")
-	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "+250 ml: 750 of 2000 ml today." {
+	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "+250 ml: 750 of 2,000 ml today." {
 		t.Errorf("after three glasses: %d ml, %q", h.m.snap.state.Today.WaterML, h.m.note)
 	}
-	if v := h.m.View(); !strings.Contains(v, "behind pace (1000 ml by now)") || !strings.Contains(v, "3 of 8 glasses") {
+	if v := h.m.View(); !strings.Contains(v, "behind pace (1,000 ml by now)") || !strings.Contains(v, "3 of 8 glasses") {
 		t.Errorf("pace not shown:\n%s", v)
 	}
 	h.press("w")
 	if v := h.m.View(); !strings.Contains(v, "on pace") {
-		t.Errorf("1000 ml at 13:30 should be on pace:\n%s", v)
+		t.Errorf("1,000 ml at 13:30 should be on pace:\n%s", v)
 	}
 	h.press("W")
 	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "Took back 250 ml; 750 ml today." {
@@ -441,7 +441,7 @@ func TestSettingsForm(t *testing.T) {
 	}
 	// A refused value keeps the form on its field and says why.
 	h.typeKeys("backspace", "backspace", "backspace", "backspace", "0", "enter")
-	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 4000 ml") {
+	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 4,000 ml") {
 		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
 	}
 	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {

@@ -127,7 +127,7 @@ func (m *Model) weekChart() string {
 	set := m.snap.state.Settings
 	today := store.DayOf(m.sched.Now)
 	var bars []barchart.BarData
-	var amounts []string
+	var numbers, ticks []string
 	peak := set.WaterGoalML
 	for d := today - chartDays + 1; d <= today; d++ {
 		ml := m.snap.week[d]
@@ -140,9 +140,9 @@ func (m *Model) weekChart() string {
 		if ml >= set.WaterGoalML {
 			met = " ✓"
 		}
-		amounts = append(amounts, fmt.Sprintf("%5s%s", set.WaterUnit.Number(ml), met))
+		numbers, ticks = append(numbers, set.WaterUnit.Number(ml)), append(ticks, met)
 	}
-	amountColumn := lipgloss.NewStyle().Width(8).Render(strings.Join(amounts, "\n"))
+	amountColumn := amountColumn(numbers, ticks)
 	chartWidth := max(8, width-lipgloss.Width(amountColumn))
 	chart := barchart.New(chartWidth, chartDays,
 		barchart.WithHorizontalBars(), barchart.WithBarGap(0), barchart.WithMaxValue(float64(peak)),
@@ -150,6 +150,21 @@ func (m *Model) weekChart() string {
 	chart.Resize(chartWidth, chartDays) // lays the axis out for the labels just pushed
 	chart.Draw()
 	return lipgloss.JoinHorizontal(lipgloss.Top, chart.View(), amountColumn)
+}
+
+// amountColumn is the week's amounts right-aligned on their widest, a
+// space clear of the bars (a full bar reaches the column), with the ticks
+// and a space before the next column.
+func amountColumn(numbers, ticks []string) string {
+	widest := 0
+	for _, n := range numbers {
+		widest = max(widest, len(n))
+	}
+	rows := make([]string, len(numbers))
+	for i, n := range numbers {
+		rows[i] = fmt.Sprintf(" %*s%-2s ", widest, n, ticks[i])
+	}
+	return strings.Join(rows, "\n")
 }
 
 func (m *Model) remindersView(width int) string {
