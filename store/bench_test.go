@@ -76,8 +76,15 @@ func tenYearFile(b *testing.B) string {
 	if tenYears.err != nil {
 		b.Fatal(tenYears.err)
 	}
+	return privateCopy(b, tenYears.path)
+}
+
+// privateCopy is a copy of the file at src that is the caller's alone,
+// removed with the benchmark's temporary folder.
+func privateCopy(b *testing.B, src string) string {
+	b.Helper()
 	dst := filepath.Join(b.TempDir(), "lumbar.db")
-	if err := copyFile(tenYears.path, dst); err != nil {
+	if err := copyFile(src, dst); err != nil {
 		b.Fatal(err)
 	}
 	return dst
@@ -105,11 +112,7 @@ func scaleFile(b *testing.B) string {
 	if atScale.err != nil {
 		b.Fatal(atScale.err)
 	}
-	dst := filepath.Join(b.TempDir(), "lumbar.db")
-	if err := copyFile(atScale.path, dst); err != nil {
-		b.Fatal(err)
-	}
-	return dst
+	return privateCopy(b, atScale.path)
 }
 
 func addExtraEntries(path string, n int) error {
