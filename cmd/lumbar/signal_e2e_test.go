@@ -16,13 +16,7 @@ import (
 func TestEndToEndSignalMidRoutineKeepsTheSession(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config")) // no routines.toml
-			db := filepath.Join(dir, "lumbar.db")
-			cmd, ptmx, scr := startInTerminal(t, 80, 24, "--db", db, "stretch", "desk-break")
-			scr.waitFor(t, "How is your pain right now", 10*time.Second)
-			ptmx.Write([]byte("3"))
-			scr.waitFor(t, "Shoulder rolls · rep 1 of 8", 5*time.Second)
+			cmd, _, _, db := startDeskBreak(t)
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}

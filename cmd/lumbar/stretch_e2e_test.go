@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,13 +14,7 @@ import (
 // its own ticks, q does not leave mid-pose, and ctrl+c records the
 // session before the program ends.
 func TestEndToEndStretchRoutine(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config")) // no routines.toml
-	db := filepath.Join(dir, "lumbar.db")
-	cmd, ptmx, scr := startInTerminal(t, 80, 24, "--db", db, "stretch", "desk-break")
-	scr.waitFor(t, "How is your pain right now", 10*time.Second)
-	ptmx.Write([]byte("3"))
-	scr.waitFor(t, "Shoulder rolls · rep 1 of 8", 5*time.Second)
+	cmd, ptmx, scr, db := startDeskBreak(t)
 	scr.waitFor(t, "rep 2 of 8", 5*time.Second) // 3 s in: the ticks run
 	ptmx.Write([]byte("q"))
 	time.Sleep(300 * time.Millisecond)
@@ -41,4 +37,19 @@ func TestEndToEndStretchRoutine(t *testing.T) {
 	if got := sessions[0].Value; got.Routine != "desk-break" || got.StepsTotal != 9 || *got.PainBefore != 3 || got.End.Sub(got.At) < 3*time.Second {
 		t.Errorf("session %+v", got)
 	}
+}
+
+// startDeskBreak starts the real binary in an 80×24 terminal on a fresh
+// data file (and no routines.toml) in the desk break's player, answers
+// the pain question with 3 and waits for the first step to run.
+func startDeskBreak(t *testing.T) (cmd *exec.Cmd, ptmx *os.File, scr *screen, db string) {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	db = filepath.Join(dir, "lumbar.db")
+	cmd, ptmx, scr = startInTerminal(t, 80, 24, "--db", db, "stretch", "desk-break")
+	scr.waitFor(t, "How is your pain right now", 10*time.Second)
+	ptmx.Write([]byte("3"))
+	scr.waitFor(t, "Shoulder rolls · rep 1 of 8", 5*time.Second)
+	return cmd, ptmx, scr, db
 }
