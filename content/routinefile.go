@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"lumbar/store/text"
 	"os"
 	"regexp"
 	"slices"
@@ -14,8 +15,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/charmbracelet/x/ansi"
-
-	"lumbar/store"
 )
 
 // LineError is one problem in a routine file, at a line (0 when the line
@@ -191,7 +190,7 @@ func (p *fileParser) checkKeys(at tableLines, what string, m map[string]any, all
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q in %s", key, what)
-		if best, ok := store.Closest(key, allowed); ok {
+		if best, ok := text.Closest(key, allowed); ok {
 			msg += fmt.Sprintf(" (did you mean %s?)", best)
 		}
 		p.errorAt(at.lineOf(key), "%s", msg)
@@ -338,7 +337,7 @@ func (e entry) oneOf(key, value string, allowed []string) bool {
 		return true
 	}
 	msg := fmt.Sprintf("%s %q is not one of %s", key, value, strings.Join(allowed, ", "))
-	if best, ok := store.Closest(value, allowed); ok {
+	if best, ok := text.Closest(value, allowed); ok {
 		msg = fmt.Sprintf("%s %q is not one of %s (did you mean %s?)", key, value, strings.Join(allowed, ", "), best)
 	}
 	e.errorf(key, "%s", msg)
@@ -506,7 +505,7 @@ func (p *fileParser) lookupStretch(e entry, id string) *Stretch {
 		return s
 	}
 	ids := append(p.known.StretchIDs(), p.found.StretchIDs()...)
-	if best, ok := store.Closest(id, ids); ok {
+	if best, ok := text.Closest(id, ids); ok {
 		e.errorf("stretch", "unknown stretch %q (did you mean %s?)", id, best)
 	} else {
 		e.errorf("stretch", "unknown stretch %q (lumbar routines --stretches lists them)", id)

@@ -3,14 +3,13 @@ package content
 import (
 	"embed"
 	"fmt"
+	"lumbar/store/text"
 	"path/filepath"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
-
-	"lumbar/store"
 )
 
 // The built-in stretch library and routines; their header comments say
@@ -100,7 +99,7 @@ func (s Step) Dose() string {
 	case s.Hold > 0:
 		dose = "hold " + Short(s.Hold)
 	default:
-		dose = store.Plural(s.Reps, "rep") + " of " + Short(s.Stretch.RepTime)
+		dose = text.Plural(s.Reps, "rep") + " of " + Short(s.Stretch.RepTime)
 	}
 	if s.Sides {
 		dose += " each side"

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"lumbar/store/text"
 	"os"
 	"runtime"
 	"syscall"
@@ -58,7 +59,7 @@ const maxDamageDetail = 120
 // markDamaged records that the file is damaged: from then on this handle
 // refuses every operation.
 func (s *Store) markDamaged(detail string) error {
-	detail = Printable(detail)
+	detail = text.Printable(detail)
 	if utf8.RuneCountInString(detail) > maxDamageDetail {
 		detail = string([]rune(detail)[:maxDamageDetail]) + "…"
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"lumbar/store/text"
 	"math"
 	"slices"
 	"strconv"
@@ -453,19 +454,19 @@ func (in Insights) Sentences() []string {
 
 func (in Insights) overviewSentence() string {
 	if in.Logged == 0 {
-		return fmt.Sprintf("Nothing logged in the last %s yet.", Plural(in.Days, "day"))
+		return fmt.Sprintf("Nothing logged in the last %s yet.", text.Plural(in.Days, "day"))
 	}
 	return fmt.Sprintf("In the last %s you logged %s; your pain averaged %s, at worst %d.",
-		Plural(in.Days, "day"), Plural(in.Logged, "day"), in.Mean.String(), in.Worst)
+		text.Plural(in.Days, "day"), text.Plural(in.Logged, "day"), in.Mean.String(), in.Worst)
 }
 
 func (w WeekChange) sentence() string {
 	if !w.Enough {
 		return fmt.Sprintf("This week against last: not enough to tell. It takes at least %s logged in each (so far %d and %d).",
-			Plural(MinDaysPerWeek, "day"), w.ThisWeek.Days, w.LastWeek.Days)
+			text.Plural(MinDaysPerWeek, "day"), w.ThisWeek.Days, w.LastWeek.Days)
 	}
 	s := fmt.Sprintf("This week your pain averaged %s (%s) against %s last week (%s): ",
-		w.ThisWeek.Mean.String(), Plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), Plural(w.LastWeek.Days, "day"))
+		w.ThisWeek.Mean.String(), text.Plural(w.ThisWeek.Days, "day"), w.LastWeek.Mean.String(), text.Plural(w.LastWeek.Days, "day"))
 	switch change := ChangeShown(w.LastWeek.Mean, w.ThisWeek.Mean, textDecimals); {
 	case change == 0:
 		s += "about the same"
@@ -483,13 +484,13 @@ func (w WeekChange) sentence() string {
 // shortCount names a factor with its days on each side, for the line of
 // comparisons that have too few days.
 func (c FactorComparison) shortCount() string {
-	return fmt.Sprintf("%s (%s with, %d without)", factorByID(c.Factor).Name, Plural(c.With.Days, "day"), c.Without.Days)
+	return fmt.Sprintf("%s (%s with, %d without)", factorByID(c.Factor).Name, text.Plural(c.With.Days, "day"), c.Without.Days)
 }
 
 func (c FactorComparison) sentence() string {
 	f := factorByID(c.Factor)
 	return fmt.Sprintf("On days %s, your pain averaged %s (%s) vs %s on other days (%s).",
-		f.Did, c.With.Mean.String(), Plural(c.With.Days, "day"), c.Without.Mean.String(), Plural(c.Without.Days, "day"))
+		f.Did, c.With.Mean.String(), text.Plural(c.With.Days, "day"), c.Without.Mean.String(), text.Plural(c.Without.Days, "day"))
 }
 
 func factorByID(id string) Factor {
@@ -500,15 +501,15 @@ func factorByID(id string) Factor {
 func (r RoutineChange) sentence() string {
 	if !r.Enough {
 		return fmt.Sprintf("Rate your pain before and after a stretch routine %s to see how it changes (so far %d).",
-			Plural(MinRoutinesToCompare, "time"), r.Sessions)
+			text.Plural(MinRoutinesToCompare, "time"), r.Sessions)
 	}
 	return fmt.Sprintf("Over %s with pain rated before and after, it went from %s to %s on average (%+.1f).",
-		Plural(r.Sessions, "routine"), r.Before.String(), r.After.String(), float64(ChangeShown(r.Before, r.After, textDecimals)))
+		text.Plural(r.Sessions, "routine"), r.Before.String(), r.After.String(), float64(ChangeShown(r.Before, r.After, textDecimals)))
 }
 
 func (p PostureCheckIns) sentence() string {
 	if p.Days == 0 {
 		return "No posture check-ins done in these days; the Remind tab offers them while you sit."
 	}
-	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", p.PerDay.String(), Plural(p.Days, "day"))
+	return fmt.Sprintf("You did %s posture check-ins a day on the %s you did any.", p.PerDay.String(), text.Plural(p.Days, "day"))
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"lumbar/store/text"
 	"slices"
 	"strings"
 )
@@ -182,7 +183,7 @@ func (v Vocabulary) Check(id string) error {
 // every ID with a part close to it ("buttok" → buttock-left or
 // buttock-right, "swedish" → massage-swedish).
 func (v Vocabulary) guess(word string) []string {
-	if best, ok := Closest(word, v.IDs()); ok {
+	if best, ok := text.Closest(word, v.IDs()); ok {
 		return []string{best}
 	}
 	var parts []string
@@ -193,7 +194,7 @@ func (v Vocabulary) guess(word string) []string {
 			}
 		}
 	}
-	part, ok := Closest(word, parts)
+	part, ok := text.Closest(word, parts)
 	if !ok {
 		return nil
 	}

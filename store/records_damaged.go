@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"lumbar/store/text"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -71,7 +72,7 @@ type DamagedRecord struct {
 const maxReasonRunes = 100
 
 func (d DamagedRecord) String() string {
-	reason := Printable(d.Reason)
+	reason := text.Printable(d.Reason)
 	if utf8.RuneCountInString(reason) > maxReasonRunes {
 		reason = string([]rune(reason)[:maxReasonRunes]) + "…"
 	}

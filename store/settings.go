@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"lumbar/store/text"
 	"strconv"
 	"strings"
 	"time"
@@ -162,7 +163,7 @@ func LookupSetting(name string) (Setting, error) {
 		}
 		names[i] = s.Name()
 	}
-	if best, ok := Closest(name, names); ok {
+	if best, ok := text.Closest(name, names); ok {
 		return nil, fmt.Errorf("unknown setting %q; did you mean %s?", name, best)
 	}
 	return nil, fmt.Errorf("unknown setting %q; lumbar config list shows them all", name)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"lumbar/store/text"
 	"math"
 	"regexp"
 	"strconv"
@@ -33,9 +34,9 @@ func (u WaterUnit) Format(ml int) string {
 // Number is ml in the unit, without the unit's name.
 func (u WaterUnit) Number(ml int) string {
 	if u == UnitOz {
-		return Thousands(int(math.Round(float64(ml) / MLPerOz)))
+		return text.Thousands(int(math.Round(float64(ml) / MLPerOz)))
 	}
-	return Thousands(ml)
+	return text.Thousands(ml)
 }
 
 func parseUnit(text string) (WaterUnit, error) {
@@ -231,7 +232,7 @@ func parseWeekday(word string) (time.Weekday, error) {
 		}
 		names = append(names, dayName(d), full)
 	}
-	if best, ok := Closest(lower, names); ok {
+	if best, ok := text.Closest(lower, names); ok {
 		return 0, fmt.Errorf("unknown day %q; did you mean %s?", word, best[:3])
 	}
 	return 0, fmt.Errorf("unknown day %q; use mon, tue, wed, thu, fri, sat, sun", word)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"lumbar/store/text"
 	"slices"
 )
 
@@ -49,11 +50,11 @@ func (s Streak) sentence() string {
 	case s.Current == 0:
 		return "No logging streak right now: an entry today starts one."
 	case !s.LoggedToday:
-		return fmt.Sprintf("You logged %s in a row up to yesterday; an entry today keeps it going.", Plural(s.Current, "day"))
+		return fmt.Sprintf("You logged %s in a row up to yesterday; an entry today keeps it going.", text.Plural(s.Current, "day"))
 	case s.Longest > s.Current:
-		return fmt.Sprintf("You have logged %s in a row (your longest run: %s).", Plural(s.Current, "day"), Plural(s.Longest, "day"))
+		return fmt.Sprintf("You have logged %s in a row (your longest run: %s).", text.Plural(s.Current, "day"), text.Plural(s.Longest, "day"))
 	case s.Current > 1:
-		return fmt.Sprintf("You have logged %s in a row, your longest run so far.", Plural(s.Current, "day"))
+		return fmt.Sprintf("You have logged %s in a row, your longest run so far.", text.Plural(s.Current, "day"))
 	}
 	return "You have logged today: an entry tomorrow starts a streak."
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"lumbar/store/text"
 	"strings"
 	"time"
 )
@@ -64,7 +65,7 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 		return clockOn(now, first, s)
 	case startsWithLetter(first):
 		msg := fmt.Sprintf("%q is not a time", first)
-		if best, ok := Closest(first, dayWords); ok {
+		if best, ok := text.Closest(first, dayWords); ok {
 			msg += fmt.Sprintf("; did you mean %s?", best)
 		} else {
 			msg += "; use " + WhenFormats

@@ -11,6 +11,7 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/common"
 )
 
@@ -92,7 +93,7 @@ func (m *Model) tooSmallView() string {
 		quit = "ctrl+c quits."
 	}
 	if m.quitWarning != nil {
-		quit = store.Printable(m.quitWarning.Error())
+		quit = text.Printable(m.quitWarning.Error())
 	}
 	msg := fmt.Sprintf("lumbar needs a window of at least %d×%d.\nThis one is %d×%d: make it larger, or zoom out.\n\n%s",
 		MinWidth, MinHeight, m.width, m.height, quit)
@@ -182,7 +183,7 @@ func (m *Model) problemLines(problem error) []string {
 	const mark = " ⚠ "
 	indent := strings.Repeat(" ", lipgloss.Width(mark))
 	room := max(1, m.width-lipgloss.Width(mark)-1) // one cell of margin on the right
-	rows := strings.Split(xansi.Wrap(store.Printable(problem.Error()), room, ""), "\n")
+	rows := strings.Split(xansi.Wrap(text.Printable(problem.Error()), room, ""), "\n")
 	if len(rows) > maxProblemRows {
 		rows = rows[:maxProblemRows]
 		rows[maxProblemRows-1] = xansi.Truncate(rows[maxProblemRows-1], room-1, "") + "…"

@@ -4,10 +4,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"lumbar/store/text"
 	"strconv"
 	"strings"
-
-	"lumbar/store"
 )
 
 // One parser reads every command line, against the table of commands and
@@ -176,7 +175,7 @@ func (a *parsedArgs) unknownFlag(name string) error {
 		names = append(names, f.name)
 	}
 	msg := "unknown flag " + quote("--"+name)
-	if best, ok := store.Closest(name, names); ok {
+	if best, ok := text.Closest(name, names); ok {
 		msg += fmt.Sprintf("; did you mean --%s?", best)
 	} else if a.cmd != nil && len(a.cmd.flags) > 0 && len(a.cmd.flags) <= 3 {
 		msg += fmt.Sprintf("; %s takes %s", a.cmd.name, flagList(a.cmd.flags))
@@ -212,7 +211,7 @@ func findCommandOrRefuse(name string) (*command, error) {
 		}
 	}
 	msg := "unknown command " + quote(name)
-	if best, ok := store.Closest(name, commandNames()); ok {
+	if best, ok := text.Closest(name, commandNames()); ok {
 		msg += fmt.Sprintf("; did you mean %s?", best)
 	}
 	return nil, refuse("%s (lumbar --help lists the commands)", msg)

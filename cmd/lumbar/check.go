@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 var checkCommand = command{
@@ -47,9 +48,9 @@ func runCheck(inv *invocation) error {
 	}
 	if n := len(found.Damaged); n > 0 {
 		return fmt.Errorf("%s of %d cannot be read; lumbar check --repair sets %s aside, after a backup",
-			store.Plural(n, "damaged record"), found.Records, pronoun(n))
+			text.Plural(n, "damaged record"), found.Records, pronoun(n))
 	}
-	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", quote(s.Path()), store.Plural(found.Records, "record"))
+	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", quote(s.Path()), text.Plural(found.Records, "record"))
 	return nil
 }
 
@@ -66,7 +67,7 @@ func repair(inv *invocation, s *store.Store) error {
 		fmt.Fprintln(inv.stdout, "set aside:", d)
 	}
 	fmt.Fprintf(inv.stdout, "moved %s into quarantine, bytes intact; the file as it was is at %s\n",
-		store.Plural(len(moved), "damaged record"), quote(backup))
+		text.Plural(len(moved), "damaged record"), quote(backup))
 	return nil
 }
 

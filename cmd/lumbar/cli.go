@@ -14,6 +14,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // Exit statuses.
@@ -96,7 +97,7 @@ func (inv *invocation) report(err error) int {
 	case errors.As(err, &stopped):
 		return stopped.exitStatus()
 	}
-	fmt.Fprintln(inv.stderr, "lumbar:", oneLine(store.Printable(err.Error())))
+	fmt.Fprintln(inv.stderr, "lumbar:", oneLine(text.Printable(err.Error())))
 	if isRefusal(err) {
 		return exitUsage
 	}

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 var configCommand = command{
@@ -40,7 +41,7 @@ func runConfig(inv *invocation) error {
 	case verb == "list" || verb == "get" || verb == "set":
 		return a.refuseUsage(configUsage)
 	}
-	if best, ok := store.Closest(a.positional[0], []string{"list", "get", "set"}); ok {
+	if best, ok := text.Closest(a.positional[0], []string{"list", "get", "set"}); ok {
 		return a.refuseUsage("config has no %s; did you mean %s?", quote(a.positional[0]), best)
 	}
 	return a.refuseUsage(configUsage)

@@ -7,8 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"lumbar/store"
 	"lumbar/store/demodata"
+	"lumbar/store/text"
 )
 
 var demoCommand = command{
@@ -70,8 +70,8 @@ func writeDemo(inv *invocation, path string, years int) error {
 	}
 	shown := quote(path)
 	fmt.Fprintf(inv.stdout, "wrote %s of made-up data to %s: %s, %s, %s\n",
-		store.Plural(years, "year"), shown, store.Plural(counts.Pain, "pain entry"),
-		store.Plural(counts.Water, "water log"), store.Plural(counts.Sessions, "stretch session"))
+		text.Plural(years, "year"), shown, text.Plural(counts.Pain, "pain entry"),
+		text.Plural(counts.Water, "water log"), text.Plural(counts.Sessions, "stretch session"))
 	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", shown)
 	return nil
 }

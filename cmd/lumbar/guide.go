@@ -10,7 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/guide"
 	"lumbar/tui/theme"
 )
@@ -61,7 +61,7 @@ func runGuide(inv *invocation) error {
 
 func unknownSection(id string) error {
 	msg := fmt.Sprintf("no guide section %s", quote(id))
-	if near, ok := store.Closest(id, content.RequiredSections()); ok {
+	if near, ok := text.Closest(id, content.RequiredSections()); ok {
 		msg += fmt.Sprintf(" (did you mean %s?)", near)
 	}
 	return refuse("%s; lumbar guide --list shows them all", msg)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 var historyCommand = command{
@@ -62,7 +63,7 @@ func runHistory(inv *invocation) error {
 		return err
 	}
 	if out.count() == 0 && !inv.args.has("json") {
-		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", store.Plural(days, "day"))
+		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", text.Plural(days, "day"))
 		return nil
 	}
 	return out.finish()
@@ -207,9 +208,9 @@ func historyJSON(it store.Item[store.PainEntry]) historyEntry {
 		ID: it.Key.ID(), At: e.Local().Format(time.RFC3339), Day: e.Day(),
 		Pain: e.Pain, Band: store.PainBand(e.Pain), LegPain: e.LegPain,
 		Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
-		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: store.Printable(e.Medication),
+		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: text.Printable(e.Medication),
 		Interference: e.Interference, Sleep: e.Sleep, WarningSigns: orEmpty(e.Warnings),
-		Note: store.Printable(e.Note),
+		Note: text.Printable(e.Note),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // logOptions are `lumbar log`'s flags as typed.
@@ -180,7 +181,7 @@ func entryLine(e store.PainEntry) string {
 		parts = append(parts, "relief "+e.Relief)
 	}
 	if e.Medication != "" {
-		parts = append(parts, "med "+oneLine(store.Printable(e.Medication)))
+		parts = append(parts, "med "+oneLine(text.Printable(e.Medication)))
 	}
 	if e.Interference != nil {
 		parts = append(parts, fmt.Sprintf("in the way %d", *e.Interference))
@@ -189,7 +190,7 @@ func entryLine(e store.PainEntry) string {
 		parts = append(parts, "slept "+e.Sleep)
 	}
 	if e.Note != "" {
-		parts = append(parts, fmt.Sprintf("%q", oneLine(store.Printable(e.Note))))
+		parts = append(parts, fmt.Sprintf("%q", oneLine(text.Printable(e.Note))))
 	}
 	return strings.Join(parts, " · ")
 }

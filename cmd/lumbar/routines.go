@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/text"
 )
 
 var routinesCommand = command{
@@ -39,7 +39,7 @@ func runRoutines(inv *invocation) error {
 		return checkRoutines(inv, rest[1:])
 	case len(rest) > 0:
 		problem := fmt.Sprintf("routines: unexpected %s", quote(rest[0]))
-		if best, ok := store.Closest(rest[0], []string{"check"}); ok {
+		if best, ok := text.Closest(rest[0], []string{"check"}); ok {
 			problem += fmt.Sprintf(" (did you mean %s?)", best)
 		} else if f, ok := findFlag(inv.args.cmd.flags, rest[0]); ok {
 			problem += fmt.Sprintf("; did you mean --%s?", f.name)
@@ -110,14 +110,14 @@ func checkRoutines(inv *invocation, args []string) error {
 		return nil
 	case errors.As(err, &problems):
 		for _, p := range problems {
-			fmt.Fprintln(inv.stderr, store.Printable(p.Error()))
+			fmt.Fprintln(inv.stderr, text.Printable(p.Error()))
 		}
 		return errShown
 	case err != nil:
 		return fmt.Errorf("cannot read %s: %w", quote(path), errors.Unwrap(err))
 	}
 	fmt.Fprintf(inv.stdout, "%s is fine: %s, %s\n", quote(path),
-		store.Plural(len(lib.Routines), "routine"), store.Plural(len(lib.Stretches), "stretch"))
+		text.Plural(len(lib.Routines), "routine"), text.Plural(len(lib.Stretches), "stretch"))
 	return nil
 }
 

@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui"
 )
 
@@ -98,7 +98,7 @@ func (e stoppedError) exitStatus() int {
 // stderr what could not be saved.
 func stoppedBySignal(inv *invocation, root *tui.Model, sig os.Signal) error {
 	if err := root.SaveBeforeExit(); err != nil {
-		fmt.Fprintf(inv.stderr, "lumbar: stopped by %v; work in progress could not be saved: %s\n", sig, oneLine(store.Printable(err.Error())))
+		fmt.Fprintf(inv.stderr, "lumbar: stopped by %v; work in progress could not be saved: %s\n", sig, oneLine(text.Printable(err.Error())))
 	}
 	return stoppedError{sig}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 var statsCommand = command{
@@ -67,8 +68,8 @@ func runStats(inv *invocation) error {
 		}{in, store.Sparkline(in.Daily), in.Sentences()})
 	}
 	shown := in.Daily[max(0, len(in.Daily)-sparklineMaxDays):]
-	fmt.Fprintf(inv.stdout, "Last %s, %s to %s\n", store.Plural(in.Days, "day"), in.From, in.To)
-	fmt.Fprintf(inv.stdout, "worst pain per day, last %s: %s  (· nothing logged)\n\n", store.Plural(len(shown), "day"), store.Sparkline(shown))
+	fmt.Fprintf(inv.stdout, "Last %s, %s to %s\n", text.Plural(in.Days, "day"), in.From, in.To)
+	fmt.Fprintf(inv.stdout, "worst pain per day, last %s: %s  (· nothing logged)\n\n", text.Plural(len(shown), "day"), store.Sparkline(shown))
 	for _, sentence := range in.Sentences() {
 		fmt.Fprintln(inv.stdout, "•", sentence)
 	}

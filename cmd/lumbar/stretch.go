@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/common"
 )
 
@@ -26,7 +26,7 @@ func runStretch(inv *invocation) error {
 	lib, fileErr := content.LoadUserRoutines(content.UserRoutinesPath(inv.getenv))
 	if lib.Routine(id) == nil {
 		problem := fmt.Sprintf("no routine called %s", quote(id))
-		if best, ok := store.Closest(id, lib.RoutineIDs()); ok {
+		if best, ok := text.Closest(id, lib.RoutineIDs()); ok {
 			problem += fmt.Sprintf("; did you mean %s?", best)
 		} else {
 			problem += "; lumbar routines lists them"

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // maxGlassesAtOnce bounds `lumbar water N`: more at once is a typing slip.
@@ -131,6 +132,6 @@ func runWater(inv *invocation) error {
 	}
 	fmt.Fprintf(inv.stdout, "+%s · today %s of %s (%d of %s)\n",
 		set.WaterUnit.Format(drank), set.WaterUnit.Number(today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
-		set.Glasses(today.WaterML), store.Plural(set.GoalGlasses(), "glass"))
+		set.Glasses(today.WaterML), text.Plural(set.GoalGlasses(), "glass"))
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // calendarCellWidth is one day's column: a space, three cells of colour
@@ -62,8 +63,8 @@ func (m *Model) calendarPain(c calendarCell) string {
 
 func monthSummaryLine(s monthSummary) string {
 	if s.Logged == 0 {
-		return fmt.Sprintf("Nothing logged this month (%s so far).", store.Plural(s.Days, "day"))
+		return fmt.Sprintf("Nothing logged this month (%s so far).", text.Plural(s.Days, "day"))
 	}
 	return fmt.Sprintf("%d of %s logged · average %s · worst %d, on %s",
-		s.Logged, store.Plural(s.Days, "day"), s.Mean, s.Worst, s.WorstDay.Date().Format("Mon 2 Jan"))
+		s.Logged, text.Plural(s.Days, "day"), s.Mean, s.Worst, s.WorstDay.Date().Format("Mon 2 Jan"))
 }

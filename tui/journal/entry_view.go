@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
 
@@ -60,7 +61,7 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 		helped += " (" + store.ReliefAmounts.Label(e.Relief) + ")"
 	}
 	add("Helped", helped)
-	add("Medication", store.Printable(e.Medication))
+	add("Medication", text.Printable(e.Medication))
 	if e.Interference != nil {
 		add("In the way", fmt.Sprintf("%d of 10", *e.Interference))
 	}
@@ -71,7 +72,7 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 		lines = append(lines, st.Muted.Render(pad(r[0], 12))+r[1])
 	}
 	if e.Note != "" {
-		note := lipgloss.NewStyle().Width(max(10, width-4)).Render(store.Printable(e.Note))
+		note := lipgloss.NewStyle().Width(max(10, width-4)).Render(text.Printable(e.Note))
 		lines = append(lines, "", st.Muted.Render("Note"), note)
 	}
 	if a, ok := store.AdviceForEntry(e.Warnings, e.Where, e.Feels); ok {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
 
@@ -268,9 +269,9 @@ func (f *entryForm) lengthNote() lengthNote {
 		switch {
 		case n > t.most:
 			return lengthNote{over: true, text: fmt.Sprintf("%s: %s characters, %s over the limit of %s; shorten it to save.",
-				t.name, store.Thousands(n), store.Thousands(n-t.most), store.Thousands(t.most))}
+				t.name, text.Thousands(n), text.Thousands(n-t.most), text.Thousands(t.most))}
 		case n >= t.most*9/10:
-			note.text = fmt.Sprintf("%s: %s of %s characters.", t.name, store.Thousands(n), store.Thousands(t.most))
+			note.text = fmt.Sprintf("%s: %s of %s characters.", t.name, text.Thousands(n), text.Thousands(t.most))
 		}
 	}
 	return note
@@ -292,7 +293,7 @@ func (f *entryForm) refuseOverLimit(k tea.KeyMsg) bool {
 		}
 		if n := utf8.RuneCountInString(t.text) + added; n > t.most {
 			f.err = fmt.Sprintf("Not added: the %s would be %s characters; the limit is %s.",
-				strings.ToLower(t.name), store.Thousands(n), store.Thousands(t.most))
+				strings.ToLower(t.name), text.Thousands(n), text.Thousands(t.most))
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // list is a cursor over n rows, of which `visible` show at a time.
@@ -59,7 +60,7 @@ func entryWhen(e store.PainEntry, today store.Day) string {
 
 // excerpt is user text on one line, cleaned and cut to width cells.
 func excerpt(s string, width int) string {
-	flat := strings.Join(strings.Fields(store.Printable(s)), " ")
+	flat := strings.Join(strings.Fields(text.Printable(s)), " ")
 	return ansi.Truncate(flat, width, "…")
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
 
@@ -266,14 +267,14 @@ func (m *Model) chartView() string {
 	span := Spans[m.span]
 	in := m.data.insights[m.span]
 	if in.Logged == 0 {
-		return st.Muted.Render(fmt.Sprintf("Nothing logged in the last %s. r shows another span.", store.Plural(span, "day")))
+		return st.Muted.Render(fmt.Sprintf("Nothing logged in the last %s. r shows another span.", text.Plural(span, "day")))
 	}
 	per := daysPerPoint(span, m.width-yLabelWidth-2)
 	each := "each point is a day"
 	if per > 1 {
-		each = "each point is " + store.Plural(per, "day")
+		each = "each point is " + text.Plural(per, "day")
 	}
-	title := st.Title.Render("Pain over the last "+store.Plural(span, "day")) + st.Muted.Render("  ·  "+each+"  ·  "+spanChoices(m.span))
+	title := st.Title.Render("Pain over the last "+text.Plural(span, "day")) + st.Muted.Render("  ·  "+each+"  ·  "+spanChoices(m.span))
 	legend := st.ChartMean().Render("──") + " mean   " + st.ChartWorst().Render(string(worstMark)) + " worst   " +
 		st.Muted.Render("pain 0–10 up the side")
 	return strings.Join([]string{ansi.Truncate(title, m.width, "…"), legend, m.chart}, "\n")
@@ -293,7 +294,7 @@ func spanChoices(current int) string {
 
 func (m *Model) insightsView() string {
 	st := m.Styles
-	title := st.Title.Render("Insights, last "+store.Plural(Spans[m.span], "day")) + st.Muted.Render("  ·  "+spanChoices(m.span))
+	title := st.Title.Render("Insights, last "+text.Plural(Spans[m.span], "day")) + st.Muted.Render("  ·  "+spanChoices(m.span))
 	if !m.insights.AtBottom() {
 		title += st.Muted.Render("  ·  more below: j/↓")
 	}

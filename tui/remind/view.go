@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // The tab, top to bottom: the reminder due now (if any), water today and
@@ -97,7 +98,7 @@ func (m *Model) waterView(width int, withChart bool) string {
 	meter := st.MeterFull.Render(strings.Repeat("█", filled)) +
 		st.MeterEmpty.Render(strings.Repeat("░", meterWidth-filled))
 
-	glasses := fmt.Sprintf("%d of %s", set.Glasses(drunk), store.Plural(set.GoalGlasses(), "glass"))
+	glasses := fmt.Sprintf("%d of %s", set.Glasses(drunk), text.Plural(set.GoalGlasses(), "glass"))
 	pace := st.PainMild.Render("goal reached ✓")
 	byNow := st.Muted.Render(" (" + unit.Format(m.expected) + " by now)")
 	switch {

@@ -9,6 +9,7 @@ import (
 
 	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/common"
 )
 
@@ -478,9 +479,9 @@ func (p *Player) announce() string {
 	}
 	var how string
 	if step.Hold > 0 {
-		how = "hold " + store.Plural(wholeSeconds(step.Hold), "second")
+		how = "hold " + text.Plural(wholeSeconds(step.Hold), "second")
 	} else {
-		how = store.Plural(step.Reps, "slow repetition")
+		how = text.Plural(step.Reps, "slow repetition")
 	}
 	if step.Sides {
 		how += " on each side"

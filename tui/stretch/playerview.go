@@ -11,6 +11,7 @@ import (
 
 	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
 
@@ -287,7 +288,7 @@ func (m *Model) playerHints(width int) string {
 	p := m.player
 	switch {
 	case p.stage == confirmingStop:
-		done := fmt.Sprintf("(%d of %s done)", p.session().StepsDone, store.Plural(len(p.routine.Steps), "step"))
+		done := fmt.Sprintf("(%d of %s done)", p.session().StepsDone, text.Plural(len(p.routine.Steps), "step"))
 		return st.Warning.Render(widestThatFits(width,
 			"Stop here? y stop and save "+done+" · n keep going",
 			"Stop here? y stop and save · n keep going",
@@ -331,7 +332,7 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 		description = m.routineDescription(width)
 	}
 	if p.stage == askPainAfter {
-		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(m.outcome()), p.session().StepsDone, store.Plural(len(p.routine.Steps), "step"))
+		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(m.outcome()), p.session().StepsDone, text.Plural(len(p.routine.Steps), "step"))
 	}
 	answer := "_"
 	if p.typed != "" {
@@ -377,7 +378,7 @@ func (m *Model) beforeStartView() string {
 func (m *Model) routineHeader() string {
 	st := m.common.Styles
 	r := m.player.routine
-	about := content.Clock(r.Duration()) + " · " + store.Plural(len(r.Steps), "step")
+	about := content.Clock(r.Duration()) + " · " + text.Plural(len(r.Steps), "step")
 	return st.Title.Render(r.Name) + st.Muted.Render("  "+about)
 }
 
@@ -423,7 +424,7 @@ func (m *Model) outcome() string {
 		return "stopped"
 	}
 	if skipped := len(p.routine.Steps) - p.session().StepsDone; skipped > 0 {
-		return "done, " + store.Plural(skipped, "step") + " skipped"
+		return "done, " + text.Plural(skipped, "step") + " skipped"
 	}
 	return "done"
 }
@@ -436,7 +437,7 @@ func (m *Model) summaryView() string {
 	lines := []string{
 		st.Title.Render(p.routine.Name + " · " + m.outcome()),
 		"",
-		fmt.Sprintf("%d of %s in %s.", s.StepsDone, store.Plural(s.StepsTotal, "step"), content.Clock(s.End.Sub(s.At))),
+		fmt.Sprintf("%d of %s in %s.", s.StepsDone, text.Plural(s.StepsTotal, "step"), content.Clock(s.End.Sub(s.At))),
 		"Pain " + painText(s.PainBefore) + " before, " + painText(s.PainAfter) + " after.",
 	}
 	if s.PainBefore != nil && s.PainAfter != nil && *s.PainAfter-*s.PainBefore >= 2 {

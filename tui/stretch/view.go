@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/text"
 )
 
 // Layout of the library and of a stretch or routine read whole.
@@ -189,7 +189,7 @@ func (m *Model) routinesUsing(s *content.Stretch) []string {
 
 func (m *Model) routineText(r *content.Routine, width int) string {
 	st := m.common.Styles
-	about := fmt.Sprintf("%s · %s · %s", content.Clock(r.Duration()), store.Plural(len(r.Steps), "step"), strings.Join(r.Positions(), ", "))
+	about := fmt.Sprintf("%s · %s · %s", content.Clock(r.Duration()), text.Plural(len(r.Steps), "step"), strings.Join(r.Positions(), ", "))
 	lines := []string{st.Title.Render(r.Name), st.Muted.Render(wrap(about, width)), ""}
 	if r.Description != "" {
 		lines = append(lines, wrap(r.Description, width), "")

@@ -1,9 +1,11 @@
-package store
+package text
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestPrintable(t *testing.T) {
@@ -11,6 +13,7 @@ func TestPrintable(t *testing.T) {
 		{"sore after gardening", "sore after gardening"},
 		{"two\nlines\tand a tab", "two\nlines\tand a tab"},
 		{"\x1b[31mred\x1b[0m", "red"},
+		{"kept \x1b]0;an unfinished title swallows the rest, é too", "kept "},
 		{"title \x1b]0;pwned\x07 set", "title  set"},
 		{"clear\x1b[2J screen", "clear screen"},
 		{"carriage\rreturn", "carriagereturn"},
@@ -58,4 +61,49 @@ func FuzzPrintable(f *testing.F) {
 			t.Fatalf("not idempotent: %q then %q", out, again)
 		}
 	})
+}
+
+// TestPrintableReadsSequencesAsATerminalLibraryDoes compares Printable's
+// own escape reading with charmbracelet/x/ansi's parser (a terminal
+// library the package itself must not import) over sequences of every
+// kind, whole, cut short and mixed with text.
+func TestPrintableReadsSequencesAsATerminalLibraryDoes(t *testing.T) {
+	pieces := []string{
+		"plain", "é", "日本", "\n", "\t", "\a", "\b", "\r", "\x7f",
+		"\x1b[31m", "\x1b[0m", "\x1b[2J", "\x1b[?25l", "\x1b[38;2;1;2;3m", "\x1b[1 q", "\x1b[", "\x1b[12",
+		"\x1b]0;title\x07", "\x1b]8;;http://x\x1b\\", "\x1b]52;c;aGk=\x1b\\",
+		"\x1bP1$r\x1b\\", "\x1bPq#0;2;0;0;0\x1b\\", "\x1b_apc\x1b\\", "\x1b^pm\x1b\\", "\x1bXsos\x1b\\",
+		"\x1b7", "\x1b8", "\x1bc", "\x1b(B", "\x1b)0", "\x1b#8", "\x1b", "\x1b\x1b", "\x1b[1\n2m",
+		"\u202e", "\u2066", "\u009b", "\u0085",
+	}
+	reference := func(s string) string { return printableVia(ansi.Strip(s)) }
+	check := func(s string) {
+		t.Helper()
+		if got, want := Printable(s), reference(s); got != want {
+			t.Errorf("Printable(%q) = %q; the terminal library reads %q", s, got, want)
+		}
+	}
+	for _, a := range pieces {
+		check(a)
+		check(a + "\x1b]0;cut short")
+		for _, b := range pieces {
+			check(a + b)
+			for _, c := range pieces {
+				check(a + b + c)
+			}
+		}
+	}
+}
+
+// printableVia is Printable's rune filter over text already stripped.
+func printableVia(stripped string) string {
+	var b strings.Builder
+	for i := 0; i < len(stripped); {
+		r, size := utf8.DecodeRuneInString(stripped[i:])
+		if keepRune(r, size) {
+			b.WriteString(stripped[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
