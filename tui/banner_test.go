@@ -20,6 +20,14 @@ type silentAlerts struct{ bells int }
 func (s *silentAlerts) Bell()                    { s.bells++ }
 func (s *silentAlerts) Notify(_, _ string) error { return nil }
 
+// remindHeardBy is the Remind tab over m's Common, ringing and notifying
+// into alerts.
+func remindHeardBy(m *Model, alerts *silentAlerts) common.Tab {
+	c := m.common
+	c.Ring = alerts.Bell
+	return remind.New(c, remind.WithNotifier(alerts.Notify))
+}
+
 // reloadRemind makes the Remind tab re-read the file, as a poll that saw a
 // write would, and hands its answer back through the root. Timers the
 // tab sets are not run.
@@ -61,7 +69,7 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 10, 0, 0, time.UTC) // Friday, in active hours
 	m := NewWithStyles(s, func() time.Time { return now }, theme.NewFor(true))
 	alerts := &silentAlerts{}
-	m.tabs[common.RemindTab] = remind.New(m.common, remind.WithAlerter(alerts))
+	m.tabs[common.RemindTab] = remindHeardBy(m, alerts)
 	log := &fakeTab{}
 	m.tabs[common.LogTab] = log
 	m.setSize(80, 24)
@@ -156,7 +164,7 @@ func (r *rowsTab) View() string {
 func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 31, 0, 0, time.UTC) // a posture check is due
 	m := NewWithStyles(tuitest.DiaryInUse(t), func() time.Time { return now }, theme.NewFor(true))
-	m.tabs[common.RemindTab] = remind.New(m.common, remind.WithAlerter(&silentAlerts{}))
+	m.tabs[common.RemindTab] = remindHeardBy(m, &silentAlerts{})
 	log := &rowsTab{}
 	m.tabs[common.LogTab] = log
 	const height = 24

@@ -415,7 +415,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.polled {
-		cmds = append(cmds, tea.Tick(PollInterval, func(time.Time) tea.Msg { return pollMsg{} }))
+		cmds = append(cmds, m.common.After(PollInterval, func(time.Time) tea.Msg { return pollMsg{} }))
 	}
 	m.dataErr = msg.err
 	m.skippedNote = nil

@@ -1,8 +1,10 @@
 // Package common is what the root model hands every tab: the store, the
-// clock, the styles, and the messages tabs and root exchange.
+// clock, timers, the bell, the styles, and the messages tabs and root
+// exchange.
 package common
 
 import (
+	"os"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -16,12 +18,50 @@ import (
 // Clock tells the time. Tests inject a fixed or stepped one.
 type Clock func() time.Time
 
-// Common is given to each tab by the root.
+// Common is given to each tab by the root, and every tab embeds it: the
+// one way a tab reads the time, starts a timer and rings the bell, so
+// tests inject all three in one place (see package tuitest).
 type Common struct {
 	Store  *store.Store
 	Now    Clock
 	Styles theme.Styles
+	// Timers starts the tabs' timers; nil is tea.Tick. Tests record them
+	// instead and fire them by hand, moving the clock.
+	Timers Timers
+	// Ring sounds the bell; nil writes BEL to the terminal. Tests count.
+	Ring func()
 }
+
+// Timers starts a timer that sends fire's message after d, as tea.Tick
+// does.
+type Timers func(d time.Duration, fire func(time.Time) tea.Msg) tea.Cmd
+
+// After is a command that sends fire's message after d: every timer of
+// the app starts here. Like tea.Tick it fires once; re-arm it only in its
+// own message's handler.
+func (c Common) After(d time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
+	if c.Timers == nil {
+		return tea.Tick(d, fire)
+	}
+	return c.Timers(d, fire)
+}
+
+// Bell is a command that rings the terminal bell: it runs beside the
+// frame being drawn, never holding it up.
+func (c Common) Bell() tea.Cmd {
+	ring := c.Ring
+	if ring == nil {
+		ring = terminalBell
+	}
+	return func() tea.Msg {
+		ring()
+		return nil
+	}
+}
+
+// terminalBell writes BEL to the terminal Bubble Tea draws on. Bubble Tea
+// writes each frame in one piece, so a lone BEL lands between frames.
+func terminalBell() { _, _ = os.Stdout.Write([]byte("\a")) }
 
 // Tab is one of the four tabs. Its Update returns the tab itself.
 type Tab interface {

@@ -31,10 +31,10 @@ const (
 
 // Model is the Guide tab.
 type Model struct {
-	common common.Common
-	keys   KeyMap
-	guide  *content.Guide
-	pages  *pages
+	common.Common
+	keys  KeyMap
+	guide *content.Guide
+	pages *pages
 
 	current  int // open section
 	cursor   int // highlighted row of the section list
@@ -76,7 +76,7 @@ func New(c common.Common) common.Tab {
 	in.Placeholder = "search the guide"
 	in.CharLimit = 80
 	m := &Model{
-		common:   c,
+		Common:   c,
 		keys:     DefaultKeyMap(),
 		guide:    g,
 		pages:    newPages(g, c.Styles.Markdown),
@@ -281,7 +281,7 @@ func (m *Model) showSection(i, offset int) {
 		return
 	}
 	styled, plain := m.pages.lines(i)
-	m.viewport.SetContent(joinLines(markMatches(styled, plain, m.matchesIn(i), m.common.Styles)))
+	m.viewport.SetContent(joinLines(markMatches(styled, plain, m.matchesIn(i), m.Styles)))
 	m.viewport.SetYOffset(offset)
 }
 

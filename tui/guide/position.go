@@ -22,7 +22,7 @@ type positionMsg struct {
 
 // loadPosition reads the saved place without blocking start-up.
 func (m *Model) loadPosition() tea.Cmd {
-	s := m.common.Store
+	s := m.Store
 	return func() tea.Msg {
 		var p position
 		err := s.View(func(tx *store.Tx) error {
@@ -61,7 +61,7 @@ func (m *Model) Save() error {
 	if !m.loaded || p == m.saved {
 		return nil // the saved place was never read, or nothing moved
 	}
-	err := m.common.Store.Update(func(tx *store.Tx) error {
+	err := m.Store.Update(func(tx *store.Tx) error {
 		return store.PutSetting(tx, positionSetting, p)
 	})
 	if err == nil {

@@ -39,7 +39,7 @@ func (m *Model) textView() string {
 }
 
 func (m *Model) linkMenuLines() []string {
-	st := m.common.Styles
+	st := m.Styles
 	lines := []string{st.Rule.Render(strings.Repeat("─", m.viewport.Width)),
 		truncate(st.Title.Render("Follow a link")+st.Muted.Render(" — press its number; any other key closes"), m.viewport.Width)}
 	for i, l := range m.links() {
@@ -52,12 +52,12 @@ func (m *Model) linkMenuLines() []string {
 }
 
 func (m *Model) listView() string {
-	st := m.common.Styles
+	st := m.Styles
 	rows := []string{st.Title.Render("Guide"), ""}
 	for i, s := range m.guide.Sections {
 		rows = append(rows, m.listRow(i, s.Title))
 	}
-	tip := m.guide.TipFor(m.common.Now())
+	tip := m.guide.TipFor(m.Now())
 	rows = append(rows, "", st.Title.Render("Tip of the day"),
 		st.Muted.Width(listWidth-1).Render(tip.Text))
 	return lipgloss.NewStyle().Width(listWidth).Height(m.height - 1).MaxHeight(m.height - 1).
@@ -67,7 +67,7 @@ func (m *Model) listView() string {
 // listRow draws one section name: the open one in the accent colour, the
 // cursor (while the list has focus) with the selection marker.
 func (m *Model) listRow(i int, title string) string {
-	st := m.common.Styles
+	st := m.Styles
 	marker := strings.Repeat(" ", lipgloss.Width(st.SelectedMarker))
 	if m.focus == focusList && i == m.cursor {
 		marker = st.SelectedMarker
@@ -89,13 +89,13 @@ func (m *Model) listRow(i int, title string) string {
 
 // headerView replaces the list on narrow screens.
 func (m *Model) headerView() string {
-	st := m.common.Styles
+	st := m.Styles
 	sec := m.guide.Sections[m.current]
 	return st.Muted.Render(fmt.Sprintf("[ ‹ %d/%d › ] ", m.current+1, len(m.guide.Sections))) + st.Title.Render(sec.Title)
 }
 
 func (m *Model) footerView() string {
-	st := m.common.Styles
+	st := m.Styles
 	if m.search.typing {
 		return m.search.input.View() + "  " + st.Muted.Render(m.matchCount())
 	}

@@ -83,9 +83,6 @@ type Model struct {
 	adviceItem store.Item[store.PainEntry]
 	adviceVP   viewport.Model // the advice, scrolled when the window is too short for it
 	flash      string         // what the last action did, on the view bar
-
-	// tick starts a timer; tests replace tea.Tick to fire timers by hand.
-	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // detail is one entry shown whole.
@@ -107,7 +104,7 @@ type undoExpiredMsg struct{ gen int }
 func New(c common.Common) *Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
-	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now())), tick: tea.Tick}
+	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now()))}
 	m.syncKeys()
 	return m
 }
@@ -607,7 +604,7 @@ func (m *Model) deleteConfirmed() tea.Cmd {
 	m.undo = &undoOffer{item: it, gen: m.undoGen}
 	m.flash = "Deleted the entry of " + it.Value.Local().Format("Mon 2 Jan 15:04") + "."
 	gen := m.undoGen
-	expire := m.tick(UndoWindow, func(time.Time) tea.Msg { return undoExpiredMsg{gen: gen} })
+	expire := m.After(UndoWindow, func(time.Time) tea.Msg { return undoExpiredMsg{gen: gen} })
 	return tea.Batch(changed, m.load(), expire)
 }
 

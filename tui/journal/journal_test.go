@@ -45,11 +45,13 @@ type tab struct {
 
 func newTab(t testing.TB, s *store.Store, width, height int) *tab {
 	t.Helper()
-	tb := &tab{Model: New(common.Common{Store: s, Now: clock, Styles: theme.NewFor(true)}), t: t}
-	tb.Model.tick = func(_ time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
+	tb := &tab{t: t}
+	c := common.Common{Store: s, Now: clock, Styles: theme.NewFor(true)}
+	c.Timers = func(_ time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
 		tb.timers = append(tb.timers, fire(fixedNow))
 		return nil
 	}
+	tb.Model = New(c)
 	tb.SetSize(width, height)
 	tb.reload()
 	return tb

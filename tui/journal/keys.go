@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"lumbar/store"
+	"lumbar/tui/common"
 )
 
 // KeyMap is the Log tab's keys. Which of them work depends on what is on
@@ -125,11 +126,7 @@ func (m *Model) syncKeys() {
 	browse := now == browsing
 	inHistory := browse && m.view == historyView && len(m.data.entries) > 0
 	entry := now == showingEntry
-	set := func(on bool, bindings ...*key.Binding) {
-		for _, b := range bindings {
-			b.SetEnabled(on)
-		}
-	}
+	set := common.SetEnabled
 	set(browse || entry, &k.New)
 	set(browse, &k.NextView, &k.PrevView)
 	set(inHistory || entry || now == showingAdvice || (browse && m.view == insightsView), &k.Up, &k.Down, &k.PageUp, &k.PageDown)
@@ -157,37 +154,20 @@ func (m *Model) syncKeys() {
 // ShortHelp is the key line under the tab.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Reload, k.Overwrite, k.BackToForm, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
+	return common.Enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Reload, k.Overwrite, k.BackToForm, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
 		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
 }
 
 // FullHelp is the Log's part of the ? screen.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	groups := [][]key.Binding{
-		enabled(k.New, k.Open, k.Edit, k.Delete, k.Undo),
-		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
-		enabled(k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth),
-		enabled(k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide, k.Back),
-		enabled(k.Reload, k.Overwrite, k.BackToForm),
-	}
-	var out [][]key.Binding
-	for _, g := range groups {
-		if len(g) > 0 {
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
-func enabled(bindings ...key.Binding) []key.Binding {
-	var out []key.Binding
-	for _, b := range bindings {
-		if b.Enabled() {
-			out = append(out, b)
-		}
-	}
-	return out
+	return common.HelpGroups(
+		[]key.Binding{k.New, k.Open, k.Edit, k.Delete, k.Undo},
+		[]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		[]key.Binding{k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth},
+		[]key.Binding{k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide, k.Back},
+		[]key.Binding{k.Reload, k.Overwrite, k.BackToForm},
+	)
 }
 
 // hasAdvice tells whether an entry's signs, ticked or implied, bring the

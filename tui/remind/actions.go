@@ -19,9 +19,9 @@ import (
 // change runs write, re-reads the snapshot, and shows it. On failure
 // nothing was written and the reason is shown.
 func (m *Model) change(write func(tx *store.Tx, now time.Time) error, done func(snapshot, time.Time) string) tea.Cmd {
-	now := m.common.Now()
+	now := m.Now()
 	var snap snapshot
-	err := m.common.Store.Update(func(tx *store.Tx) (err error) {
+	err := m.Store.Update(func(tx *store.Tx) (err error) {
 		if err = write(tx, now); err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func waterNote(snap snapshot, _ time.Time) string {
 
 // setQuiet turns quiet mode on until the given time, or off for zero.
 func (m *Model) setQuiet(until time.Time) tea.Cmd {
-	m.setChoosingQuiet(false)
+	m.choosingQuiet = false
 	return m.change(func(tx *store.Tx, _ time.Time) error {
 		return store.SetQuietUntil(tx, until)
 	}, func(_ snapshot, now time.Time) string {

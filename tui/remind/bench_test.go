@@ -20,8 +20,8 @@ func tenYearTab(b *testing.B) *Model {
 		b.Fatal(err)
 	}
 	c := common.Common{Store: s, Now: func() time.Time { return now }, Styles: theme.New()}
-	m := New(c, WithAlerter(&fakeAlerts{}))
-	m.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	c.Timers = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	m := New(heardBy(c, &fakeAlerts{}))
 	return m
 }
 

@@ -116,7 +116,7 @@ func (f *settingsForm) changes() map[string]string {
 }
 
 func (m *Model) openForm() tea.Cmd {
-	m.form = newSettingsForm(m.snap.state.Settings, m.common.Styles, m.width, m.height)
+	m.form = newSettingsForm(m.snap.state.Settings, m.Styles, m.width, m.height)
 	m.note = ""
 	return m.form.form.Init()
 }

@@ -56,7 +56,7 @@ func goldenStore(t *testing.T) *store.Store {
 func runGolden(t *testing.T, width, height int, keys ...string) {
 	t.Helper()
 	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
-	m := New(c, WithAlerter(&fakeAlerts{}))
+	m := New(heardBy(c, &fakeAlerts{}))
 	m.SetSize(width, height-3) // the root's tab bar, rule and status bar
 	tuitest.Golden(t, m, width, height-3, "Last 7 days", tuitest.Keys(keys...)...)
 }

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/tui/common"
 )
 
 // KeyMap is the Remind tab's keys.
@@ -95,20 +96,12 @@ func (k KeyMap) answer(msg tea.KeyMsg, here bool) (store.CheckAction, bool) {
 	return "", false
 }
 
-// answering turns the answer keys on while a reminder is due.
-func (k *KeyMap) answering(on bool) {
-	for _, b := range []*key.Binding{&k.Done, &k.Snooze, &k.Dismiss, &k.BannerDone, &k.BannerSnooze, &k.BannerDismiss} {
-		b.SetEnabled(on)
-	}
-}
-
-// choosingQuiet turns the tab's other keys off while the quiet-mode
-// choices are offered, and the choices on.
-func (k *KeyMap) choosingQuiet(on bool) {
-	for _, b := range []*key.Binding{&k.QuietHour, &k.QuietTomorrow, &k.QuietOff, &k.Cancel} {
-		b.SetEnabled(on)
-	}
-	for _, b := range []*key.Binding{&k.AddGlass, &k.RemoveGlass, &k.Quiet, &k.Settings} {
-		b.SetEnabled(!on)
-	}
+// syncKeys enables the keys that do something now: the answers while a
+// reminder is due; the quiet-mode choices while they are offered, and the
+// tab's other keys while they are not.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	common.SetEnabled(len(m.sched.DueNow()) > 0, &k.Done, &k.Snooze, &k.Dismiss, &k.BannerDone, &k.BannerSnooze, &k.BannerDismiss)
+	common.SetEnabled(m.choosingQuiet, &k.QuietHour, &k.QuietTomorrow, &k.QuietOff, &k.Cancel)
+	common.SetEnabled(!m.choosingQuiet, &k.AddGlass, &k.RemoveGlass, &k.Quiet, &k.Settings)
 }

@@ -29,9 +29,9 @@ const (
 
 // Model is the Remind tab.
 type Model struct {
-	common common.Common
+	common.Common
 	keys   KeyMap
-	alerts Alerter
+	notify Notifier
 	cues   []string
 	width  int
 	height int
@@ -54,9 +54,6 @@ type Model struct {
 	// whole run where it cannot be (a read-only file).
 	firstSeen time.Time
 	timerGen  int // tags the pending timer; older ticks are dropped
-	// after starts a timer: tea.Tick, which tests replace to see the waits
-	// without sleeping.
-	after func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
 	choosingQuiet bool
 	form          *settingsForm // the settings form while it is open
@@ -65,23 +62,21 @@ type Model struct {
 // Option adjusts a new tab.
 type Option func(*Model)
 
-// WithAlerter replaces the terminal bell and desktop notifications.
-func WithAlerter(a Alerter) Option { return func(m *Model) { m.alerts = a } }
+// WithNotifier replaces the desktop notifications.
+func WithNotifier(n Notifier) Option { return func(m *Model) { m.notify = n } }
 
 // New builds the Remind tab.
 func New(c common.Common, opts ...Option) *Model {
 	m := &Model{
-		common: c,
+		Common: c,
 		keys:   DefaultKeyMap(),
-		alerts: defaultAlerter(),
+		notify: desktopNotify,
 		cues:   content.PostureCues(),
-		after:  tea.Tick,
 	}
-	m.keys.answering(false)
-	m.keys.choosingQuiet(false)
 	for _, opt := range opts {
 		opt(m)
 	}
+	m.syncKeys()
 	return m
 }
 
@@ -115,7 +110,7 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 
 // load reads the snapshot off the UI goroutine.
 func (m *Model) load() tea.Cmd {
-	s, clock := m.common.Store, m.common.Now
+	s, clock := m.Store, m.Now
 	return func() tea.Msg {
 		msg := loadedMsg{now: clock()}
 		msg.err = s.View(func(tx *store.Tx) (err error) {
@@ -127,27 +122,33 @@ func (m *Model) load() tea.Cmd {
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if msg.err != nil {
 			m.err = msg.err
-			return m, m.arm(msg.now) // try again at the next tick
+			return m.arm(msg.now) // try again at the next tick
 		}
-		return m, m.apply(msg.snap, msg.now)
+		return m.apply(msg.snap, msg.now)
 	case dueTickMsg:
 		if msg.gen != m.timerGen {
-			return m, nil // an older timer, replaced since
+			return nil // an older timer, replaced since
 		}
-		return m, m.load()
+		return m.load()
 	case common.ReloadMsg:
-		return m, m.load()
+		return m.load()
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	}
 	if m.form != nil {
-		return m, m.updateForm(msg) // the form's own messages (cursor blink…)
+		return m.updateForm(msg) // the form's own messages (cursor blink…)
 	}
-	return m, nil
+	return nil
 }
 
 // apply shows a fresh snapshot: it plans the schedule, announces what has
@@ -160,7 +161,6 @@ func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 	m.expected = ExpectedBy(snap.state.Settings, now)
 	m.chart = m.weekChart()
 	due := m.sched.DueNow()
-	m.keys.answering(len(due) > 0)
 	// Only the reminder in front is announced; others due with it wait
 	// their turn, and ring when the one before them has been answered.
 	var front Due
@@ -174,7 +174,7 @@ func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 		// restart should not ring again.
 		if len(due) > 0 && !startup {
 			banner, _ := m.Banner()
-			announce = alert(m.alerts, snap.state.Settings, banner)
+			announce = m.alert(snap.state.Settings, banner)
 		}
 	}
 	return tea.Batch(record, announce, m.arm(now))
@@ -190,7 +190,7 @@ func (m *Model) firstOpen(state *store.ReminderState, now time.Time) tea.Cmd {
 	var record tea.Cmd
 	if m.firstSeen.IsZero() {
 		m.firstSeen = now
-		s := m.common.Store
+		s := m.Store
 		record = func() tea.Msg {
 			// A file that takes no writes (read-only, busy) says so
 			// elsewhere; here firstSeen stands in for the whole run.
@@ -213,7 +213,7 @@ func (m *Model) arm(now time.Time) tea.Cmd {
 	if next, ok := m.sched.Upcoming(); ok {
 		wait = min(wait, next.At.Sub(now))
 	}
-	return m.after(wait, func(time.Time) tea.Msg { return dueTickMsg{gen: gen} })
+	return m.After(wait, func(time.Time) tea.Msg { return dueTickMsg{gen: gen} })
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -237,20 +237,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.RemoveGlass):
 		return m.removeGlass()
 	case key.Matches(msg, m.keys.Quiet):
-		m.setChoosingQuiet(true)
+		m.choosingQuiet = true
 	case key.Matches(msg, m.keys.Settings):
 		return m.openForm()
 	}
 	return nil
 }
 
-func (m *Model) setChoosingQuiet(on bool) {
-	m.choosingQuiet = on
-	m.keys.choosingQuiet(on)
-}
-
 func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
-	now := m.common.Now()
+	now := m.Now()
 	switch {
 	case key.Matches(msg, m.keys.QuietHour):
 		return m.setQuiet(now.Add(time.Hour))
@@ -259,7 +254,7 @@ func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.QuietOff):
 		return m.setQuiet(time.Time{})
 	case key.Matches(msg, m.keys.Cancel):
-		m.setChoosingQuiet(false)
+		m.choosingQuiet = false
 	}
 	return nil
 }

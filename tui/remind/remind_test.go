@@ -27,6 +27,13 @@ type fakeAlerts struct{ bells, notices int }
 func (f *fakeAlerts) Bell()                    { f.bells++ }
 func (f *fakeAlerts) Notify(_, _ string) error { f.notices++; return nil }
 
+// heardBy is c ringing into a and notifying into it too: the tab over c
+// makes no sound.
+func heardBy(c common.Common, a *fakeAlerts) (common.Common, Option) {
+	c.Ring = a.Bell
+	return c, WithNotifier(a.Notify)
+}
+
 // harness drives the tab the way the program would, with a clock the test
 // moves and timers that are recorded instead of run.
 type harness struct {
@@ -58,11 +65,11 @@ func newHarnessOver(t *testing.T, s *store.Store, wall string) *harness {
 	t.Helper()
 	h := &harness{t: t, store: s, now: on(wall), alerts: &fakeAlerts{}}
 	c := common.Common{Store: s, Now: func() time.Time { return h.now }, Styles: theme.NewFor(true)}
-	h.m = New(c, WithAlerter(h.alerts))
-	h.m.after = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
+	c.Timers = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
 		h.waits = append(h.waits, d)
 		return nil
 	}
+	h.m = New(heardBy(c, h.alerts))
 	h.m.SetSize(80, 21)
 	h.run(h.m.Init())
 	return h
@@ -191,8 +198,7 @@ func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
 		t.Errorf("after the posture check: banner %q, bells %d; want the move reminder, one more ring", banner.Title, h.alerts.bells)
 	}
 	// A restart shows what is due without ringing.
-	again := New(h.m.common, WithAlerter(h.alerts))
-	again.after = h.m.after
+	again := New(h.m.Common, WithNotifier(h.alerts.Notify))
 	h.m = again
 	h.run(h.m.Init())
 	if len(h.due()) != 2 || h.alerts.bells != 2 {
@@ -504,7 +510,7 @@ func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
 func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	s := tuitest.TempStore(t)
 	for _, k := range []string{"c", "w", "W", "p"} {
-		m := New(tuitest.Common(s), WithAlerter(&fakeAlerts{}))
+		m := New(heardBy(tuitest.Common(s), &fakeAlerts{}))
 		m.SetSize(80, 21)
 		if _, cmd := m.Update(tuitest.Key(k)); cmd != nil {
 			cmd()

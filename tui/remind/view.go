@@ -37,7 +37,7 @@ func (m *Model) columns() (width, left, right int) {
 }
 
 func (m *Model) View() string {
-	st := m.common.Styles
+	st := m.Styles
 	width, _, _ := m.columns()
 	switch {
 	case m.form != nil:
@@ -57,7 +57,7 @@ func (m *Model) View() string {
 // pageView lays the tab out; roomy adds the chart and a blank line under
 // the reminder due now, which a short window goes without.
 func (m *Model) pageView(width int, roomy bool) string {
-	st := m.common.Styles
+	st := m.Styles
 	var rows []string
 	if due := m.sched.DueNow(); len(due) > 0 {
 		rows = append(rows, m.bannerFor(due[0].Kind, m.keys.Done, m.keys.Snooze, m.keys.Dismiss).Render(st, width))
@@ -86,7 +86,7 @@ func (m *Model) pageView(width int, roomy bool) string {
 }
 
 func (m *Model) waterView(width int, withChart bool) string {
-	st := m.common.Styles
+	st := m.Styles
 	state := m.snap.state
 	set := state.Settings
 	unit := set.WaterUnit
@@ -124,7 +124,7 @@ const fluidLimitNote = "Has a doctor limited your fluids (heart or kidney diseas
 // changes, not on every frame.
 func (m *Model) weekChart() string {
 	_, width, _ := m.columns()
-	st := m.common.Styles
+	st := m.Styles
 	set := m.snap.state.Settings
 	today := store.DayOf(m.sched.Now)
 	var bars []barchart.BarData
@@ -169,7 +169,7 @@ func amountColumn(numbers, ticks []string) string {
 }
 
 func (m *Model) remindersView(width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	set := m.snap.state.Settings
 	row := func(label, value string) string {
 		return st.Muted.Render(fmt.Sprintf("%-*s", labelWidth, label)) + value
@@ -205,15 +205,15 @@ func (m *Model) nextView(kind store.CheckKind, interval string, width int) strin
 	at, ok := m.sched.DueAt(kind)
 	switch {
 	case ok && !at.After(m.sched.Now):
-		return m.common.Styles.Warning.Render("now")
+		return m.Styles.Warning.Render("now")
 	case !ok:
-		return m.common.Styles.Muted.Render("off")
+		return m.Styles.Muted.Render("off")
 	}
 	next, detail := relative(m.sched.Now, at), " · "+interval
 	if lipgloss.Width(next+detail) > width {
 		return next
 	}
-	return next + m.common.Styles.Muted.Render(detail)
+	return next + m.Styles.Muted.Render(detail)
 }
 
 func alertsView(set store.Settings) string {
@@ -232,7 +232,7 @@ func alertsView(set store.Settings) string {
 
 // footView is the last action's note, or the keys.
 func (m *Model) footView(width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	h := help.New()
 	h.Styles = st.Help
 	h.Width = width
@@ -253,7 +253,7 @@ func (m *Model) footView(width int) string {
 // formTitle is the settings form's title and as many whole hints as fit
 // on its line.
 func (m *Model) formTitle(width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	title := "Settings"
 	line := st.Title.Render(title)
 	for _, hint := range []string{"  ·  enter next, shift+tab back, esc cancel", "; saved after the last page"} {

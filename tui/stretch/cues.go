@@ -2,14 +2,14 @@ package stretch
 
 import (
 	"context"
-	"io"
-	"os"
 	"os/exec"
 	"strings"
 	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"lumbar/tui/common"
 )
 
 // cue is what the player wants the person to hear: a bell, and words a
@@ -23,27 +23,21 @@ type cue struct {
 // one that records.
 type cueFunc func(c cue, s settings) tea.Cmd
 
-// playCue rings the terminal bell and speaks. Both run as commands, so the
-// player never waits for them, and both fail silently: a missing or broken
-// speech program must not interrupt a stretch.
-func playCue(c cue, s settings) tea.Cmd {
-	var cmds []tea.Cmd
-	if c.bell && s.Bell {
-		cmds = append(cmds, ringBell)
+// playCues is the cueFunc that rings c's bell (the app's one bell) and
+// speaks. Both run as commands, so the player never waits for them, and
+// both fail silently: a missing or broken speech program must not
+// interrupt a stretch.
+func playCues(c common.Common) cueFunc {
+	return func(cu cue, s settings) tea.Cmd {
+		var cmds []tea.Cmd
+		if cu.bell && s.Bell {
+			cmds = append(cmds, c.Bell())
+		}
+		if program := speechProgram(); cu.words != "" && s.Speak && program != "" {
+			cmds = append(cmds, speak(program, cu.words))
+		}
+		return tea.Batch(cmds...)
 	}
-	if program := speechProgram(); c.words != "" && s.Speak && program != "" {
-		cmds = append(cmds, speak(program, c.words))
-	}
-	return tea.Batch(cmds...)
-}
-
-// bellOut is the terminal. Bubble Tea writes each frame to it in one
-// piece, so a lone BEL lands between frames.
-var bellOut io.Writer = os.Stdout
-
-func ringBell() tea.Msg {
-	_, _ = bellOut.Write([]byte("\a"))
-	return nil
 }
 
 // speechPrograms are the speech programs lumbar knows, in order of choice.

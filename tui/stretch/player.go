@@ -68,7 +68,7 @@ var lastPlayerID atomic.Int64
 // Player follows one routine: it keeps time, cues the person, asks about
 // pain, and records the session.
 type Player struct {
-	common   common.Common
+	common.Common
 	keys     KeyMap
 	routine  *content.Routine
 	settings settings
@@ -100,7 +100,7 @@ type Player struct {
 
 func newPlayer(c common.Common, r *content.Routine, set settings, play cueFunc) *Player {
 	return &Player{
-		common:    c,
+		Common:    c,
 		keys:      DefaultKeyMap(),
 		routine:   r,
 		settings:  set,
@@ -134,7 +134,7 @@ func (p *Player) Update(msg tea.Msg) tea.Cmd {
 		if msg.id != p.id || msg.gen != p.gen || p.stage != running || p.paused {
 			return nil // stale: paused, stopped, or another player's
 		}
-		return tea.Batch(p.follow(p.common.Now()), p.tick())
+		return tea.Batch(p.follow(p.Now()), p.tick())
 	case tea.KeyMsg:
 		return p.handleKey(msg)
 	}
@@ -157,7 +157,7 @@ func (p *Player) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case confirmingStop:
 		switch {
 		case key.Matches(msg, p.keys.Yes):
-			return p.endSteps(p.common.Now(), "Stopped.")
+			return p.endSteps(p.Now(), "Stopped.")
 		case key.Matches(msg, p.keys.No):
 			p.stage = running
 			if !p.wasPaused {
@@ -182,7 +182,7 @@ func (p *Player) startsFromHere(msg tea.KeyMsg) bool {
 }
 
 func (p *Player) handleRunningKey(msg tea.KeyMsg) tea.Cmd {
-	now := p.common.Now()
+	now := p.Now()
 	switch {
 	case key.Matches(msg, p.keys.Pause):
 		if p.paused {
@@ -269,7 +269,7 @@ func typePain(typed string, r rune) (rest string, pain *int, done bool) {
 // begin starts the clock on the first step: from here on there is a
 // session to record.
 func (p *Player) begin() tea.Cmd {
-	now := p.common.Now()
+	now := p.Now()
 	p.begun, p.started, p.stage = true, now, running
 	return tea.Batch(p.enterStep(0, now), p.restartTicks())
 }
@@ -347,7 +347,7 @@ func (p *Player) pause(now time.Time) {
 
 func (p *Player) resume() tea.Cmd {
 	p.paused = false
-	p.deadline = p.common.Now().Add(p.left)
+	p.deadline = p.Now().Add(p.left)
 	return p.restartTicks()
 }
 
@@ -362,7 +362,7 @@ func (p *Player) restartTicks() tea.Cmd {
 // restartTicks call it, so there is one chain at a time.
 func (p *Player) tick() tea.Cmd {
 	msg := tickMsg{id: p.id, gen: p.gen}
-	return tea.Tick(tickEvery, func(time.Time) tea.Msg { return msg })
+	return p.After(tickEvery, func(time.Time) tea.Msg { return msg })
 }
 
 func (p *Player) cue(c cue) tea.Cmd { return p.play(c, p.settings) }
@@ -374,7 +374,7 @@ func (p *Player) Flush() error {
 		return nil
 	}
 	if p.ended.IsZero() {
-		p.ended = p.common.Now()
+		p.ended = p.Now()
 	}
 	return p.save()
 }
@@ -387,7 +387,7 @@ func (p *Player) save() error {
 	if !p.begun || p.saved {
 		return nil
 	}
-	_, p.saveErr = store.Append(p.common.Store, store.BucketSessions, p.session())
+	_, p.saveErr = store.Append(p.Store, store.BucketSessions, p.session())
 	p.saved = p.saveErr == nil
 	return p.saveErr
 }
@@ -419,7 +419,7 @@ func (p *Player) remaining() time.Duration {
 	if p.paused || p.stage != running {
 		return max(0, p.left)
 	}
-	return max(0, p.deadline.Sub(p.common.Now()))
+	return max(0, p.deadline.Sub(p.Now()))
 }
 
 // phase is what the person should be doing now.

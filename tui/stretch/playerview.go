@@ -48,7 +48,7 @@ func (m *Model) playerView() string {
 }
 
 func (m *Model) phaseStyle(ph phase) lipgloss.Style {
-	st := m.common.Styles
+	st := m.Styles
 	return map[phase]lipgloss.Style{phaseHold: st.PhaseHold, phaseRest: st.PhaseRest, phaseSwitch: st.PhaseSwitch, phasePaused: st.PhasePaused}[ph]
 }
 
@@ -137,7 +137,7 @@ func cautionRows(caution string) int {
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
 func (m *Model) playerHeader(width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	p := m.player
 	right := fmt.Sprintf("step %d of %d · %s of %s", p.index+1, len(p.routine.Steps),
 		content.Clock(p.elapsed()), content.Clock(p.routine.Duration()))
@@ -164,7 +164,7 @@ func (m *Model) stepTitle(width int) string {
 	if step.Reps > 0 {
 		about = append(about, fmt.Sprintf("rep %d of %d", repNumber(step, onSide), step.Reps))
 	}
-	return truncate(label+"  "+m.common.Styles.Title.Render(strings.Join(about, " · ")), width)
+	return truncate(label+"  "+m.Styles.Title.Render(strings.Join(about, " · ")), width)
 }
 
 // countdownView is the time left on this side in big digits, with the
@@ -216,7 +216,7 @@ func (m *Model) barView(label string, done float64, left time.Duration, width in
 	bar := progress.New(progress.WithoutPercentage(), progress.WithColorProfile(lipgloss.ColorProfile()),
 		progress.WithSolidFill(theme.Hex(m.phaseStyle(m.player.phase()))))
 	bar.Width = max(10, width-barLabelWidth-barTimeWidth)
-	st := m.common.Styles
+	st := m.Styles
 	return st.Muted.Render(fmt.Sprintf("%-*s", barLabelWidth, label)) + bar.ViewAs(done) +
 		st.Muted.Render(fmt.Sprintf("%*s", barTimeWidth, clockLeft(left)+" left"))
 }
@@ -225,7 +225,7 @@ func (m *Model) barView(label string, done float64, left time.Duration, width in
 // only, with "…" under them when some do not fit. During a rest they are
 // the next stretch's, to read before getting into position.
 func (m *Model) steps(width, rows int) string {
-	st := m.common.Styles
+	st := m.Styles
 	s := m.player.shownStretch()
 	if s == nil || rows <= 0 {
 		return ""
@@ -258,7 +258,7 @@ func (m *Model) caution(width int, hanging bool) string {
 	if s == nil || s.Caution == "" {
 		return ""
 	}
-	label := m.common.Styles.Warning.Render("Caution")
+	label := m.Styles.Warning.Render("Caution")
 	if hanging {
 		return labelled(label, s.Caution, width)
 	}
@@ -268,7 +268,7 @@ func (m *Model) caution(width int, hanging bool) string {
 func (m *Model) nextLine(width int) string {
 	p := m.player
 	if p.index+1 >= len(p.routine.Steps) {
-		return m.common.Styles.Muted.Render("next: the end — last step")
+		return m.Styles.Muted.Render("next: the end — last step")
 	}
 	next := p.routine.Steps[p.index+1]
 	text := "next: " + next.Dose()
@@ -277,14 +277,14 @@ func (m *Model) nextLine(width int) string {
 	} else if s, ok := p.nextStretch(); ok && p.index+1 < len(p.routine.Steps)-1 {
 		text += ", then " + s.Stretch.Name
 	}
-	return m.common.Styles.Text.Render(truncate(text, width))
+	return m.Styles.Text.Render(truncate(text, width))
 }
 
 // playerHints says the keys of the moment in the longest form that fits
 // the width: details go first, then words get shorter, then the keys one
 // can do without. A key is never cut, so its meaning is never lost.
 func (m *Model) playerHints(width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	p := m.player
 	switch {
 	case p.stage == confirmingStop:
@@ -323,7 +323,7 @@ func widestThatFits(width int, forms ...string) string {
 // The warning under the first question is never cut: when the window is
 // short the rest gives way (see forms below).
 func (m *Model) painQuestionView(question, leave, warning string) string {
-	st := m.common.Styles
+	st := m.Styles
 	p := m.player
 	width := m.width - 2*margin
 	header := m.routineHeader()
@@ -361,7 +361,7 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 // are off: the routine, the same caution as under the first question, and
 // enter to start. As there, the caution is never cut.
 func (m *Model) beforeStartView() string {
-	st := m.common.Styles
+	st := m.Styles
 	width := m.width - 2*margin
 	header := m.routineHeader()
 	hint := st.Muted.Render("enter start · esc back to the library")
@@ -376,7 +376,7 @@ func (m *Model) beforeStartView() string {
 
 // routineHeader is the routine's name with its length and step count.
 func (m *Model) routineHeader() string {
-	st := m.common.Styles
+	st := m.Styles
 	r := m.player.routine
 	about := content.Clock(r.Duration()) + " · " + text.Plural(len(r.Steps), "step")
 	return st.Title.Render(r.Name) + st.Muted.Render("  "+about)
@@ -405,7 +405,7 @@ func (m *Model) firstThatFits(forms ...string) string {
 // highPainView is the one calm line shown before the first step when the
 // pain before is 9 or 10, and the choice to start or not.
 func (m *Model) highPainView() string {
-	st := m.common.Styles
+	st := m.Styles
 	width := m.width - 2*margin
 	return strings.Join([]string{
 		st.Title.Render(m.player.routine.Name) + st.Muted.Render(fmt.Sprintf("  pain %d before", *m.player.painBefore)),
@@ -430,7 +430,7 @@ func (m *Model) outcome() string {
 }
 
 func (m *Model) summaryView() string {
-	st := m.common.Styles
+	st := m.Styles
 	p := m.player
 	s := p.session()
 	width := m.width - 2*margin

@@ -18,7 +18,7 @@ import (
 // Model is the Stretch tab: the library list, one stretch or routine
 // read whole, or the player.
 type Model struct {
-	common       common.Common
+	common.Common
 	keys         KeyMap
 	routinesPath string           // the user's routines.toml
 	library      *content.Library // built-ins, plus the user's file when it is sound
@@ -44,16 +44,17 @@ func New(c common.Common) common.Tab {
 
 func newModel(c common.Common, routinesPath string) *Model {
 	m := &Model{
-		common:       c,
+		Common:       c,
 		keys:         DefaultKeyMap(),
 		routinesPath: routinesPath,
 		settings:     defaultSettings(),
-		play:         playCue,
+		play:         playCues(c),
 		detail:       viewport.New(0, 0),
 	}
 	// Read now, not in a command: a routine asked for at start-up
 	// (lumbar stretch ROUTINE) must find the user's routines there.
 	m.loadLibrary()
+	m.syncKeys()
 	return m
 }
 
@@ -66,7 +67,7 @@ type settingsMsg struct {
 func (m *Model) Init() tea.Cmd { return m.readSettings }
 
 func (m *Model) readSettings() tea.Msg {
-	set, err := readSettings(m.common.Store)
+	set, err := readSettings(m.Store)
 	return settingsMsg{settings: set, err: err}
 }
 
@@ -79,30 +80,36 @@ func (m *Model) loadLibrary() {
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case settingsMsg:
 		if msg.err == nil {
 			m.setSettings(msg.settings)
 		}
 	case common.ReloadMsg:
-		_ = m.retryUnsaved()     // the file was written just now: it is free again
-		return m, m.readSettings // `lumbar config` may have changed them
+		_ = m.retryUnsaved()  // the file was written just now: it is free again
+		return m.readSettings // `lumbar config` may have changed them
 	case common.OpenStretchMsg:
 		m.openStretch(msg.Stretch)
 		m.back = msg.Back
 	case common.StartRoutineMsg:
 		m.back = nil
-		return m, m.startRoutine(msg.Routine)
+		return m.startRoutine(msg.Routine)
 	case tickMsg:
 		if m.player != nil {
-			return m, m.player.Update(msg)
+			return m.player.Update(msg)
 		}
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case tea.MouseMsg:
 		m.handleWheel(msg)
 	}
-	return m, nil
+	return nil
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
@@ -201,7 +208,7 @@ func (m *Model) toggleSetting(msg tea.KeyMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
-	if err := saveSetting(m.common.Store, name, value); err != nil {
+	if err := saveSetting(m.Store, name, value); err != nil {
 		m.notice = "setting not saved: " + err.Error()
 		return nil, true
 	}
@@ -255,7 +262,7 @@ func (m *Model) startRoutine(id string) tea.Cmd {
 		m.notice = fmt.Sprintf("lumbar has no routine called %q", id)
 		return nil
 	}
-	m.player = newPlayer(m.common, r, m.settings, m.play)
+	m.player = newPlayer(m.Common, r, m.settings, m.play)
 	return m.player.open()
 }
 
@@ -308,24 +315,32 @@ func (m *Model) SetSize(width, height int) {
 	m.list.keepInView(m.listHeight())
 }
 
+// syncKeys enables the library's keys while it shows (a stretch or
+// routine read whole included) and the player's while a routine is open;
+// the settings work everywhere.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	playing := m.player != nil
+	common.SetEnabled(!playing, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Start, &k.Reload)
+	common.SetEnabled(playing, &k.Pause, &k.Next, &k.Previous, &k.Stop)
+}
+
+// ShortHelp is the keys of the moment: the player's, or the way into
+// what the library shows.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	switch {
-	case m.player != nil:
-		return []key.Binding{k.Pause, k.Next, k.Previous, k.Stop}
-	case m.reading != nil:
-		return []key.Binding{k.Back, k.Start}
-	default:
-		return []key.Binding{k.Open, k.Start}
+	if m.reading != nil {
+		return common.Enabled(k.Pause, k.Next, k.Previous, k.Stop, k.Back, k.Start)
 	}
+	return common.Enabled(k.Pause, k.Next, k.Previous, k.Stop, k.Open, k.Start)
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	settings := []key.Binding{k.Bell, k.Voice, k.PainPrompt}
-	if m.player != nil {
-		return [][]key.Binding{{k.Pause, k.Next, k.Previous, k.Stop}, settings}
-	}
 	// Two columns, so the ? screen fits 80 columns beside the global keys.
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back}, append([]key.Binding{k.Start, k.Reload}, settings...)}
+	return common.HelpGroups(
+		[]key.Binding{k.Pause, k.Next, k.Previous, k.Stop},
+		[]key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back},
+		[]key.Binding{k.Start, k.Reload, k.Bell, k.Voice, k.PainPrompt},
+	)
 }

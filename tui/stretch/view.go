@@ -39,7 +39,7 @@ func (m *Model) View() string {
 
 func (m *Model) readingHints() string {
 	if m.notice != "" {
-		return m.common.Styles.Warning.Render(truncate(m.notice, m.width))
+		return m.Styles.Warning.Render(truncate(m.notice, m.width))
 	}
 	hints := []string{"esc back"}
 	if m.back != nil {
@@ -51,13 +51,13 @@ func (m *Model) readingHints() string {
 	if !m.detail.AtTop() || !m.detail.AtBottom() {
 		hints = append(hints, fmt.Sprintf("↑/↓ scroll (%d%%)", int(m.detail.ScrollPercent()*100)))
 	}
-	return m.common.Styles.Muted.Render(truncate(strings.Join(hints, " · "), m.width))
+	return m.Styles.Muted.Render(truncate(strings.Join(hints, " · "), m.width))
 }
 
 // libraryHeader is what stands above the list: the last notice and the
 // problems of the user's routine file.
 func (m *Model) libraryHeader() []string {
-	st := m.common.Styles
+	st := m.Styles
 	var lines []string
 	if m.notice != "" {
 		lines = append(lines, st.Warning.Render(truncate(m.notice, m.width)))
@@ -106,13 +106,13 @@ func (m *Model) libraryView() string {
 	}
 	more := ""
 	if below := len(m.list.rows) - m.list.offset - height; below > 0 {
-		more = m.common.Styles.Muted.Render(fmt.Sprintf("  ↓ %d more", below))
+		more = m.Styles.Muted.Render(fmt.Sprintf("  ↓ %d more", below))
 	}
 	return strings.Join(append(m.libraryHeader(), list, more, m.settingsLine()), "\n")
 }
 
 func (m *Model) rowView(r row, width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	if r.entry < 0 {
 		return st.Title.Render(r.title)
 	}
@@ -132,7 +132,7 @@ func (m *Model) rowView(r row, width int) string {
 }
 
 func (m *Model) settingsLine() string {
-	st := m.common.Styles
+	st := m.Styles
 	voice := onOff(m.settings.Speak)
 	if m.settings.Speak && speechProgram() == "" {
 		voice += " (none installed)"
@@ -151,7 +151,7 @@ func (m *Model) detailText(e entry, width int) string {
 }
 
 func (m *Model) stretchText(s *content.Stretch, width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	step := s.DefaultStep()
 	lines := []string{
 		st.Title.Render(s.Name),
@@ -188,7 +188,7 @@ func (m *Model) routinesUsing(s *content.Stretch) []string {
 }
 
 func (m *Model) routineText(r *content.Routine, width int) string {
-	st := m.common.Styles
+	st := m.Styles
 	about := fmt.Sprintf("%s · %s · %s", content.Clock(r.Duration()), text.Plural(len(r.Steps), "step"), strings.Join(r.Positions(), ", "))
 	lines := []string{st.Title.Render(r.Name), st.Muted.Render(wrap(about, width)), ""}
 	if r.Description != "" {
