@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"lumbar/store/text"
 	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
+
+	"lumbar/store/text"
 
 	"github.com/BurntSushi/toml"
 	"github.com/charmbracelet/x/ansi"

@@ -3,11 +3,12 @@ package content
 import (
 	"embed"
 	"fmt"
-	"lumbar/store/text"
 	"path/filepath"
 	"slices"
 	"sync"
 	"time"
+
+	"lumbar/store/text"
 
 	"github.com/adrg/xdg"
 )

@@ -15,6 +15,7 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/demodata"
+	"lumbar/store/diary"
 )
 
 // benchNow is fixed so every run measures the same file.
@@ -126,7 +127,7 @@ func addExtraEntries(path string, n int) error {
 		err := s.Update(func(tx *store.Tx) error {
 			for range perTransaction {
 				at := benchNow.Add(-time.Duration(rng.Int64N(int64(3640 * 24 * time.Hour))))
-				e := store.PainEntry{Stamp: store.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
+				e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
 					Helped: []string{"heat"}, Note: "one of many extra entries"}
 				if _, err := store.Insert(tx, store.BucketPain, e); err != nil {
 					return err
@@ -174,10 +175,10 @@ func TestDemoDataShape(t *testing.T) {
 	within("pain", counts.Pain, 3300, 4000)
 	within("water", counts.Water, 27000, 33000)
 	within("sessions", counts.Sessions, 2700, 3300)
-	yesterday := store.DayOf(benchNow) - 1
+	yesterday := diary.DayOf(benchNow) - 1
 	_ = s.View(func(tx *store.Tx) error {
 		withDetails := 0
-		err := store.RangeDays(tx, store.BucketPain, yesterday-11*365, yesterday, func(it store.Item[store.PainEntry]) error {
+		err := store.RangeDays(tx, store.BucketPain, yesterday-11*365, yesterday, func(it store.Item[diary.PainEntry]) error {
 			if len(it.Value.Where) > 0 {
 				withDetails++
 			}
@@ -189,7 +190,7 @@ func TestDemoDataShape(t *testing.T) {
 		if withDetails != counts.Pain {
 			t.Errorf("%d of %d entries have details", withDetails, counts.Pain)
 		}
-		latest, err := store.Latest[store.PainEntry](tx, store.BucketPain, 1)
+		latest, err := store.Latest[diary.PainEntry](tx, store.BucketPain, 1)
 		if err != nil || len(latest) != 1 {
 			t.Fatalf("latest pain: %v %v", latest, err)
 		}
@@ -205,7 +206,7 @@ func BenchmarkAppend(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	entry := store.WaterLog{Stamp: store.StampAt(benchNow), ML: 250}
+	entry := diary.WaterLog{Stamp: diary.StampAt(benchNow), ML: 250}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := store.Append(s, store.BucketWater, entry); err != nil {
@@ -222,7 +223,7 @@ func BenchmarkRawBoltPut(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	raw, _ := json.Marshal(store.WaterLog{Stamp: store.StampAt(benchNow), ML: 250})
+	raw, _ := json.Marshal(diary.WaterLog{Stamp: diary.StampAt(benchNow), ML: 250})
 	b.ReportAllocs()
 	for b.Loop() {
 		k := store.NewKey(benchNow)
@@ -240,12 +241,12 @@ func BenchmarkRange90Days(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	last := store.DayOf(benchNow)
+	last := diary.DayOf(benchNow)
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
 		err := s.View(func(tx *store.Tx) error {
-			return store.RangeDays(tx, store.BucketPain, last-89, last, func(store.Item[store.PainEntry]) error {
+			return store.RangeDays(tx, store.BucketPain, last-89, last, func(store.Item[diary.PainEntry]) error {
 				n++
 				return nil
 			})
@@ -263,10 +264,10 @@ func BenchmarkSummary365(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	today := store.DayOf(benchNow)
+	today := diary.DayOf(benchNow)
 	b.ReportAllocs()
 	for b.Loop() {
-		var in store.Insights
+		var in diary.Insights
 		err := s.View(func(tx *store.Tx) (err error) {
 			in, err = store.InsightsOf(tx, today, 365)
 			return err
@@ -284,10 +285,10 @@ func BenchmarkSummary3650AtScale(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	today := store.DayOf(benchNow)
+	today := diary.DayOf(benchNow)
 	b.ReportAllocs()
 	for b.Loop() {
-		in, err := store.Read(s, func(tx *store.Tx) (store.Insights, error) { return store.InsightsOf(tx, today, 3650) })
+		in, err := store.Read(s, func(tx *store.Tx) (diary.Insights, error) { return store.InsightsOf(tx, today, 3650) })
 		if err != nil || in.Logged < 3000 {
 			b.Fatalf("%d days logged, %v", in.Logged, err)
 		}
@@ -313,12 +314,12 @@ func BenchmarkStreak(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	today := store.DayOf(benchNow)
+	today := diary.DayOf(benchNow)
 	b.ReportAllocs()
 	for b.Loop() {
-		streak, err := store.Read(s, func(tx *store.Tx) (store.Streak, error) {
+		streak, err := store.Read(s, func(tx *store.Tx) (diary.Streak, error) {
 			days, err := store.LoggedDays(tx)
-			return store.StreakOf(days, today), err
+			return diary.StreakOf(days, today), err
 		})
 		if err != nil || streak.Longest < 2 {
 			b.Fatalf("%+v, %v", streak, err)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"lumbar/store/diary"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -48,7 +50,7 @@ func Put[T any](tx *Tx, b Bucket, k Key, v T) error {
 }
 
 // Insert stores a new record under a fresh key for its own time.
-func Insert[T Record](tx *Tx, b Bucket, v T) (Key, error) {
+func Insert[T diary.Record](tx *Tx, b Bucket, v T) (Key, error) {
 	at := v.Stamped().At
 	if err := checkKeyTime(at); err != nil {
 		return Key{}, err
@@ -110,8 +112,8 @@ func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) 
 
 // RangeDays calls fn, oldest first, for each record whose own local day
 // lies in [first, last], whatever UTC offset it was made at.
-func RangeDays[T Record](tx *Tx, b Bucket, first, last Day, fn func(Item[T]) error) error {
-	from, to := instantSpan(first, last)
+func RangeDays[T diary.Record](tx *Tx, b Bucket, first, last diary.Day, fn func(Item[T]) error) error {
+	from, to := diary.InstantSpan(first, last)
 	return Range(tx, b, from, to, func(it Item[T]) error {
 		if d := it.Value.Stamped().Day(); d < first || d > last {
 			return nil

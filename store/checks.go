@@ -1,67 +1,13 @@
 package store
 
 import (
-	"fmt"
 	"time"
+
+	"lumbar/store/diary"
 )
-
-// CheckKind is the reminder an acknowledgement answers.
-type CheckKind string
-
-// The reminders.
-const (
-	CheckMove    CheckKind = "move"
-	CheckPosture CheckKind = "posture"
-	CheckWater   CheckKind = "water"
-)
-
-// CheckKinds is every reminder, in the order they are listed and, when
-// several fall due at once, shown.
-func CheckKinds() []CheckKind { return []CheckKind{CheckMove, CheckPosture, CheckWater} }
-
-// CheckAction is what the person did with a reminder.
-type CheckAction string
-
-// The answers to a reminder.
-const (
-	ActionDone      CheckAction = "done"
-	ActionSnoozed   CheckAction = "snoozed"
-	ActionDismissed CheckAction = "dismissed"
-)
-
-// Check is one answer to a reminder, kept in the checks bucket: the Log's
-// insights count them, and the latest of each kind anchors the schedule.
-type Check struct {
-	Stamp
-	Kind   CheckKind   `json:"kind"`
-	Action CheckAction `json:"action"`
-	Until  time.Time   `json:"until,omitzero"` // snoozed: when it comes back (UTC)
-}
-
-// Validate refuses answers that cannot have been given.
-func (c Check) Validate() error {
-	switch c.Kind {
-	case CheckMove, CheckPosture, CheckWater:
-	default:
-		return fmt.Errorf("unknown reminder %q", c.Kind)
-	}
-	switch c.Action {
-	case ActionSnoozed:
-		if !c.Until.After(c.At) {
-			return fmt.Errorf("a snooze must end after it starts")
-		}
-	case ActionDone, ActionDismissed:
-		if !c.Until.IsZero() {
-			return fmt.Errorf("only a snooze has an end")
-		}
-	default:
-		return fmt.Errorf("unknown answer %q to a reminder", c.Action)
-	}
-	return nil
-}
 
 // Acknowledge records an answer to a reminder inside tx.
-func Acknowledge(tx *Tx, c Check) error {
+func Acknowledge(tx *Tx, c diary.Check) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -111,7 +57,7 @@ func RecordFirstOpen(tx *Tx, at time.Time) (time.Time, error) {
 
 // AddWater logs n drinks of ml each, made at t.
 func AddWater(tx *Tx, t time.Time, ml, n int) error {
-	drink := WaterLog{Stamp: StampAt(t), ML: ml}
+	drink := diary.WaterLog{Stamp: diary.StampAt(t), ML: ml}
 	if err := drink.Validate(); err != nil {
 		return err
 	}
@@ -125,10 +71,10 @@ func AddWater(tx *Tx, t time.Time, ml, n int) error {
 
 // RemoveLastWater deletes the latest water log of now's day. found is
 // false when nothing was logged that day.
-func RemoveLastWater(tx *Tx, now time.Time) (removed WaterLog, found bool, err error) {
-	day := DayOf(now)
-	var last Item[WaterLog]
-	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {
+func RemoveLastWater(tx *Tx, now time.Time) (removed diary.WaterLog, found bool, err error) {
+	day := diary.DayOf(now)
+	var last Item[diary.WaterLog]
+	err = RangeDays(tx, BucketWater, day, day, func(it Item[diary.WaterLog]) error {
 		last, found = it, true
 		return nil
 	})
@@ -142,29 +88,9 @@ func RemoveLastWater(tx *Tx, now time.Time) (removed WaterLog, found bool, err e
 // before the start of today's active hours never moves a due time.
 const ackLookBack = 48 * time.Hour
 
-// ReminderState is everything the reminder schedule depends on, read in
-// one transaction.
-type ReminderState struct {
-	Settings Settings
-	Today    DaySummary
-	// LastAck is the latest answer to each reminder in the last two days
-	// (or, after the clock went back, in the future).
-	LastAck map[CheckKind]Check
-	// PostureAcksToday counts today's posture check-ins done or dismissed:
-	// it picks the next cue, so each check-in shows a new one.
-	PostureAcksToday int
-	QuietUntil       time.Time
-	// FirstOpen is when the diary was first in use: when the app first
-	// opened it or, where that was never recorded (a diary used only from
-	// the shell, or from before lumbar recorded it), its oldest record. No
-	// reminder counts its interval from earlier. Zero for an empty diary
-	// the app never opened.
-	FirstOpen time.Time
-}
-
 // ReminderStateOf reads the reminder state as of now.
-func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
-	st := ReminderState{LastAck: map[CheckKind]Check{}}
+func ReminderStateOf(tx *Tx, now time.Time) (diary.ReminderState, error) {
+	st := diary.ReminderState{LastAck: map[diary.CheckKind]diary.Check{}}
 	var err error
 	if st.Settings, err = LoadSettings(tx); err != nil {
 		return st, err
@@ -181,11 +107,11 @@ func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
 	if st.FirstOpen.IsZero() {
 		st.FirstOpen, _ = FirstRecordAt(tx)
 	}
-	today := DayOf(now)
-	err = Range(tx, BucketChecks, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[Check]) error {
+	today := diary.DayOf(now)
+	err = Range(tx, BucketChecks, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[diary.Check]) error {
 		c := it.Value
 		st.LastAck[c.Kind] = c // oldest first: the last one seen is the latest
-		if c.Kind == CheckPosture && c.Action != ActionSnoozed && c.Day() == today {
+		if c.Kind == diary.CheckPosture && c.Action != diary.ActionSnoozed && c.Day() == today {
 			st.PostureAcksToday++
 		}
 		return nil
@@ -194,15 +120,15 @@ func ReminderStateOf(tx *Tx, now time.Time) (ReminderState, error) {
 }
 
 // ReminderState reads the reminder state in its own transaction.
-func (s *Store) ReminderState(now time.Time) (ReminderState, error) {
-	return Read(s, func(tx *Tx) (ReminderState, error) { return ReminderStateOf(tx, now) })
+func (s *Store) ReminderState(now time.Time) (diary.ReminderState, error) {
+	return Read(s, func(tx *Tx) (diary.ReminderState, error) { return ReminderStateOf(tx, now) })
 }
 
 // WaterByDay totals the water drunk on each day in [first, last]; days
 // with none are absent.
-func WaterByDay(tx *Tx, first, last Day) (map[Day]int, error) {
-	totals := map[Day]int{}
-	err := RangeDays(tx, BucketWater, first, last, func(it Item[WaterLog]) error {
+func WaterByDay(tx *Tx, first, last diary.Day) (map[diary.Day]int, error) {
+	totals := map[diary.Day]int{}
+	err := RangeDays(tx, BucketWater, first, last, func(it Item[diary.WaterLog]) error {
 		totals[it.Value.Day()] += it.Value.ML
 		return nil
 	})
@@ -211,12 +137,12 @@ func WaterByDay(tx *Tx, first, last Day) (map[Day]int, error) {
 
 // WaterGoalMetDays tells, for every day in [first, last], whether at
 // least goalML was drunk that day.
-func WaterGoalMetDays(tx *Tx, first, last Day, goalML int) (map[Day]bool, error) {
+func WaterGoalMetDays(tx *Tx, first, last diary.Day, goalML int) (map[diary.Day]bool, error) {
 	totals, err := WaterByDay(tx, first, last)
 	if err != nil {
 		return nil, err
 	}
-	met := make(map[Day]bool, int(last-first)+1)
+	met := make(map[diary.Day]bool, int(last-first)+1)
 	for d := first; d <= last; d++ {
 		met[d] = totals[d] >= goalML
 	}
@@ -225,10 +151,10 @@ func WaterGoalMetDays(tx *Tx, first, last Day, goalML int) (map[Day]bool, error)
 
 // CheckInsPerDay counts, for each day in [first, last], the reminders of
 // kind marked done; days with none are absent.
-func CheckInsPerDay(tx *Tx, kind CheckKind, first, last Day) (map[Day]int, error) {
-	counts := map[Day]int{}
-	err := RangeDays(tx, BucketChecks, first, last, func(it Item[Check]) error {
-		if it.Value.Kind == kind && it.Value.Action == ActionDone {
+func CheckInsPerDay(tx *Tx, kind diary.CheckKind, first, last diary.Day) (map[diary.Day]int, error) {
+	counts := map[diary.Day]int{}
+	err := RangeDays(tx, BucketChecks, first, last, func(it Item[diary.Check]) error {
+		if it.Value.Kind == kind && it.Value.Action == diary.ActionDone {
 			counts[it.Value.Day()]++
 		}
 		return nil

@@ -3,26 +3,28 @@ package store
 import (
 	"testing"
 	"time"
+
+	"lumbar/store/diary"
 )
 
 func TestCheckValidation(t *testing.T) {
 	at := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	good := []Check{
-		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionDone},
-		{Stamp: StampAt(at), Kind: CheckMove, Action: ActionDismissed},
-		{Stamp: StampAt(at), Kind: CheckWater, Action: ActionSnoozed, Until: at.Add(10 * time.Minute)},
+	good := []diary.Check{
+		{Stamp: diary.StampAt(at), Kind: diary.CheckPosture, Action: diary.ActionDone},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckMove, Action: diary.ActionDismissed},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckWater, Action: diary.ActionSnoozed, Until: at.Add(10 * time.Minute)},
 	}
 	for _, c := range good {
 		if err := c.Validate(); err != nil {
 			t.Errorf("%+v refused: %v", c, err)
 		}
 	}
-	bad := []Check{
-		{Stamp: StampAt(at), Kind: "nap", Action: ActionDone},
-		{Stamp: StampAt(at), Kind: CheckPosture, Action: "ignored"},
-		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionSnoozed},
-		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionSnoozed, Until: at.Add(-time.Minute)},
-		{Stamp: StampAt(at), Kind: CheckPosture, Action: ActionDone, Until: at.Add(time.Minute)},
+	bad := []diary.Check{
+		{Stamp: diary.StampAt(at), Kind: "nap", Action: diary.ActionDone},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckPosture, Action: "ignored"},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckPosture, Action: diary.ActionSnoozed},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckPosture, Action: diary.ActionSnoozed, Until: at.Add(-time.Minute)},
+		{Stamp: diary.StampAt(at), Kind: diary.CheckPosture, Action: diary.ActionDone, Until: at.Add(time.Minute)},
 	}
 	s := openTemp(t)
 	before := checksum(t, s.Path())
@@ -39,13 +41,13 @@ func TestCheckValidation(t *testing.T) {
 func TestReminderState(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 27, 15, 0, 0, 0, zoneBerlin)
-	acks := []Check{
-		{Stamp: StampAt(now.Add(-50 * time.Hour)), Kind: CheckMove, Action: ActionDone}, // too old to matter
-		{Stamp: StampAt(now.Add(-20 * time.Hour)), Kind: CheckPosture, Action: ActionDone},
-		{Stamp: StampAt(now.Add(-3 * time.Hour)), Kind: CheckPosture, Action: ActionDone},
-		{Stamp: StampAt(now.Add(-2 * time.Hour)), Kind: CheckPosture, Action: ActionDismissed},
-		{Stamp: StampAt(now.Add(-time.Hour)), Kind: CheckPosture, Action: ActionSnoozed, Until: now.Add(-50 * time.Minute)},
-		{Stamp: StampAt(now.Add(-time.Hour)), Kind: CheckWater, Action: ActionDone},
+	acks := []diary.Check{
+		{Stamp: diary.StampAt(now.Add(-50 * time.Hour)), Kind: diary.CheckMove, Action: diary.ActionDone}, // too old to matter
+		{Stamp: diary.StampAt(now.Add(-20 * time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionDone},
+		{Stamp: diary.StampAt(now.Add(-3 * time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionDone},
+		{Stamp: diary.StampAt(now.Add(-2 * time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionDismissed},
+		{Stamp: diary.StampAt(now.Add(-time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionSnoozed, Until: now.Add(-50 * time.Minute)},
+		{Stamp: diary.StampAt(now.Add(-time.Hour)), Kind: diary.CheckWater, Action: diary.ActionDone},
 	}
 	quiet := now.Add(time.Hour)
 	err := s.Update(func(tx *Tx) error {
@@ -69,10 +71,10 @@ func TestReminderState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := st.LastAck[CheckMove]; ok {
+	if _, ok := st.LastAck[diary.CheckMove]; ok {
 		t.Error("a two-day-old answer was read")
 	}
-	if got := st.LastAck[CheckPosture]; got.Action != ActionSnoozed || !got.Until.Equal(now.Add(-50*time.Minute)) {
+	if got := st.LastAck[diary.CheckPosture]; got.Action != diary.ActionSnoozed || !got.Until.Equal(now.Add(-50*time.Minute)) {
 		t.Errorf("latest posture answer = %+v", got)
 	}
 	if st.PostureAcksToday != 2 {
@@ -81,7 +83,7 @@ func TestReminderState(t *testing.T) {
 	if st.Today.WaterML != 500 || !st.Today.LastDrink.Equal(now.Add(-2*time.Hour)) {
 		t.Errorf("water today %d, last at %v", st.Today.WaterML, st.Today.LastDrink)
 	}
-	if !st.QuietUntil.Equal(quiet) || st.Settings != DefaultSettings() {
+	if !st.QuietUntil.Equal(quiet) || st.Settings != diary.DefaultSettings() {
 		t.Errorf("quiet until %v, settings %+v", st.QuietUntil, st.Settings)
 	}
 	if err := s.Update(func(tx *Tx) error { return SetQuietUntil(tx, time.Time{}) }); err != nil {
@@ -140,8 +142,8 @@ func TestFirstOpenOfADiaryUsedOnlyFromTheShellIsItsOldestRecord(t *testing.T) {
 func TestRemoveLastWaterOnlyToday(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 27, 8, 0, 0, 0, zoneBerlin)
-	remove := func() (WaterLog, bool) {
-		var got WaterLog
+	remove := func() (diary.WaterLog, bool) {
+		var got diary.WaterLog
 		var found bool
 		if err := s.Update(func(tx *Tx) (err error) { got, found, err = RemoveLastWater(tx, now); return err }); err != nil {
 			t.Fatal(err)
@@ -169,18 +171,18 @@ func TestRemoveLastWaterOnlyToday(t *testing.T) {
 
 func TestInsightQueries(t *testing.T) {
 	s := openTemp(t)
-	first, _ := ParseDay("2026-11-23")
-	noon := func(d Day) time.Time { return d.Midnight(zoneBerlin).Add(12 * time.Hour) }
+	first, _ := diary.ParseDay("2026-11-23")
+	noon := func(d diary.Day) time.Time { return d.Midnight(zoneBerlin).Add(12 * time.Hour) }
 	_ = s.Update(func(tx *Tx) error {
 		_ = AddWater(tx, noon(first), 250, 8)   // 2000: met
 		_ = AddWater(tx, noon(first+1), 250, 7) // 1750: not
 		_ = AddWater(tx, noon(first+3), 500, 5) // 2500: met
-		for _, c := range []Check{
-			{Stamp: StampAt(noon(first)), Kind: CheckPosture, Action: ActionDone},
-			{Stamp: StampAt(noon(first).Add(time.Hour)), Kind: CheckPosture, Action: ActionDone},
-			{Stamp: StampAt(noon(first).Add(2 * time.Hour)), Kind: CheckPosture, Action: ActionDismissed},
-			{Stamp: StampAt(noon(first + 2)), Kind: CheckMove, Action: ActionDone},
-			{Stamp: StampAt(noon(first + 2)), Kind: CheckPosture, Action: ActionDone},
+		for _, c := range []diary.Check{
+			{Stamp: diary.StampAt(noon(first)), Kind: diary.CheckPosture, Action: diary.ActionDone},
+			{Stamp: diary.StampAt(noon(first).Add(time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionDone},
+			{Stamp: diary.StampAt(noon(first).Add(2 * time.Hour)), Kind: diary.CheckPosture, Action: diary.ActionDismissed},
+			{Stamp: diary.StampAt(noon(first + 2)), Kind: diary.CheckMove, Action: diary.ActionDone},
+			{Stamp: diary.StampAt(noon(first + 2)), Kind: diary.CheckPosture, Action: diary.ActionDone},
 		} {
 			if err := Acknowledge(tx, c); err != nil {
 				return err
@@ -193,13 +195,13 @@ func TestInsightQueries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[Day]bool{first: true, first + 1: false, first + 2: false, first + 3: true, first + 4: false}
+		want := map[diary.Day]bool{first: true, first + 1: false, first + 2: false, first + 3: true, first + 4: false}
 		for d, w := range want {
 			if got, ok := met[d]; !ok || got != w {
 				t.Errorf("goal met on %v = %v (listed %v), want %v", d, got, ok, w)
 			}
 		}
-		checkIns, err := CheckInsPerDay(tx, CheckPosture, first, first+4)
+		checkIns, err := CheckInsPerDay(tx, diary.CheckPosture, first, first+4)
 		if err != nil {
 			t.Fatal(err)
 		}

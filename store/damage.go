@@ -2,11 +2,12 @@ package store
 
 import (
 	"fmt"
-	"lumbar/store/text"
 	"os"
 	"runtime"
 	"syscall"
 	"unicode/utf8"
+
+	"lumbar/store/text"
 
 	bolt "go.etcd.io/bbolt"
 )

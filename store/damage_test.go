@@ -14,6 +14,7 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/damagetest"
+	"lumbar/store/diary"
 )
 
 // campaignNow is the clock of the damage campaign: the demo year ends
@@ -27,19 +28,19 @@ type operation struct {
 }
 
 func readOperations(backupPrefix string) []operation {
-	today := store.DayOf(campaignNow)
+	today := diary.DayOf(campaignNow)
 	n := 0
 	return []operation{
 		{"revision", func(s *store.Store) error { _, err := s.Revision(); return err }},
 		{"status summary", func(s *store.Store) error { _, err := s.Summary(campaignNow); return err }},
 		{"reminder state", func(s *store.Store) error { _, err := s.ReminderState(campaignNow); return err }},
 		{"year of insights", func(s *store.Store) error {
-			_, err := store.Read(s, func(tx *store.Tx) (store.Insights, error) { return store.InsightsOf(tx, today, 365) })
+			_, err := store.Read(s, func(tx *store.Tx) (diary.Insights, error) { return store.InsightsOf(tx, today, 365) })
 			return err
 		}},
 		{"every pain entry", func(s *store.Store) error {
-			_, err := store.Read(s, func(tx *store.Tx) ([]store.Item[store.PainEntry], error) {
-				return store.Latest[store.PainEntry](tx, store.BucketPain, math.MaxInt)
+			_, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
+				return store.Latest[diary.PainEntry](tx, store.BucketPain, math.MaxInt)
 			})
 			return err
 		}},
@@ -55,10 +56,10 @@ func readOperations(backupPrefix string) []operation {
 func readEveryRecord(tx *store.Tx) error {
 	from, to := time.Unix(0, 0), time.Unix(0, math.MaxInt64)
 	for _, err := range []error{
-		store.Range(tx, store.BucketPain, from, to, func(store.Item[store.PainEntry]) error { return nil }),
-		store.Range(tx, store.BucketWater, from, to, func(store.Item[store.WaterLog]) error { return nil }),
-		store.Range(tx, store.BucketSessions, from, to, func(store.Item[store.Session]) error { return nil }),
-		store.Range(tx, store.BucketChecks, from, to, func(store.Item[store.Check]) error { return nil }),
+		store.Range(tx, store.BucketPain, from, to, func(store.Item[diary.PainEntry]) error { return nil }),
+		store.Range(tx, store.BucketWater, from, to, func(store.Item[diary.WaterLog]) error { return nil }),
+		store.Range(tx, store.BucketSessions, from, to, func(store.Item[diary.Session]) error { return nil }),
+		store.Range(tx, store.BucketChecks, from, to, func(store.Item[diary.Check]) error { return nil }),
 	} {
 		if err != nil {
 			return err
@@ -68,18 +69,18 @@ func readEveryRecord(tx *store.Tx) error {
 }
 
 func writeOperations() []operation {
-	stamp := store.StampAt(campaignNow)
+	stamp := diary.StampAt(campaignNow)
 	return []operation{
 		{"append water", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: stamp, ML: 250})
+			_, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: stamp, ML: 250})
 			return err
 		}},
 		{"append pain", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: stamp, Pain: 4, Note: "after damage"})
+			_, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: stamp, Pain: 4, Note: "after damage"})
 			return err
 		}},
 		{"append session", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketSessions, store.Session{Stamp: stamp, Routine: "desk-break",
+			_, err := store.Append(s, store.BucketSessions, diary.Session{Stamp: stamp, Routine: "desk-break",
 				End: campaignNow.Add(3 * time.Minute), StepsDone: 3, StepsTotal: 3})
 			return err
 		}},
@@ -94,7 +95,7 @@ func writeOperations() []operation {
 		}},
 		{"acknowledge a reminder", func(s *store.Store) error {
 			return s.Update(func(tx *store.Tx) error {
-				return store.Acknowledge(tx, store.Check{Stamp: stamp, Kind: store.CheckPosture, Action: store.ActionDone})
+				return store.Acknowledge(tx, diary.Check{Stamp: stamp, Kind: diary.CheckPosture, Action: diary.ActionDone})
 			})
 		}},
 		{"change a setting", func(s *store.Store) error {
@@ -107,8 +108,8 @@ func writeOperations() []operation {
 }
 
 func editLatest(s *store.Store) error {
-	latest, err := store.Read(s, func(tx *store.Tx) ([]store.Item[store.PainEntry], error) {
-		return store.Latest[store.PainEntry](tx, store.BucketPain, 1)
+	latest, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
+		return store.Latest[diary.PainEntry](tx, store.BucketPain, 1)
 	})
 	if err != nil || len(latest) == 0 {
 		return err

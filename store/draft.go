@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"lumbar/store/diary"
+)
 
 // painDraftSetting is where an entry typed but not saved waits for the
 // next start, in meta beside the other settings.
@@ -10,7 +14,7 @@ const painDraftSetting = "log.draft"
 // without it being saved (a signal, the terminal closed, quitting anyway,
 // a crash). The next start offers it back to keep or discard.
 type PainDraft struct {
-	Input PainInput `json:"input"`
+	Input diary.PainInput `json:"input"`
 	// Editing is the ID of the entry being edited; "" for a new entry.
 	Editing string `json:"editing,omitempty"`
 	// EditedFrom is the version of that entry the edit began from, so a

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"lumbar/store/diary"
 )
 
 // Version is what a record held when an edit of it began: a hash of its
@@ -94,7 +96,7 @@ func GetVersioned[T any](tx *Tx, b Bucket, k Key) (T, Version, error) {
 // Version, puts a deleted record back). The key stays the same unless v's
 // time changed; then the record moves to a fresh key for its new time
 // (keys sort by time) and the new key is returned.
-func Replace[T Checked](s *Store, b Bucket, k Key, base Version, v T) (Key, error) {
+func Replace[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) (Key, error) {
 	if err := v.Validate(); err != nil {
 		return Key{}, err
 	}
@@ -145,7 +147,7 @@ var ErrKeyTaken = errors.New("a record already has this key")
 
 // Restore puts v back under exactly the key it had, to undo a Remove. It
 // never overwrites: if the key is taken, nothing is written.
-func Restore[T Checked](s *Store, b Bucket, k Key, v T) error {
+func Restore[T diary.Checked](s *Store, b Bucket, k Key, v T) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}

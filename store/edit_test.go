@@ -4,16 +4,18 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"lumbar/store/diary"
 )
 
 // versioned is the record under k and its version, read in their own
 // transaction.
-func versioned(t *testing.T, s *Store, k Key) (PainEntry, Version) {
+func versioned(t *testing.T, s *Store, k Key) (diary.PainEntry, Version) {
 	t.Helper()
-	var e PainEntry
+	var e diary.PainEntry
 	var v Version
 	err := s.View(func(tx *Tx) (err error) {
-		e, v, err = GetVersioned[PainEntry](tx, BucketPain, k)
+		e, v, err = GetVersioned[diary.PainEntry](tx, BucketPain, k)
 		return err
 	})
 	if err != nil {
@@ -25,26 +27,26 @@ func versioned(t *testing.T, s *Store, k Key) (PainEntry, Version) {
 func TestReplaceKeepsTheKeyUnlessTheTimeChanges(t *testing.T) {
 	s := openTemp(t)
 	made := time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin)
-	k := mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(made), Pain: 6})
+	k := mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(made), Pain: 6})
 
 	_, base := versioned(t, s, k)
-	edited := PainEntry{Stamp: StampAt(made), Pain: 4, Note: "less after a walk"}
+	edited := diary.PainEntry{Stamp: diary.StampAt(made), Pain: 4, Note: "less after a walk"}
 	got, err := Replace(s, BucketPain, k, base, edited)
 	if err != nil || got != k {
 		t.Fatalf("Replace = %v, %v; want the same key", got, err)
 	}
 	_, base = versioned(t, s, k)
 	moved := edited
-	moved.Stamp = StampAt(made.Add(-2 * time.Hour))
+	moved.Stamp = diary.StampAt(made.Add(-2 * time.Hour))
 	newKey, err := Replace(s, BucketPain, k, base, moved)
 	if err != nil || newKey == k || !newKey.Time().Equal(moved.At) {
 		t.Fatalf("Replace with a new time = %v, %v", newKey, err)
 	}
 	_ = s.View(func(tx *Tx) error {
-		if _, err := Get[PainEntry](tx, BucketPain, k); !errors.Is(err, ErrNotFound) {
+		if _, err := Get[diary.PainEntry](tx, BucketPain, k); !errors.Is(err, ErrNotFound) {
 			t.Errorf("the old key still holds a record: %v", err)
 		}
-		items, _ := Latest[PainEntry](tx, BucketPain, 10)
+		items, _ := Latest[diary.PainEntry](tx, BucketPain, 10)
 		if len(items) != 1 || items[0].Value.Note != "less after a walk" {
 			t.Errorf("records after moving = %+v", items)
 		}
@@ -53,7 +55,7 @@ func TestReplaceKeepsTheKeyUnlessTheTimeChanges(t *testing.T) {
 
 	before := checksum(t, s.Path())
 	_, base = versioned(t, s, newKey)
-	if _, err := Replace(s, BucketPain, newKey, base, PainEntry{Stamp: moved.Stamp, Pain: 12}); err == nil {
+	if _, err := Replace(s, BucketPain, newKey, base, diary.PainEntry{Stamp: moved.Stamp, Pain: 12}); err == nil {
 		t.Error("Replace accepted pain 12")
 	}
 	if _, err := Replace(s, BucketPain, k, base, edited); !errors.Is(err, ErrNotFound) {
@@ -77,24 +79,24 @@ func TestReplaceRefusesASaveOverAChangeFromAnotherWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	made := StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin))
-	k := mustAppend(t, one, BucketPain, PainEntry{Stamp: made, Pain: 6})
+	made := diary.StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin))
+	k := mustAppend(t, one, BucketPain, diary.PainEntry{Stamp: made, Pain: 6})
 	_, fromOne := versioned(t, one, k)
 	_, fromTwo := versioned(t, two, k)
 
-	if _, err := Replace(one, BucketPain, k, fromOne, PainEntry{Stamp: made, Pain: 7, Note: "first window"}); err != nil {
+	if _, err := Replace(one, BucketPain, k, fromOne, diary.PainEntry{Stamp: made, Pain: 7, Note: "first window"}); err != nil {
 		t.Fatal(err)
 	}
 	before := checksum(t, path)
-	_, err = Replace(two, BucketPain, k, fromTwo, PainEntry{Stamp: made, Pain: 3, Note: "second window"})
-	var c *Conflict[PainEntry]
+	_, err = Replace(two, BucketPain, k, fromTwo, diary.PainEntry{Stamp: made, Pain: 3, Note: "second window"})
+	var c *Conflict[diary.PainEntry]
 	if !errors.As(err, &c) || !errors.Is(err, ErrChanged) || c.Current == nil || c.Current.Note != "first window" {
 		t.Fatalf("a save over the other window's: %v, want a conflict showing the first window's entry", err)
 	}
 	if checksum(t, path) != before {
 		t.Error("the refused save changed the file")
 	}
-	if _, err := Replace(two, BucketPain, k, c.Version, PainEntry{Stamp: made, Pain: 3, Note: "second window"}); err != nil {
+	if _, err := Replace(two, BucketPain, k, c.Version, diary.PainEntry{Stamp: made, Pain: 3, Note: "second window"}); err != nil {
 		t.Fatalf("overwriting from the version shown: %v", err)
 	}
 	if e, _ := versioned(t, one, k); e.Note != "second window" {
@@ -105,11 +107,11 @@ func TestReplaceRefusesASaveOverAChangeFromAnotherWindow(t *testing.T) {
 	if err := Remove(two, BucketPain, k); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Replace(one, BucketPain, k, fromOne, PainEntry{Stamp: made, Pain: 5, Note: "after the delete"})
+	_, err = Replace(one, BucketPain, k, fromOne, diary.PainEntry{Stamp: made, Pain: 5, Note: "after the delete"})
 	if !errors.As(err, &c) || !errors.Is(err, ErrNotFound) || c.Current != nil || c.Version != (Version{}) {
 		t.Fatalf("a save over a deletion: %v, want a conflict saying it was deleted", err)
 	}
-	if _, err := Replace(one, BucketPain, k, c.Version, PainEntry{Stamp: made, Pain: 5, Note: "after the delete"}); err != nil {
+	if _, err := Replace(one, BucketPain, k, c.Version, diary.PainEntry{Stamp: made, Pain: 5, Note: "after the delete"}); err != nil {
 		t.Fatalf("putting it back: %v", err)
 	}
 	if e, _ := versioned(t, two, k); e.Note != "after the delete" {
@@ -119,7 +121,7 @@ func TestReplaceRefusesASaveOverAChangeFromAnotherWindow(t *testing.T) {
 
 func TestRemoveAndRestoreGiveBackTheSameRecord(t *testing.T) {
 	s := openTemp(t)
-	e := PainEntry{Stamp: StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin)), Pain: 7, Where: []string{"leg-left"}}
+	e := diary.PainEntry{Stamp: diary.StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, zoneBerlin)), Pain: 7, Where: []string{"leg-left"}}
 	k := mustAppend(t, s, BucketPain, e)
 	if err := Remove(s, BucketPain, k); err != nil {
 		t.Fatal(err)
@@ -131,7 +133,7 @@ func TestRemoveAndRestoreGiveBackTheSameRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = s.View(func(tx *Tx) error {
-		got, err := Get[PainEntry](tx, BucketPain, k)
+		got, err := Get[diary.PainEntry](tx, BucketPain, k)
 		if err != nil || got.Pain != 7 || got.Where[0] != "leg-left" {
 			t.Errorf("restored %+v, %v", got, err)
 		}

@@ -46,31 +46,41 @@ func bumpRevision(btx *bolt.Tx) error {
 // GetSetting reads the setting called name into v. found is false (and v
 // untouched) when it was never set.
 func GetSetting(tx *Tx, name string, v any) (found bool, err error) {
-	settings := tx.btx.Bucket(bucketMeta).Bucket(bucketSettings)
-	if settings == nil {
+	kept := settingBytes(tx, name)
+	if kept == nil {
 		return false, nil
 	}
-	raw := settings.Get([]byte(name))
-	if raw == nil {
-		return false, nil
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
+	if err := json.Unmarshal(kept, v); err != nil {
 		return false, fmt.Errorf("setting %s: %w", name, err)
 	}
 	return true, nil
 }
 
+// settingBytes is what is kept under name in meta/settings; nil when it
+// was never set. The bytes are valid until tx ends.
+func settingBytes(tx *Tx, name string) []byte {
+	settings := tx.btx.Bucket(bucketMeta).Bucket(bucketSettings)
+	if settings == nil {
+		return nil
+	}
+	return settings.Get([]byte(name))
+}
+
 // PutSetting stores v as the setting called name.
 func PutSetting(tx *Tx, name string, v any) error {
-	raw, err := json.Marshal(v)
+	kept, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("setting %s: %w", name, err)
 	}
+	return putSettingBytes(tx, name, kept)
+}
+
+func putSettingBytes(tx *Tx, name string, kept []byte) error {
 	settings, err := tx.btx.Bucket(bucketMeta).CreateBucketIfNotExists(bucketSettings)
 	if err != nil {
 		return err
 	}
-	return settings.Put([]byte(name), raw)
+	return settings.Put([]byte(name), kept)
 }
 
 // DeleteSetting forgets the setting called name; forgetting one never set

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"lumbar/store/diary"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -18,7 +20,7 @@ func withExtraMigration(apply func(*bolt.Tx) error) []migration {
 
 func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 	s := openTemp(t)
-	k := mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(time.Now()), Pain: 4})
+	k := mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4})
 
 	upgraded, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {
 		_, err := btx.CreateBucket([]byte("extra"))
@@ -43,7 +45,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 		if tx.btx.Bucket([]byte("extra")) == nil {
 			t.Error("the migration did not run")
 		}
-		_, err := Get[PainEntry](tx, BucketPain, k)
+		_, err := Get[diary.PainEntry](tx, BucketPain, k)
 		return err
 	})
 	if err != nil {
@@ -64,7 +66,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 
 func TestFailedMigrationChangesNothing(t *testing.T) {
 	s := openTemp(t)
-	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250})
+	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	before := checksum(t, s.Path())
 	boom := errors.New("disk full, say")
 	_, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {

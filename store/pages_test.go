@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lumbar/store/diary"
 )
 
 // fileWithBranches is a data file big enough for its water bucket to have
@@ -16,7 +18,7 @@ func fileWithBranches(t *testing.T) string {
 	err := s.Update(func(tx *Tx) error {
 		for i := range 2000 {
 			at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
-			if _, err := Insert(tx, BucketWater, WaterLog{Stamp: StampAt(at), ML: 250}); err != nil {
+			if _, err := Insert(tx, BucketWater, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
 				return err
 			}
 		}
@@ -103,7 +105,7 @@ func TestDamageAfterOpenIsFoundBeforeWriting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	glass := WaterLog{Stamp: StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), ML: 250}
+	glass := diary.WaterLog{Stamp: diary.StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), ML: 250}
 	mustAppend(t, s, BucketWater, glass)
 	other, err := Open(path)
 	if err != nil {

@@ -1,23 +1,16 @@
 package store
 
-import "time"
+import (
+	"time"
 
-// DaySummary is what the status bar shows about one day.
-type DaySummary struct {
-	Day        Day
-	LatestPain *PainEntry // nil when no pain was logged that day
-	WaterML    int
-	LastDrink  time.Time // UTC; zero when no water was logged that day
-	// RecentPain is the last SparklineDays days up to this one, oldest
-	// first, for the status bar's sparkline.
-	RecentPain []DayPain
-}
+	"lumbar/store/diary"
+)
 
 // SummaryOf reads the day that now falls on, in now's location.
-func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
-	day := DayOf(now)
-	sum := DaySummary{Day: day}
-	err := RangeDays(tx, BucketPain, day, day, func(it Item[PainEntry]) error {
+func SummaryOf(tx *Tx, now time.Time) (diary.DaySummary, error) {
+	day := diary.DayOf(now)
+	sum := diary.DaySummary{Day: day}
+	err := RangeDays(tx, BucketPain, day, day, func(it Item[diary.PainEntry]) error {
 		p := it.Value
 		sum.LatestPain = &p // oldest first: the last one seen is the latest
 		return nil
@@ -25,10 +18,10 @@ func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	if sum.RecentPain, err = PainDays(tx, day-SparklineDays+1, day); err != nil {
+	if sum.RecentPain, err = PainDays(tx, day-diary.SparklineDays+1, day); err != nil {
 		return sum, err
 	}
-	err = RangeDays(tx, BucketWater, day, day, func(it Item[WaterLog]) error {
+	err = RangeDays(tx, BucketWater, day, day, func(it Item[diary.WaterLog]) error {
 		sum.WaterML += it.Value.ML
 		sum.LastDrink = it.Value.At
 		return nil
@@ -37,8 +30,8 @@ func SummaryOf(tx *Tx, now time.Time) (DaySummary, error) {
 }
 
 // Summary reads today's summary in its own transaction.
-func (s *Store) Summary(now time.Time) (DaySummary, error) {
-	return Read(s, func(tx *Tx) (DaySummary, error) { return SummaryOf(tx, now) })
+func (s *Store) Summary(now time.Time) (diary.DaySummary, error) {
+	return Read(s, func(tx *Tx) (diary.DaySummary, error) { return SummaryOf(tx, now) })
 }
 
 // Read runs one query in its own read-only transaction.

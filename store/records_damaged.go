@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"lumbar/store/text"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"lumbar/store/diary"
+	"lumbar/store/text"
 )
 
 // A record is damaged when its stored bytes no longer decode (a byte
@@ -90,10 +92,10 @@ var recordBuckets = []struct {
 	bucket Bucket
 	decode func([]byte) error
 }{
-	{BucketPain, decodesAs[PainEntry]},
-	{BucketSessions, decodesAs[Session]},
-	{BucketWater, decodesAs[WaterLog]},
-	{BucketChecks, decodesAs[Check]},
+	{BucketPain, decodesAs[diary.PainEntry]},
+	{BucketSessions, decodesAs[diary.Session]},
+	{BucketWater, decodesAs[diary.WaterLog]},
+	{BucketChecks, decodesAs[diary.Check]},
 }
 
 func decodesAs[T any](raw []byte) error {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lumbar/store/diary"
 )
 
 // putRaw writes bytes under a key as they are, pages sound: what a byte
@@ -26,7 +28,7 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	for h := range 3 {
-		mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(now.Add(-time.Duration(h) * time.Hour)), Pain: 3 + h})
+		mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Duration(h) * time.Hour)), Pain: 3 + h})
 	}
 	damagedKey := NewKey(now.Add(-30 * time.Minute))
 	damagedValue := []byte(`{"at":"2026-11-27T08:30:00Z","pain":#}`)
@@ -35,18 +37,18 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	putRaw(t, s, BucketWater, shortKey, []byte(`{"ml":250}`))
 
 	for range 2 { // read twice: still one record each
-		latest, err := Read(s, func(tx *Tx) ([]Item[PainEntry], error) { return Latest[PainEntry](tx, BucketPain, 10) })
+		latest, err := Read(s, func(tx *Tx) ([]Item[diary.PainEntry], error) { return Latest[diary.PainEntry](tx, BucketPain, 10) })
 		if err != nil || len(latest) != 3 {
 			t.Fatalf("Latest = %d entries, %v; want the 3 readable ones", len(latest), err)
 		}
 		if _, err := s.Summary(now); err != nil {
 			t.Fatalf("Summary: %v", err)
 		}
-		if _, err := Read(s, func(tx *Tx) (Insights, error) { return InsightsOf(tx, DayOf(now), 30) }); err != nil {
+		if _, err := Read(s, func(tx *Tx) (diary.Insights, error) { return InsightsOf(tx, diary.DayOf(now), 30) }); err != nil {
 			t.Fatalf("InsightsOf: %v", err)
 		}
 		err = s.View(func(tx *Tx) error {
-			return Range(tx, BucketWater, time.Unix(0, 0), now.Add(time.Hour), func(Item[WaterLog]) error { return nil })
+			return Range(tx, BucketWater, time.Unix(0, 0), now.Add(time.Hour), func(Item[diary.WaterLog]) error { return nil })
 		})
 		if err != nil {
 			t.Fatalf("Range over the short key: %v", err)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"lumbar/store/diary"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -81,7 +83,7 @@ func assertMode(t *testing.T, path string, want os.FileMode) {
 func TestRecordRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	made := time.Date(2026, 3, 5, 21, 30, 0, 123, zoneBerlin)
-	entry := PainEntry{Stamp: StampAt(made), Pain: 6, Note: "after gardening"}
+	entry := diary.PainEntry{Stamp: diary.StampAt(made), Pain: 6, Note: "after gardening"}
 	k, err := Append(s, BucketPain, entry)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +96,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Fatalf("ParseID(ID()) = %v, %v", parsed, err)
 	}
 	err = s.View(func(tx *Tx) error {
-		got, err := Get[PainEntry](tx, BucketPain, k)
+		got, err := Get[diary.PainEntry](tx, BucketPain, k)
 		if err != nil {
 			return err
 		}
@@ -114,7 +116,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.View(func(tx *Tx) error {
-		_, err := Get[PainEntry](tx, BucketPain, k)
+		_, err := Get[diary.PainEntry](tx, BucketPain, k)
 		return err
 	})
 	if !errors.Is(err, ErrNotFound) {
@@ -132,7 +134,7 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 	times := []time.Time{same.Add(time.Hour), same, same, same.Add(-time.Hour)}
 	err := s.Update(func(tx *Tx) error {
 		for _, at := range times {
-			if _, err := Insert(tx, BucketWater, WaterLog{Stamp: StampAt(at), ML: 250}); err != nil {
+			if _, err := Insert(tx, BucketWater, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
 				return err
 			}
 		}
@@ -141,9 +143,9 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []Item[WaterLog]
+	var got []Item[diary.WaterLog]
 	_ = s.View(func(tx *Tx) (err error) {
-		got, err = Latest[WaterLog](tx, BucketWater, 10)
+		got, err = Latest[diary.WaterLog](tx, BucketWater, 10)
 		return err
 	})
 	if len(got) != 4 {
@@ -155,7 +157,7 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 		}
 	}
 	_ = s.View(func(tx *Tx) (err error) {
-		got, err = Latest[WaterLog](tx, BucketWater, 2)
+		got, err = Latest[diary.WaterLog](tx, BucketWater, 2)
 		return err
 	})
 	if len(got) != 2 || !got[0].Value.At.Equal(same.Add(time.Hour)) {
@@ -168,7 +170,7 @@ func TestRangeIsHalfOpenAndOldestFirst(t *testing.T) {
 	base := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	err := s.Update(func(tx *Tx) error {
 		for i := range 10 {
-			if _, err := Insert(tx, BucketPain, PainEntry{Stamp: StampAt(base.Add(time.Duration(i) * time.Hour)), Pain: i}); err != nil {
+			if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(base.Add(time.Duration(i) * time.Hour)), Pain: i}); err != nil {
 				return err
 			}
 		}
@@ -179,7 +181,7 @@ func TestRangeIsHalfOpenAndOldestFirst(t *testing.T) {
 	}
 	var pains []int
 	err = s.View(func(tx *Tx) error {
-		return Range(tx, BucketPain, base.Add(2*time.Hour), base.Add(5*time.Hour), func(it Item[PainEntry]) error {
+		return Range(tx, BucketPain, base.Add(2*time.Hour), base.Add(5*time.Hour), func(it Item[diary.PainEntry]) error {
 			pains = append(pains, it.Value.Pain)
 			return nil
 		})
@@ -212,7 +214,7 @@ func TestRangeDaysAtDayEdges(t *testing.T) {
 	}
 	err := s.Update(func(tx *Tx) error {
 		for _, r := range recs {
-			if _, err := Insert(tx, BucketPain, PainEntry{Stamp: StampAt(r.at), Pain: r.pain}); err != nil {
+			if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(r.at), Pain: r.pain}); err != nil {
 				return err
 			}
 		}
@@ -221,10 +223,10 @@ func TestRangeDaysAtDayEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, _ := ParseDay("2026-03-10")
+	day, _ := diary.ParseDay("2026-03-10")
 	got := map[int]bool{}
 	err = s.View(func(tx *Tx) error {
-		return RangeDays(tx, BucketPain, day, day, func(it Item[PainEntry]) error {
+		return RangeDays(tx, BucketPain, day, day, func(it Item[diary.PainEntry]) error {
 			got[it.Value.Pain] = true
 			return nil
 		})
@@ -239,18 +241,18 @@ func TestRangeDaysAtDayEdges(t *testing.T) {
 }
 
 func TestDayArithmetic(t *testing.T) {
-	d, err := ParseDay("2024-02-28")
+	d, err := diary.ParseDay("2024-02-28")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if (d+1).String() != "2024-02-29" || (d+2).String() != "2024-03-01" {
 		t.Errorf("leap day arithmetic: %v, %v", d+1, d+2)
 	}
-	if _, err := ParseDay("28/02/2024"); err == nil {
+	if _, err := diary.ParseDay("28/02/2024"); err == nil {
 		t.Error("ParseDay accepted a non-ISO date")
 	}
 	loc := time.FixedZone("X", -5*3600)
-	if got := d.Midnight(loc); got.Hour() != 0 || DayOf(got) != d {
+	if got := d.Midnight(loc); got.Hour() != 0 || diary.DayOf(got) != d {
 		t.Errorf("Midnight = %v", got)
 	}
 }
@@ -261,12 +263,12 @@ func TestSummaryOfToday(t *testing.T) {
 	if sum, err := s.Summary(now); err != nil || sum.LatestPain != nil || sum.WaterML != 0 {
 		t.Fatalf("empty summary = %+v, %v", sum, err)
 	}
-	mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(now.Add(-24 * time.Hour)), Pain: 9})
-	mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(now.Add(-5 * time.Hour)), Pain: 5})
-	mustAppend(t, s, BucketPain, PainEntry{Stamp: StampAt(now.Add(-time.Hour)), Pain: 3})
-	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(now.Add(-2 * time.Hour)), ML: 250})
-	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(now.Add(-time.Hour)), ML: 300})
-	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(now.Add(-20 * time.Hour)), ML: 999})
+	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-24 * time.Hour)), Pain: 9})
+	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-5 * time.Hour)), Pain: 5})
+	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Hour)), Pain: 3})
+	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-2 * time.Hour)), ML: 250})
+	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-time.Hour)), ML: 300})
+	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-20 * time.Hour)), ML: 999})
 	sum, err := s.Summary(now)
 	if err != nil {
 		t.Fatal(err)
@@ -276,7 +278,7 @@ func TestSummaryOfToday(t *testing.T) {
 	}
 }
 
-func mustAppend[T Checked](t *testing.T, s *Store, b Bucket, v T) Key {
+func mustAppend[T diary.Checked](t *testing.T, s *Store, b Bucket, v T) Key {
 	t.Helper()
 	k, err := Append(s, b, v)
 	if err != nil {
@@ -288,15 +290,15 @@ func mustAppend[T Checked](t *testing.T, s *Store, b Bucket, v T) Key {
 func TestInvalidRecordsWriteNothing(t *testing.T) {
 	s := openTemp(t)
 	before := checksum(t, s.Path())
-	now := StampAt(time.Now())
-	bad := []Checked{
-		PainEntry{Stamp: now, Pain: 11},
-		PainEntry{Stamp: now, Pain: -1},
-		WaterLog{Stamp: now, ML: 0},
-		WaterLog{Stamp: now, ML: 100000},
-		Session{Stamp: now, Routine: "", End: now.At, StepsTotal: 1},
-		Session{Stamp: now, Routine: "x", End: now.At.Add(-time.Second), StepsTotal: 1},
-		Session{Stamp: now, Routine: "x", End: now.At, StepsDone: 3, StepsTotal: 2},
+	now := diary.StampAt(time.Now())
+	bad := []diary.Checked{
+		diary.PainEntry{Stamp: now, Pain: 11},
+		diary.PainEntry{Stamp: now, Pain: -1},
+		diary.WaterLog{Stamp: now, ML: 0},
+		diary.WaterLog{Stamp: now, ML: 100000},
+		diary.Session{Stamp: now, Routine: "", End: now.At, StepsTotal: 1},
+		diary.Session{Stamp: now, Routine: "x", End: now.At.Add(-time.Second), StepsTotal: 1},
+		diary.Session{Stamp: now, Routine: "x", End: now.At, StepsDone: 3, StepsTotal: 2},
 	}
 	for _, v := range bad {
 		if _, err := Append(s, BucketPain, v); err == nil {
@@ -314,7 +316,7 @@ func TestFailedUpdateWritesNothing(t *testing.T) {
 	before := checksum(t, s.Path())
 	boom := errors.New("boom")
 	err := s.Update(func(tx *Tx) error {
-		if _, err := Insert(tx, BucketPain, PainEntry{Stamp: StampAt(time.Now()), Pain: 2}); err != nil {
+		if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 2}); err != nil {
 			return err
 		}
 		return boom
@@ -330,7 +332,7 @@ func TestFailedUpdateWritesNothing(t *testing.T) {
 func TestRevisionBumpsOnEveryWrite(t *testing.T) {
 	s := openTemp(t)
 	r0, _ := s.Revision()
-	mustAppend(t, s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250})
+	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	r1, _ := s.Revision()
 	if err := s.Update(func(tx *Tx) error { return PutSetting(tx, "water.goal", 2000) }); err != nil {
 		t.Fatal(err)
@@ -499,7 +501,7 @@ func TestLockHeldPastTimeoutIsBusy(t *testing.T) {
 	defer holder.Close()
 	before := checksum(t, s.Path())
 	start := time.Now()
-	_, err = Append(s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250})
+	_, err = Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	waited := time.Since(start)
 	if !errors.Is(err, ErrBusy) {
 		t.Fatalf("Append with the file locked = %v, want ErrBusy", err)
@@ -519,7 +521,7 @@ func TestLockHeldPastTimeoutIsBusy(t *testing.T) {
 	if checksum(t, s.Path()) != before {
 		t.Error("a busy write changed the file")
 	}
-	if _, err := Append(s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); err != nil {
+	if _, err := Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
 		t.Errorf("Append after the lock was released: %v", err)
 	}
 }
@@ -544,7 +546,7 @@ func TestPanicInsideTransactionBecomesError(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the file stayed locked after a panic: %v", err)
 			}
-			if _, err := Append(other, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); err != nil {
+			if _, err := Append(other, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
 				t.Errorf("the file stayed locked for writing after a panic: %v", err)
 			}
 		})
@@ -584,12 +586,12 @@ func TestReadOnlyAndDamagedStoresRefuseWrites(t *testing.T) {
 	if _, err := reader.Revision(); err != nil {
 		t.Errorf("a reading store cannot read: %v", err)
 	}
-	if _, err := Append(reader, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrReadOnly) {
+	if _, err := Append(reader, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("a reading store wrote: %v", err)
 	}
 	_ = s.View(func(*Tx) error { panic("invalid page type") }) // bbolt's way of finding damage
 	before := checksum(t, s.Path())
-	if _, err := Append(s, BucketWater, WaterLog{Stamp: StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrCorrupt) {
+	if _, err := Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrCorrupt) {
 		t.Errorf("a store that met damage wrote: %v", err)
 	}
 	if checksum(t, s.Path()) != before {
@@ -660,4 +662,13 @@ func TestNonRegularPathsAreRefusedWithoutBlocking(t *testing.T) {
 	if _, err := OpenToRead(link); err != nil {
 		t.Errorf("a symlink to a diary: %v", err)
 	}
+}
+
+// insightsToday is the day the insight tests look back from.
+var insightsToday = diary.DayOf(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+
+// entryOn makes an entry at hour:00 local time, n days before today.
+func entryOn(n, hour, pain int, helped ...string) diary.PainEntry {
+	d := (insightsToday - diary.Day(n)).Midnight(zoneBerlin).Add(time.Duration(hour) * time.Hour)
+	return diary.PainEntry{Stamp: diary.StampAt(d), Pain: pain, Helped: helped}
 }

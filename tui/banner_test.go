@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/remind"
 	"lumbar/tui/theme"
@@ -120,14 +121,14 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	if v := m.View(); strings.Contains(v, "posture check") || !strings.Contains(v, "posture in 10m") {
 		t.Errorf("ctrl+s did not snooze from the Log tab:\n%s", v)
 	}
-	var checks []store.Check
+	var checks []diary.Check
 	_ = s.View(func(tx *store.Tx) error {
-		return store.Range(tx, store.BucketChecks, now.Add(-time.Hour), now.Add(time.Hour), func(it store.Item[store.Check]) error {
+		return store.Range(tx, store.BucketChecks, now.Add(-time.Hour), now.Add(time.Hour), func(it store.Item[diary.Check]) error {
 			checks = append(checks, it.Value)
 			return nil
 		})
 	})
-	if len(checks) != 1 || checks[0].Action != store.ActionSnoozed {
+	if len(checks) != 1 || checks[0].Action != diary.ActionSnoozed {
 		t.Errorf("recorded %+v", checks)
 	}
 	// Without a banner the same key is the open tab's.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
@@ -22,12 +23,12 @@ func goldenStore(t *testing.T) *store.Store {
 		ago  time.Duration
 		pain int
 	}{{26 * time.Hour, 7}, {2 * time.Hour, 4}, {30 * time.Minute, 3}} {
-		if _, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-rec.ago)), Pain: rec.pain}); err != nil {
+		if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-rec.ago)), Pain: rec.pain}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := range 3 {
-		if _, err := store.Append(s, store.BucketWater, store.WaterLog{Stamp: store.StampAt(fixedNow.Add(-time.Duration(i) * time.Hour)), ML: 250}); err != nil {
+		if _, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(i) * time.Hour)), ML: 250}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 
 	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/guide"
 	"lumbar/tui/journal"
@@ -62,8 +63,8 @@ type Model struct {
 	given [common.TabCount]tabSize
 
 	revision uint64 // last revision seen; 0 until the first refresh
-	today    store.DaySummary
-	unit     store.WaterUnit
+	today    diary.DaySummary
+	unit     diary.WaterUnit
 	dataErr  error // last error reading the data file, shown in the status bar
 	// skippedNote says, in the status bar, that damaged records were left
 	// out of what the tabs show (nil when none were).
@@ -107,8 +108,8 @@ type pollMsg struct{}
 // refreshedMsg carries what the data file held at one moment.
 type refreshedMsg struct {
 	revision uint64
-	today    store.DaySummary
-	unit     store.WaterUnit // how the person reads water amounts
+	today    diary.DaySummary
+	unit     diary.WaterUnit // how the person reads water amounts
 	skipped  int             // damaged records any read so far has left out (store.Skipped)
 	err      error
 	polled   bool // part of the poll loop: re-arm the timer after it
@@ -152,10 +153,10 @@ func (m *Model) refresh(polled bool) tea.Cmd {
 
 // waterUnit is the water.unit setting; a damaged settings value falls back
 // to the default rather than blank the status bar.
-func waterUnit(tx *store.Tx) store.WaterUnit {
+func waterUnit(tx *store.Tx) diary.WaterUnit {
 	set, err := store.LoadSettings(tx)
 	if err != nil {
-		return store.DefaultSettings().WaterUnit
+		return diary.DefaultSettings().WaterUnit
 	}
 	return set.WaterUnit
 }

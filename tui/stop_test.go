@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -26,14 +27,14 @@ func TestStopRunsEverySaveWithoutAsking(t *testing.T) {
 		t.Errorf("the stop's saves answered %v", err)
 	}
 	var (
-		sessions []store.Item[store.Session]
+		sessions []store.Item[diary.Session]
 		place    struct{ Section string }
 		draft    store.PainDraft
 		placed   bool
 		drafted  bool
 	)
 	err := s.View(func(tx *store.Tx) (err error) {
-		if sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10); err != nil {
+		if sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10); err != nil {
 			return err
 		}
 		if placed, err = store.GetSetting(tx, "guide.position", &place); err != nil {

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -29,9 +30,9 @@ func TestQuitMidRoutineSavesTheSession(t *testing.T) {
 	if !isQuit(press(m, "ctrl+c")) {
 		t.Fatal("ctrl+c did not quit")
 	}
-	var sessions []store.Item[store.Session]
+	var sessions []store.Item[diary.Session]
 	err := s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" || *sessions[0].Value.PainBefore != 4 {
@@ -64,9 +65,9 @@ func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
 	if !isQuit(press(m, "ctrl+c")) {
 		t.Fatal("the second ctrl+c did not quit")
 	}
-	var sessions []store.Item[store.Session]
+	var sessions []store.Item[diary.Session]
 	err := s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" {

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // keyWords are words that are also the names of keys: typed fast, each
@@ -52,8 +53,8 @@ func TestWordsTypedInTheLogFormAreText(t *testing.T) {
 		t.Fatal("the form closed while words were being typed")
 	}
 	press(m, "enter")
-	entries, err := store.Read(s, func(tx *store.Tx) ([]store.Item[store.PainEntry], error) {
-		return store.Latest[store.PainEntry](tx, store.BucketPain, 10)
+	entries, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
+		return store.Latest[diary.PainEntry](tx, store.BucketPain, 10)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +99,7 @@ func TestWordsTypedInASettingsFieldAreText(t *testing.T) {
 		typeFast(m, w)
 		repeat(m, "backspace", len([]rune(w)))
 	}
-	for range len(store.AllSettings()) { // enter through every field of the form: it saves
+	for range len(diary.AllSettings()) { // enter through every field of the form: it saves
 		follow(m, press(m, "enter"))
 	}
 	got, err := store.Read(s, store.LoadSettings)

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	xansi "github.com/charmbracelet/x/ansi"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/common"
 )
@@ -295,7 +295,7 @@ func (m *Model) painStatus() string {
 		return st.StatusBar.Render("no pain logged today")
 	}
 	p := m.today.LatestPain.Pain
-	band := store.PainBand(p)
+	band := diary.PainBand(p)
 	return st.StatusBar.Render("pain ") +
 		st.PainBand(band).Background(st.StatusBar.GetBackground()).Render(fmt.Sprintf("%d %s", p, band))
 }
@@ -304,10 +304,10 @@ func (m *Model) painStatus() string {
 // was logged. Brackets keep its "nothing logged" dots apart from the
 // bar's own · separators.
 func (m *Model) sparkStatus() string {
-	if !store.AnyLogged(m.today.RecentPain) {
+	if !diary.AnyLogged(m.today.RecentPain) {
 		return ""
 	}
-	return m.common.Styles.StatusBar.Render(" [" + store.Sparkline(m.today.RecentPain) + "]")
+	return m.common.Styles.StatusBar.Render(" [" + diary.Sparkline(m.today.RecentPain) + "]")
 }
 
 // reminderStatus is what the Remind tab says comes next: " · posture in 12m".
@@ -321,9 +321,9 @@ func (m *Model) reminderStatus() string {
 }
 
 // waterUnitOrDefault is the unit once the first refresh has read it.
-func (m *Model) waterUnitOrDefault() store.WaterUnit {
+func (m *Model) waterUnitOrDefault() diary.WaterUnit {
 	if m.unit == "" {
-		return store.DefaultSettings().WaterUnit
+		return diary.DefaultSettings().WaterUnit
 	}
 	return m.unit
 }

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"lumbar/store/text"
 	"strconv"
 	"strings"
+
+	"lumbar/store/text"
 )
 
 // One parser reads every command line, against the table of commands and

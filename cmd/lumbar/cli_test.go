@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // runNow is the clock runCLI gives lumbar.
@@ -130,7 +131,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 
 // Global flags work before and after the command.
 func TestGlobalFlagsBeforeOrAfterTheCommand(t *testing.T) {
-	path, lumbar := diary(t)
+	path, lumbar := freshDiary(t)
 	if code, out, errOut := runCLI(t, nil, "water", "--db", path); code != exitOK || !strings.HasPrefix(out, "+250 ml") {
 		t.Fatalf("--db after the command: exit %d, %q %q", code, out, errOut)
 	}
@@ -301,7 +302,7 @@ func TestReadingCommandsCreateNothing(t *testing.T) {
 // A diary with nothing in it yet has nothing due, even inside active
 // hours (09:00 on a Friday, the reminders' first interval long past).
 func TestStatusOnAnEmptyDiary(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	runNowBefore := runNow
 	defer func() { runNow = runNowBefore }()
 	runNow = time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)
@@ -326,7 +327,7 @@ func TestBackupCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(time.Now()), Pain: 4}); err != nil {
+	if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4}); err != nil {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "copy.db")
@@ -362,7 +363,7 @@ func mustRead(t *testing.T, path string) []byte {
 // No word that looks like a flag is a backup's file name, and a target
 // that cannot be written is named in plain words (never a temporary file).
 func TestBackupTargets(t *testing.T) {
-	path, lumbar := diary(t)
+	path, lumbar := freshDiary(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
 	for _, flag := range []string{"--help", "-h"} {

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -55,7 +56,7 @@ func configList(inv *invocation) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(inv.stdout, 0, 0, 2, ' ', 0)
-	for _, st := range store.AllSettings() {
+	for _, st := range diary.AllSettings() {
 		about := st.Help()
 		if value := st.Format(set); value != st.Default() {
 			about += " (default " + st.Default() + ")"
@@ -66,7 +67,7 @@ func configList(inv *invocation) error {
 }
 
 func configGet(inv *invocation, name string) error {
-	st, err := store.LookupSetting(name)
+	st, err := diary.LookupSetting(name)
 	if err != nil {
 		return refused(err)
 	}
@@ -80,7 +81,7 @@ func configGet(inv *invocation, name string) error {
 
 // configSet changes one setting; a refused value writes nothing.
 func configSet(inv *invocation, name, text string) error {
-	st, err := store.LookupSetting(name)
+	st, err := diary.LookupSetting(name)
 	if err != nil {
 		return refused(err)
 	}
@@ -99,7 +100,7 @@ func configSet(inv *invocation, name, text string) error {
 			before = st.Format(old)
 			// Checked with the other settings: a start after the end is
 			// a refusal of the value typed, not a failure.
-			if _, err := store.ApplySettings(old, map[string]string{name: text}); err != nil {
+			if _, err := diary.ApplySettings(old, map[string]string{name: text}); err != nil {
 				return refused(err)
 			}
 		}
@@ -123,10 +124,10 @@ func configSet(inv *invocation, name, text string) error {
 	return nil
 }
 
-func loadSettings(inv *invocation) (set store.Settings, err error) {
+func loadSettings(inv *invocation) (set diary.Settings, err error) {
 	s, err := inv.openDiaryToRead()
 	if err != nil || s == nil { // no diary yet: every setting is its default
-		return store.DefaultSettings(), err
+		return diary.DefaultSettings(), err
 	}
 	err = s.View(func(tx *store.Tx) error {
 		set, err = store.LoadSettings(tx)

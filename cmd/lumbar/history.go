@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -42,7 +43,7 @@ func runHistory(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	today := store.DayOf(inv.now())
+	today := diary.DayOf(inv.now())
 	if s == nil {
 		if inv.args.has("json") {
 			return printJSON(inv, []historyEntry{})
@@ -51,7 +52,7 @@ func runHistory(inv *invocation) error {
 		return nil
 	}
 	out := historyPrinter(inv)
-	err = eachHistoryChunk(s, today-store.Day(days)+1, today, func(items []store.Item[store.PainEntry]) error {
+	err = eachHistoryChunk(s, today-diary.Day(days)+1, today, func(items []store.Item[diary.PainEntry]) error {
 		for _, it := range items {
 			if err := out.add(it); err != nil {
 				return err
@@ -77,12 +78,12 @@ const historyChunkDays = 31
 
 // eachHistoryChunk calls fn with the pain entries of [first, last], oldest
 // first, a chunk of days at a time.
-func eachHistoryChunk(s *store.Store, first, last store.Day, fn func([]store.Item[store.PainEntry]) error) error {
-	var items []store.Item[store.PainEntry]
+func eachHistoryChunk(s *store.Store, first, last diary.Day, fn func([]store.Item[diary.PainEntry]) error) error {
+	var items []store.Item[diary.PainEntry]
 	for from := first; from <= last; from += historyChunkDays {
 		items = items[:0]
 		err := s.View(func(tx *store.Tx) error {
-			return store.RangeDays(tx, store.BucketPain, from, min(from+historyChunkDays-1, last), func(it store.Item[store.PainEntry]) error {
+			return store.RangeDays(tx, store.BucketPain, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
 				items = append(items, it)
 				return nil
 			})
@@ -99,7 +100,7 @@ func eachHistoryChunk(s *store.Store, first, last store.Day, fn func([]store.Ite
 
 // entryPrinter writes history's entries as they are read.
 type entryPrinter interface {
-	add(store.Item[store.PainEntry]) error
+	add(store.Item[diary.PainEntry]) error
 	count() int
 	finish() error
 }
@@ -117,7 +118,7 @@ type lineEntries struct {
 	n int
 }
 
-func (l *lineEntries) add(it store.Item[store.PainEntry]) error {
+func (l *lineEntries) add(it store.Item[diary.PainEntry]) error {
 	l.n++
 	_, err := fmt.Fprintln(l.w, entryLine(it.Value))
 	return err
@@ -133,7 +134,7 @@ type jsonEntries struct {
 	n int
 }
 
-func (j *jsonEntries) add(it store.Item[store.PainEntry]) error {
+func (j *jsonEntries) add(it store.Item[diary.PainEntry]) error {
 	element, err := json.MarshalIndent(historyJSON(it), "  ", "  ")
 	if err != nil {
 		return err
@@ -186,7 +187,7 @@ func spanAndDiary(inv *invocation) (days int, s *store.Store, err error) {
 type historyEntry struct {
 	ID           string    `json:"id"`
 	At           string    `json:"at"`
-	Day          store.Day `json:"day"`
+	Day          diary.Day `json:"day"`
 	Pain         int       `json:"pain"`
 	Band         string    `json:"band"`
 	LegPain      *int      `json:"leg_pain"`
@@ -202,11 +203,11 @@ type historyEntry struct {
 	Note         string    `json:"note"`
 }
 
-func historyJSON(it store.Item[store.PainEntry]) historyEntry {
+func historyJSON(it store.Item[diary.PainEntry]) historyEntry {
 	e := it.Value
 	return historyEntry{
 		ID: it.Key.ID(), At: e.Local().Format(time.RFC3339), Day: e.Day(),
-		Pain: e.Pain, Band: store.PainBand(e.Pain), LegPain: e.LegPain,
+		Pain: e.Pain, Band: diary.PainBand(e.Pain), LegPain: e.LegPain,
 		Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
 		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: text.Printable(e.Medication),
 		Interference: e.Interference, Sleep: e.Sleep, WarningSigns: orEmpty(e.Warnings),

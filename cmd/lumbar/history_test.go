@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // history streams its output a chunk of days at a time; across chunk
@@ -17,16 +18,16 @@ func TestHistoryStreamsWhatOneReadWouldPrint(t *testing.T) {
 	for d := range 100 {
 		for h := range 1 + d%3 {
 			at := cliNow.In(zone).Add(-time.Duration(d)*24*time.Hour - time.Duration(h)*7*time.Hour)
-			e := store.PainEntry{Stamp: store.StampAt(at), Pain: d % 11, Note: "<a & b>"[:d%7]}
+			e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: d % 11, Note: "<a & b>"[:d%7]}
 			if _, err := store.Append(s, store.BucketPain, e); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	today := store.DayOf(cliNow)
-	var all []store.Item[store.PainEntry]
+	today := diary.DayOf(cliNow)
+	var all []store.Item[diary.PainEntry]
 	err := s.View(func(tx *store.Tx) error {
-		return store.RangeDays(tx, store.BucketPain, today-119, today, func(it store.Item[store.PainEntry]) error {
+		return store.RangeDays(tx, store.BucketPain, today-119, today, func(it store.Item[diary.PainEntry]) error {
 			all = append(all, it)
 			return nil
 		})

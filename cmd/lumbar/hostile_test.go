@@ -78,7 +78,7 @@ const escapeOnly = "\x1b[2J"
 // A word made only of escape sequences is echoed with its escapes visible,
 // never as "" (which would read as if nothing had been typed).
 func TestEscapeOnlyArgumentsAreEchoedVisibly(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	shown := `\x1b[2J` // the escape as visible text, inside quotes
 	for _, args := range [][]string{
 		{escapeOnly}, {"--" + escapeOnly}, {"guide", escapeOnly}, {"stretch", escapeOnly},
@@ -97,7 +97,7 @@ func TestEscapeOnlyArgumentsAreEchoedVisibly(t *testing.T) {
 // Paths named in backup and routines check messages are the files' real
 // names, escapes shown, never blank.
 func TestPathsInMessagesAreNeverBlank(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	t.Chdir(t.TempDir())
 	code, out, errOut := lumbar("backup", escapeOnly)
 	if _, err := os.Stat(escapeOnly); err != nil || code != exitOK || !strings.HasSuffix(out, ` to "\x1b[2J"`+"\n") {

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
 // logOptions are `lumbar log`'s flags as typed.
 type logOptions struct {
-	store.PainInput
+	diary.PainInput
 	where, feels, triggers, helped, warnings string // comma-separated lists
 }
 
@@ -38,7 +39,7 @@ anything is wrong.`,
 		{"sleep", "WORD", "how you slept last night"},
 		{"redflag", "IDS", "warning signs: lumbar shows the doctor advice on stderr"},
 		{"note", "TEXT", "anything else, up to 4,000 characters"},
-		{"at", "TIME", "when, if not now: " + store.WhenFormats},
+		{"at", "TIME", "when, if not now: " + diary.WhenFormats},
 	},
 	more: logWords,
 	run:  runLog,
@@ -47,7 +48,7 @@ anything is wrong.`,
 func runLog(inv *invocation) error {
 	a := inv.args
 	o := logOptions{
-		PainInput: store.PainInput{
+		PainInput: diary.PainInput{
 			LegPain: a.value("leg"), Relief: a.value("relief"), Medication: a.value("med"),
 			Interference: a.value("interference"), Sleep: a.value("sleep"), Note: a.value("note"), When: a.value("at"),
 		},
@@ -95,22 +96,22 @@ func runLog(inv *invocation) error {
 }
 
 // entry reads the typed lists, then builds the entry as the form does.
-func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
+func (o logOptions) entry(now time.Time) (diary.PainEntry, error) {
 	lists := []struct {
-		vocab store.Vocabulary
+		vocab diary.Vocabulary
 		typed string
 		into  *[]string
 	}{
-		{store.Areas, o.where, &o.Where},
-		{store.Feelings, o.feels, &o.Feels},
-		{store.Triggers, o.triggers, &o.Triggers},
-		{store.Reliefs, o.helped, &o.Helped},
-		{store.WarningSigns, o.warnings, &o.Warnings},
+		{diary.Areas, o.where, &o.Where},
+		{diary.Feelings, o.feels, &o.Feels},
+		{diary.Triggers, o.triggers, &o.Triggers},
+		{diary.Reliefs, o.helped, &o.Helped},
+		{diary.WarningSigns, o.warnings, &o.Warnings},
 	}
 	for _, l := range lists {
 		var err error
 		if *l.into, err = l.vocab.ParseList(l.typed); err != nil {
-			return store.PainEntry{}, err
+			return diary.PainEntry{}, err
 		}
 	}
 	return o.PainInput.Entry(now)
@@ -118,16 +119,16 @@ func (o logOptions) entry(now time.Time) (store.PainEntry, error) {
 
 // advice is the warning-sign advice for the signs typed and the signs the
 // details imply, read from whichever lists are well typed.
-func (o logOptions) advice() (store.Advice, bool) {
-	signs, _ := store.WarningSigns.ParseList(o.warnings)
-	where, _ := store.Areas.ParseList(o.where)
-	feels, _ := store.Feelings.ParseList(o.feels)
-	return store.AdviceForEntry(signs, where, feels)
+func (o logOptions) advice() (diary.Advice, bool) {
+	signs, _ := diary.WarningSigns.ParseList(o.warnings)
+	where, _ := diary.Areas.ParseList(o.where)
+	feels, _ := diary.Feelings.ParseList(o.feels)
+	return diary.AdviceForEntry(signs, where, feels)
 }
 
 // askImplied asks whether to add each implied sign, one answer line
 // each (y or yes, in any case, is a yes), and returns the signs to add.
-func askImplied(in io.Reader, out io.Writer, implied []store.ImpliedSign) []string {
+func askImplied(in io.Reader, out io.Writer, implied []diary.ImpliedSign) []string {
 	answers := bufio.NewReader(in)
 	var add []string
 	for _, im := range implied {
@@ -143,7 +144,7 @@ func askImplied(in io.Reader, out io.Writer, implied []store.ImpliedSign) []stri
 // printAdvice tells about warning signs on stderr, where it is seen even
 // when the output goes elsewhere; notAsked says the implied signs were
 // not put to anyone, so not added.
-func printAdvice(w io.Writer, a store.Advice, notAsked bool) {
+func printAdvice(w io.Writer, a diary.Advice, notAsked bool) {
 	fmt.Fprintf(w, "\n⚠ %s\n", a.Heading)
 	if len(a.Signs) > 0 {
 		fmt.Fprintf(w, "  You noted: %s.\n", strings.Join(a.Signs, "; "))
@@ -154,17 +155,17 @@ func printAdvice(w io.Writer, a store.Advice, notAsked bool) {
 	for _, im := range a.Implied {
 		if notAsked {
 			fmt.Fprintf(w, "  %s\n  lumbar did not add it; if it applies, tick “%s” in the Log (e edits the entry).\n",
-				im.Question, store.WarningSigns.Label(im.Sign))
+				im.Question, diary.WarningSigns.Label(im.Sign))
 		}
 	}
 	fmt.Fprintf(w, "  More in lumbar's Guide, \"When to see a doctor\" (lumbar, tab 1). lumbar cannot examine you; a professional can.\n\n")
 }
 
 // entryLine is one entry on one line, for `lumbar log` and `lumbar history`.
-func entryLine(e store.PainEntry) string {
+func entryLine(e diary.PainEntry) string {
 	parts := []string{
 		e.Local().Format("2006-01-02 15:04"),
-		fmt.Sprintf("pain %d %s", e.Pain, store.PainBand(e.Pain)),
+		fmt.Sprintf("pain %d %s", e.Pain, diary.PainBand(e.Pain)),
 	}
 	if e.LegPain != nil {
 		parts = append(parts, fmt.Sprintf("leg %d", *e.LegPain))
@@ -203,11 +204,11 @@ func logWords() string {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, l := range []struct {
 		flag  string
-		vocab store.Vocabulary
+		vocab diary.Vocabulary
 	}{
-		{"--where", store.Areas}, {"--feels", store.Feelings}, {"--trigger", store.Triggers},
-		{"--helped", store.Reliefs}, {"--relief", store.ReliefAmounts}, {"--sleep", store.SleepQualities},
-		{"--redflag", store.WarningSigns},
+		{"--where", diary.Areas}, {"--feels", diary.Feelings}, {"--trigger", diary.Triggers},
+		{"--helped", diary.Reliefs}, {"--relief", diary.ReliefAmounts}, {"--sleep", diary.SleepQualities},
+		{"--redflag", diary.WarningSigns},
 	} {
 		for i, w := range l.vocab.Words {
 			name := ""

@@ -10,10 +10,11 @@ import (
 	"testing"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
-// diary is a fresh data file and a way to run commands on it.
-func diary(t *testing.T) (path string, lumbar func(args ...string) (int, string, string)) {
+// freshDiary is a fresh data file and a way to run commands on it.
+func freshDiary(t *testing.T) (path string, lumbar func(args ...string) (int, string, string)) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "lumbar.db")
 	if _, err := store.Open(path); err != nil {
@@ -25,7 +26,7 @@ func diary(t *testing.T) (path string, lumbar func(args ...string) (int, string,
 }
 
 func TestLogSavesAndPrintsOneLine(t *testing.T) {
-	path, lumbar := diary(t)
+	path, lumbar := freshDiary(t)
 	code, out, errOut := lumbar("log", "6", "--leg", "3", "--where", "Back-Centre, leg-left", "--feels", "shooting",
 		"--helped", "heat", "--relief", "some", "--med", "ibuprofen 400 mg", "--interference", "0", "--sleep", "poor",
 		"--note", "after the drive", "--at", "yesterday 21:30")
@@ -38,9 +39,9 @@ func TestLogSavesAndPrintsOneLine(t *testing.T) {
 		t.Errorf("output\n got %q\nwant %q", out, want)
 	}
 	s, _ := store.Open(path)
-	var items []store.Item[store.PainEntry]
+	var items []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[store.PainEntry](tx, store.BucketPain, 5)
+		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 5)
 		return err
 	})
 	if len(items) != 1 {
@@ -60,7 +61,7 @@ func TestLogSavesAndPrintsOneLine(t *testing.T) {
 // Every refusal is one line on stderr and leaves the file byte for byte
 // as it was.
 func TestLogRefusalsWriteNothing(t *testing.T) {
-	path, lumbar := diary(t)
+	path, lumbar := freshDiary(t)
 	cases := []struct {
 		args []string
 		code int
@@ -107,36 +108,36 @@ func TestLogRefusalsWriteNothing(t *testing.T) {
 }
 
 func TestLogWarningSignsShowTheDoctorAdvice(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	code, out, errOut := lumbar("log", "7", "--redflag", "saddle")
 	if code != exitOK || !strings.Contains(out, "warning signs saddle") {
 		t.Fatalf("exit %d, %q", code, out)
 	}
-	for _, want := range []string{"⚠ " + store.EmergencyPhrase, "numbness in the groin or saddle area", "When to see a doctor"} {
+	for _, want := range []string{"⚠ " + diary.EmergencyPhrase, "numbness in the groin or saddle area", "When to see a doctor"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("urgent advice lacks %q:\n%s", want, errOut)
 		}
 	}
 	_, _, errOut = lumbar("log", "5", "--redflag", "fever,weight-loss")
-	if strings.Contains(errOut, "⚠ "+store.EmergencyPhrase) || !strings.Contains(errOut, "⚠ "+store.UrgentPhrase) ||
+	if strings.Contains(errOut, "⚠ "+diary.EmergencyPhrase) || !strings.Contains(errOut, "⚠ "+diary.UrgentPhrase) ||
 		!strings.Contains(errOut, "fever, or feeling hot and shivery; unexplained weight loss") {
 		t.Errorf("non-urgent advice:\n%s", errOut)
 	}
 	// The advice is shown even when the entry itself is refused.
 	code, _, errOut = lumbar("log", "12", "--redflag", "bowel")
-	if code != exitUsage || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "⚠ "+store.EmergencyPhrase) {
+	if code != exitUsage || !strings.Contains(errOut, "pain must be") || !strings.Contains(errOut, "⚠ "+diary.EmergencyPhrase) {
 		t.Errorf("refused entry with a warning sign: exit %d\n%s", code, errOut)
 	}
 }
 
 func TestLogHelpListsEveryWord(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	code, out, _ := lumbar("log", "--help")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, v := range []store.Vocabulary{store.Areas, store.Feelings, store.Triggers, store.Reliefs,
-		store.ReliefAmounts, store.SleepQualities, store.WarningSigns} {
+	for _, v := range []diary.Vocabulary{diary.Areas, diary.Feelings, diary.Triggers, diary.Reliefs,
+		diary.ReliefAmounts, diary.SleepQualities, diary.WarningSigns} {
 		for _, id := range v.IDs() {
 			if !strings.Contains(out, " "+id+" ") {
 				t.Errorf("lumbar log --help lacks %s %q", v.Name, id)
@@ -146,7 +147,7 @@ func TestLogHelpListsEveryWord(t *testing.T) {
 }
 
 func TestHistory(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	if code, out, _ := lumbar("history"); code != exitOK || !strings.Contains(out, "no entries in the last 30 days") {
 		t.Errorf("empty history: %d %q", code, out)
 	}
@@ -186,7 +187,7 @@ func TestHistory(t *testing.T) {
 }
 
 func TestStats(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	for i, at := range []string{"2026-11-20 09:00", "2026-11-21 09:00", "2026-11-22 09:00", "2026-11-25 09:00", "yesterday 09:00", "08:00"} {
 		args := []string{"log", []string{"6", "5", "6", "3", "2", "3"}[i], "--at", at}
 		if i%2 == 0 {
@@ -255,9 +256,9 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in store.Insights
+	var in diary.Insights
 	_ = s.View(func(tx *store.Tx) (err error) {
-		in, err = store.InsightsOf(tx, store.DayOf(runNow)-1, 90)
+		in, err = store.InsightsOf(tx, diary.DayOf(runNow)-1, 90)
 		return err
 	})
 	if in.Logged < 80 || !in.Factors[0].Enough || !in.Routines.Enough {
@@ -282,18 +283,18 @@ func TestDemo(t *testing.T) {
 // would; with nobody at a terminal to ask, the sign is not added and
 // lumbar says so.
 func TestLogImpliedWarningSigns(t *testing.T) {
-	_, lumbar := diary(t)
+	_, lumbar := freshDiary(t)
 	code, out, errOut := lumbar("log", "6", "--where", "leg-left,leg-right", "--feels", "tingling")
 	if code != exitOK || strings.Contains(out, "warning signs") {
 		t.Fatalf("exit %d, %q", code, out)
 	}
-	for _, want := range []string{"⚠ " + store.EmergencyPhrase, "pain, numbness or tingling in both legs", "lumbar did not add it"} {
+	for _, want := range []string{"⚠ " + diary.EmergencyPhrase, "pain, numbness or tingling in both legs", "lumbar did not add it"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("both legs: stderr lacks %q:\n%s", want, errOut)
 		}
 	}
 	code, _, errOut = lumbar("log", "4", "--where", "leg-right", "--feels", "numbness,weakness")
-	if code != exitOK || !strings.Contains(errOut, store.OneLegNote) || !strings.Contains(errOut, "Is the weakness new, or getting worse?") {
+	if code != exitOK || !strings.Contains(errOut, diary.OneLegNote) || !strings.Contains(errOut, "Is the weakness new, or getting worse?") {
 		t.Errorf("one leg numb and weak: exit %d\n%s", code, errOut)
 	}
 	if _, _, errOut = lumbar("log", "4", "--where", "leg-right", "--feels", "numbness"); errOut != "" {
@@ -302,8 +303,8 @@ func TestLogImpliedWarningSigns(t *testing.T) {
 }
 
 func TestAskImpliedReadsOneAnswerEach(t *testing.T) {
-	implied := store.ImpliedSigns([]string{"leg-left", "leg-right"}, nil, nil)
-	implied = append(implied, store.ImpliedSign{Sign: "weakness", Question: "new?"})
+	implied := diary.ImpliedSigns([]string{"leg-left", "leg-right"}, nil, nil)
+	implied = append(implied, diary.ImpliedSign{Sign: "weakness", Question: "new?"})
 	for answers, want := range map[string]string{"y\nn\n": "both-legs", "n\nYes\n": "weakness", "\n": "", "yes\ny\n": "both-legs,weakness"} {
 		var asked strings.Builder
 		got := askImplied(strings.NewReader(answers), &asked, implied)
@@ -316,7 +317,7 @@ func TestAskImpliedReadsOneAnswerEach(t *testing.T) {
 // --med is one line; a note with invalid UTF-8 is made valid once, so the
 // line echoed and the entry stored hold the same text.
 func TestLogTextIsCheckedOnce(t *testing.T) {
-	path, lumbar := diary(t)
+	path, lumbar := freshDiary(t)
 	if code, _, errOut := lumbar("log", "3", "--med", "ibuprofen\n400 mg"); code != exitUsage || !strings.Contains(errOut, "medication is one line") {
 		t.Errorf("--med with a line break: exit %d, %q", code, errOut)
 	}
@@ -326,9 +327,9 @@ func TestLogTextIsCheckedOnce(t *testing.T) {
 		t.Fatalf("exit %d, echoed %q; want the note as %q", code, out, want)
 	}
 	s, _ := store.Open(path)
-	var items []store.Item[store.PainEntry]
+	var items []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[store.PainEntry](tx, store.BucketPain, 5)
+		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 5)
 		return err
 	})
 	if len(items) != 1 || items[0].Value.Note != want {

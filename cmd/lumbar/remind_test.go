@@ -9,6 +9,7 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/demodata"
+	"lumbar/store/diary"
 )
 
 // cliNow is runCLI's clock: Friday 27 November 2026, 09:00 UTC.
@@ -82,7 +83,7 @@ func TestStatusCommand(t *testing.T) {
 		t.Errorf("empty status: %d %q", code, out)
 	}
 	err := s.Update(func(tx *store.Tx) error {
-		if _, err := store.Insert(tx, store.BucketPain, store.PainEntry{Stamp: store.StampAt(cliNow.Add(-time.Hour)), Pain: 4}); err != nil {
+		if _, err := store.Insert(tx, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(cliNow.Add(-time.Hour)), Pain: 4}); err != nil {
 			return err
 		}
 		return store.AddWater(tx, cliNow.Add(-time.Hour), 250, 5)
@@ -127,12 +128,12 @@ func TestStatusCommand(t *testing.T) {
 func TestConfigCommand(t *testing.T) {
 	path, _ := newDB(t)
 	code, out, _ := runCLI(t, nil, "--db", path, "config", "list")
-	for _, st := range store.AllSettings() {
+	for _, st := range diary.AllSettings() {
 		if !strings.Contains(out, st.Name()) {
 			t.Errorf("config list lacks %s", st.Name())
 		}
 	}
-	if code != exitOK || strings.Count(out, "\n") != len(store.AllSettings()) {
+	if code != exitOK || strings.Count(out, "\n") != len(diary.AllSettings()) {
 		t.Errorf("config list: exit %d\n%s", code, out)
 	}
 	steps := []struct {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // Signals that end the app run the same saves as q, in the real binary:
@@ -110,11 +111,11 @@ func openStore(t *testing.T, db string) *store.Store {
 	return s
 }
 
-func storedSessions(t *testing.T, db string) []store.Item[store.Session] {
+func storedSessions(t *testing.T, db string) []store.Item[diary.Session] {
 	t.Helper()
-	var sessions []store.Item[store.Session]
+	var sessions []store.Item[diary.Session]
 	err := openStore(t, db).View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
 		return err
 	})
 	if err != nil {

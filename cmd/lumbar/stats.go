@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -49,8 +50,8 @@ func runStats(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	today := store.DayOf(inv.now())
-	in := store.ComputeInsights(store.InsightRecords{}, today, days) // no diary yet: nothing logged
+	today := diary.DayOf(inv.now())
+	in := diary.ComputeInsights(diary.InsightRecords{}, today, days) // no diary yet: nothing logged
 	if s != nil {
 		err = s.View(func(tx *store.Tx) (err error) {
 			in, err = store.InsightsOf(tx, today, days)
@@ -62,14 +63,14 @@ func runStats(inv *invocation) error {
 	}
 	if inv.args.has("json") {
 		return printJSON(inv, struct {
-			store.Insights
+			diary.Insights
 			Sparkline string   `json:"sparkline"`
 			Sentences []string `json:"insights"`
-		}{in, store.Sparkline(in.Daily), in.Sentences()})
+		}{in, diary.Sparkline(in.Daily), in.Sentences()})
 	}
 	shown := in.Daily[max(0, len(in.Daily)-sparklineMaxDays):]
 	fmt.Fprintf(inv.stdout, "Last %s, %s to %s\n", text.Plural(in.Days, "day"), in.From, in.To)
-	fmt.Fprintf(inv.stdout, "worst pain per day, last %s: %s  (· nothing logged)\n\n", text.Plural(len(shown), "day"), store.Sparkline(shown))
+	fmt.Fprintf(inv.stdout, "worst pain per day, last %s: %s  (· nothing logged)\n\n", text.Plural(len(shown), "day"), diary.Sparkline(shown))
 	for _, sentence := range in.Sentences() {
 		fmt.Fprintln(inv.stdout, "•", sentence)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/remind"
 )
 
@@ -36,7 +37,7 @@ type nextReport struct {
 // due: reminders count from when lumbar is in use, not from the moment
 // a status bar first asks.
 func statusOf(s *store.Store, now time.Time, ascii bool) (statusReport, error) {
-	st := store.ReminderState{Settings: store.DefaultSettings()}
+	st := diary.ReminderState{Settings: diary.DefaultSettings()}
 	inUse := false
 	if s != nil {
 		err := s.View(func(tx *store.Tx) (err error) {

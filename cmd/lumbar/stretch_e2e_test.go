@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // `lumbar stretch ROUTINE` in a real terminal: the player keeps time on
@@ -26,9 +27,9 @@ func TestEndToEndStretchRoutine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sessions []store.Item[store.Session]
+	var sessions []store.Item[diary.Session]
 	err = s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[store.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -23,9 +24,9 @@ var waterCommand = command{
 	about: fmt.Sprintf(`Log water you drank: N glasses of the size set in water.glass (default 1
 glass), or an exact amount with --ml or --oz. Prints what was added and
 today's total against your goal, in the unit you chose (water.unit).
-More than %s (a litre) at once needs --force.`, store.UnitML.Format(forceAboveML)),
+More than %s (a litre) at once needs --force.`, diary.UnitML.Format(forceAboveML)),
 	flags: []flagSpec{
-		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %s, instead of glasses", store.UnitML.Number(store.MaxWaterLogML))},
+		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %s, instead of glasses", diary.UnitML.Number(diary.MaxWaterLogML))},
 		{"oz", "N", "an exact amount in US fluid ounces, like 12 or 8.5"},
 		{"force", "", "log more than a litre at once"},
 	},
@@ -63,7 +64,7 @@ func parseWaterArgs(a *parsedArgs) (waterArgs, error) {
 		if err != nil {
 			return waterArgs{}, err
 		}
-		return waterArgs{count: 1, ml: ml, force: a.has("force")}, refused(store.WaterLog{ML: ml}.Validate())
+		return waterArgs{count: 1, ml: ml, force: a.has("force")}, refused(diary.WaterLog{ML: ml}.Validate())
 	case count == "":
 		return waterArgs{count: 1, force: a.has("force")}, nil
 	}
@@ -82,7 +83,7 @@ func exactAmount(a *parsedArgs) (int, error) {
 		if err != nil || math.IsNaN(oz) || math.IsInf(oz, 0) {
 			return 0, refuse("--oz needs a number of US fluid ounces, like 12 or 8.5, not %s", quote(a.value("oz")))
 		}
-		return int(math.Round(oz * store.MLPerOz)), nil
+		return int(math.Round(oz * diary.MLPerOz)), nil
 	}
 	ml, err := strconv.Atoi(a.value("ml"))
 	if err != nil {
@@ -92,7 +93,7 @@ func exactAmount(a *parsedArgs) (int, error) {
 }
 
 // checkLitre refuses more than a litre at once without --force.
-func (w waterArgs) checkLitre(size int, unit store.WaterUnit) error {
+func (w waterArgs) checkLitre(size int, unit diary.WaterUnit) error {
 	if total := size * w.count; total > forceAboveML && !w.force {
 		return refuse("%s at once is more than a litre; if you did drink that much, add --force", unit.Format(total))
 	}
@@ -109,8 +110,8 @@ func runWater(inv *invocation) error {
 		return err
 	}
 	now := inv.now()
-	var set store.Settings
-	var today store.DaySummary
+	var set diary.Settings
+	var today diary.DaySummary
 	var drank int
 	err = s.Update(func(tx *store.Tx) (err error) {
 		if set, err = store.LoadSettings(tx); err != nil {

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // The safety wording is held to the urgency ladder (store/urgency.go) in
@@ -40,10 +40,10 @@ var urgencyWords = regexp.MustCompile(`(?i)\b(today|tonight|same[- ]day|now|stra
 var negatedUrgency = []string{"not an emergency"}
 
 // redFlags are words that name a symptom of the ladder's first two tiers.
-var redFlags = map[store.Tier][]string{
-	store.TierEmergency: {"both legs", "saddle", "genital", "groin", "wipe", "wiping", "bladder", "bowel", "peeing",
+var redFlags = map[diary.Tier][]string{
+	diary.TierEmergency: {"both legs", "saddle", "genital", "groin", "wipe", "wiping", "bladder", "bowel", "peeing",
 		"erection", "sexual", "difficulty walking", "chest pain", "serious accident", "weakness", "weaker"},
-	store.TierUrgent: {"fever", "high temperature", "shivery", "weight loss", "losing weight", "lump", "at night",
+	diary.TierUrgent: {"fever", "high temperature", "shivery", "weight loss", "losing weight", "lump", "at night",
 		"sneez", "shoulder blades", "cancer", "infection", "injecting", "immune", "steroid", "osteoporosis", "fragile"},
 }
 
@@ -179,17 +179,17 @@ func readText(t *testing.T, path string) string {
 	return string(b)
 }
 
-var tierPhrases = map[store.Tier]string{
-	store.TierEmergency: store.EmergencyPhrase,
-	store.TierUrgent:    store.UrgentPhrase,
-	store.TierRoutine:   store.RoutinePhrase,
+var tierPhrases = map[diary.Tier]string{
+	diary.TierEmergency: diary.EmergencyPhrase,
+	diary.TierUrgent:    diary.UrgentPhrase,
+	diary.TierRoutine:   diary.RoutinePhrase,
 }
 
 // redFlagTiers are the tiers whose red flags a text names.
-func redFlagTiers(text string) []store.Tier {
+func redFlagTiers(text string) []diary.Tier {
 	lower := strings.ToLower(text)
-	var tiers []store.Tier
-	for _, tier := range []store.Tier{store.TierEmergency, store.TierUrgent} {
+	var tiers []diary.Tier
+	for _, tier := range []diary.Tier{diary.TierEmergency, diary.TierUrgent} {
 		if slices.ContainsFunc(redFlags[tier], func(w string) bool { return startsAWord(lower, w) }) {
 			tiers = append(tiers, tier)
 		}
@@ -272,11 +272,11 @@ func TestEveryTextKeepsToTheUrgencyLadder(t *testing.T) {
 func TestWordingCheckCatchesDrift(t *testing.T) {
 	bad := []string{
 		"Numbness in the saddle area needs a doctor today.",
-		"Loss of bladder control: get help the same day. " + store.EmergencyPhrase,
+		"Loss of bladder control: get help the same day. " + diary.EmergencyPhrase,
 		"A fever with back pain needs a doctor within a few days.",
-		"Weight loss you cannot explain? " + store.EmergencyPhrase + " Or see someone soon.",
-		"Pain in both legs. " + store.UrgentPhrase,
-		"Cancer history with new back pain. " + store.RoutinePhrase,
+		"Weight loss you cannot explain? " + diary.EmergencyPhrase + " Or see someone soon.",
+		"Pain in both legs. " + diary.UrgentPhrase,
+		"Cancer history with new back pain. " + diary.RoutinePhrase,
 		"Emergency now: go to an emergency department or call emergency services.",
 	}
 	for _, text := range bad {
@@ -285,9 +285,9 @@ func TestWordingCheckCatchesDrift(t *testing.T) {
 		}
 	}
 	good := []string{
-		"Pain in both legs. " + store.EmergencyPhrase,
-		store.OneLegNote,
-		store.EscalationLine,
+		"Pain in both legs. " + diary.EmergencyPhrase,
+		diary.OneLegNote,
+		diary.EscalationLine,
 		"How is your pain right now, from 0 to 10?",
 		"Stop if pain shoots down a leg or numbness appears.",
 	}
@@ -302,7 +302,7 @@ func TestWordingCheckCatchesDrift(t *testing.T) {
 // tier's heading, symptoms and phrase, in the ladder's words.
 func TestGuideCarriesTheLadder(t *testing.T) {
 	guide := fold(readText(t, filepath.Join(repoRoot, "content/guide/06-when-to-see-a-doctor.md")))
-	for _, r := range store.Ladder {
+	for _, r := range diary.Ladder {
 		section, ok := sectionAfter(guide, "## "+r.Heading)
 		if !ok {
 			t.Errorf("the guide has no heading %q", r.Heading)
@@ -317,7 +317,7 @@ func TestGuideCarriesTheLadder(t *testing.T) {
 			}
 		}
 	}
-	for _, text := range []string{store.OneLegNote, store.EscalationLine, store.StretchStopRule} {
+	for _, text := range []string{diary.OneLegNote, diary.EscalationLine, diary.StretchStopRule} {
 		if !strings.Contains(guide, text) {
 			t.Errorf("the guide lacks %q", text)
 		}
@@ -346,7 +346,7 @@ func TestSafetyWordsAreSharedVerbatim(t *testing.T) {
 		}
 	}
 	tips := fold(readText(t, filepath.Join(repoRoot, "content/guide/tips.md")))
-	for _, want := range []string{store.EmergencyPhrase, store.UrgentPhrase, store.RoutinePhrase, store.StretchStopRule} {
+	for _, want := range []string{diary.EmergencyPhrase, diary.UrgentPhrase, diary.RoutinePhrase, diary.StretchStopRule} {
 		if !strings.Contains(tips, want) {
 			t.Errorf("the tips lack %q", want)
 		}
@@ -356,7 +356,7 @@ func TestSafetyWordsAreSharedVerbatim(t *testing.T) {
 // One movement recommendation: the Guide, the tips and the default
 // move.interval say the same.
 func TestOneMovementRecommendation(t *testing.T) {
-	minutes := int(store.DefaultSettings().MoveInterval.Minutes())
+	minutes := int(diary.DefaultSettings().MoveInterval.Minutes())
 	posture := fold(readText(t, filepath.Join(repoRoot, "content/guide/05-posture-and-desk.md")))
 	tips := fold(readText(t, filepath.Join(repoRoot, "content/guide/tips.md")))
 	if want := "move for a minute or two about every " + strconv.Itoa(minutes) + " minutes"; !strings.Contains(posture, want) {

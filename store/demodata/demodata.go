@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // Counts says how many records of each kind Generate wrote.
@@ -32,8 +33,8 @@ func Generate(s *store.Store, years int, end time.Time, seed uint64) (Counts, er
 	// Details draw from their own stream, so adding them left the
 	// ratings, water and sessions of every seed as they were.
 	detailRNG := rand.New(rand.NewPCG(seed^0x5851f42d4c957f2d, seed))
-	lastDay := store.DayOf(end) - 1
-	firstDay := lastDay - store.Day(365*years) + 1
+	lastDay := diary.DayOf(end) - 1
+	firstDay := lastDay - diary.Day(365*years) + 1
 	err := s.Update(func(tx *store.Tx) error {
 		for d := firstDay; d <= lastDay; d++ {
 			midnight := d.Midnight(end.Location())
@@ -64,7 +65,7 @@ func Generate(s *store.Store, years int, end time.Time, seed uint64) (Counts, er
 }
 
 // baselinePain drifts slowly (a season-long wave) with occasional flares.
-func baselinePain(dayIndex store.Day, rng *rand.Rand) float64 {
+func baselinePain(dayIndex diary.Day, rng *rand.Rand) float64 {
 	wave := 1.5 * math.Sin(float64(dayIndex)/58)
 	flare := 0.0
 	if rng.IntN(30) == 0 {
@@ -74,14 +75,14 @@ func baselinePain(dayIndex store.Day, rng *rand.Rand) float64 {
 }
 
 func clampPain(x float64) int {
-	return max(store.PainMin, min(store.PainMax, int(math.Round(x))))
+	return max(diary.PainMin, min(diary.PainMax, int(math.Round(x))))
 }
 
-func at(midnight time.Time, hour, minute int) store.Stamp {
-	return store.StampAt(midnight.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute))
+func at(midnight time.Time, hour, minute int) diary.Stamp {
+	return diary.StampAt(midnight.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute))
 }
 
-func dayPain(midnight time.Time, base float64, rng *rand.Rand) []store.PainEntry {
+func dayPain(midnight time.Time, base float64, rng *rand.Rand) []diary.PainEntry {
 	n := 1
 	switch r := rng.IntN(20); {
 	case r == 0:
@@ -89,10 +90,10 @@ func dayPain(midnight time.Time, base float64, rng *rand.Rand) []store.PainEntry
 	case base > 6 && r < 10:
 		n = 2 // bad days get logged more than once
 	}
-	entries := make([]store.PainEntry, 0, n)
+	entries := make([]diary.PainEntry, 0, n)
 	for i := range n {
 		hour := 8 + 6*i + rng.IntN(4)
-		entries = append(entries, store.PainEntry{
+		entries = append(entries, diary.PainEntry{
 			Stamp: at(midnight, hour, rng.IntN(60)),
 			Pain:  clampPain(base + rng.NormFloat64()*0.7),
 		})
@@ -100,11 +101,11 @@ func dayPain(midnight time.Time, base float64, rng *rand.Rand) []store.PainEntry
 	return entries
 }
 
-func dayWater(midnight time.Time, rng *rand.Rand) []store.WaterLog {
+func dayWater(midnight time.Time, rng *rand.Rand) []diary.WaterLog {
 	n := 5 + rng.IntN(7) // 5–11 glasses, mean 8
-	logs := make([]store.WaterLog, 0, n)
+	logs := make([]diary.WaterLog, 0, n)
 	for i := range n {
-		logs = append(logs, store.WaterLog{
+		logs = append(logs, diary.WaterLog{
 			Stamp: at(midnight, 8+i*12/n, rng.IntN(60)),
 			ML:    glassML,
 		})
@@ -112,9 +113,9 @@ func dayWater(midnight time.Time, rng *rand.Rand) []store.WaterLog {
 	return logs
 }
 
-func daySession(midnight time.Time, base float64, rng *rand.Rand) (store.Session, bool) {
+func daySession(midnight time.Time, base float64, rng *rand.Rand) (diary.Session, bool) {
 	if rng.IntN(100) >= 82 { // stretched on about 300 days a year
-		return store.Session{}, false
+		return diary.Session{}, false
 	}
 	start := at(midnight, 7+rng.IntN(14), rng.IntN(60))
 	total := 4 + rng.IntN(routineStepsMax-3)
@@ -124,7 +125,7 @@ func daySession(midnight time.Time, base float64, rng *rand.Rand) (store.Session
 	}
 	before := clampPain(base + rng.NormFloat64()*0.5)
 	after := clampPain(float64(before) - rng.Float64()*1.5)
-	return store.Session{
+	return diary.Session{
 		Stamp:      start,
 		Routine:    routines[rng.IntN(len(routines))],
 		End:        start.At.Add(time.Duration(done*45) * time.Second),

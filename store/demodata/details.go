@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // Notes people jot down now and then.
@@ -30,7 +30,7 @@ var massageKinds = []string{"massage-swedish", "massage-deep-tissue", "massage-t
 // sciatica would: mostly the centre of the back, the left leg in flare
 // months, heat and medication on bad days, walks on better ones, a
 // massage every couple of weeks, sleep noted with the first entry.
-func describe(p *store.PainEntry, dayIndex store.Day, firstOfDay bool, rng *rand.Rand) {
+func describe(p *diary.PainEntry, dayIndex diary.Day, firstOfDay bool, rng *rand.Rand) {
 	sciatica := math.Sin(float64(dayIndex)/90) > 0.55
 	p.Where = where(sciatica, rng)
 	p.Feels = feels(p.Pain, p.Local().Hour(), sciatica, rng)
@@ -91,7 +91,7 @@ func feels(pain, hour int, sciatica bool, rng *rand.Rand) []string {
 // helpedWith leans the way people do: heat, rest and pills when it is
 // bad, a walk when it is better. (So the insights show days with heat as
 // worse days: what happens together, not what causes what.)
-func helpedWith(pain int, dayIndex store.Day, rng *rand.Rand) []string {
+func helpedWith(pain int, dayIndex diary.Day, rng *rand.Rand) []string {
 	var out []string
 	chance := func(percent int) bool { return rng.IntN(100) < percent }
 	if chance(30) {

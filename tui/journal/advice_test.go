@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 )
@@ -29,21 +30,21 @@ func panelText(view string) string {
 func TestGoldenAdvicePanels(t *testing.T) {
 	entries := []struct {
 		name string
-		e    store.PainEntry
+		e    diary.PainEntry
 	}{
-		{"emergency", store.PainEntry{Pain: 7, Warnings: []string{"saddle", "bladder"}}},
-		{"urgent", store.PainEntry{Pain: 5, Warnings: []string{"fever", "night-pain"}}},
-		{"routine", store.PainEntry{Pain: 8, Warnings: []string{"worsening"}}},
-		{"implied-both-legs", store.PainEntry{Pain: 6, Where: []string{"leg-left", "leg-right"}, Feels: []string{"tingling"}}},
-		{"implied-one-leg", store.PainEntry{Pain: 4, Where: []string{"leg-left"}, Feels: []string{"numbness", "weakness"}}},
+		{"emergency", diary.PainEntry{Pain: 7, Warnings: []string{"saddle", "bladder"}}},
+		{"urgent", diary.PainEntry{Pain: 5, Warnings: []string{"fever", "night-pain"}}},
+		{"routine", diary.PainEntry{Pain: 8, Warnings: []string{"worsening"}}},
+		{"implied-both-legs", diary.PainEntry{Pain: 6, Where: []string{"leg-left", "leg-right"}, Feels: []string{"tingling"}}},
+		{"implied-one-leg", diary.PainEntry{Pain: 4, Where: []string{"leg-left"}, Feels: []string{"numbness", "weakness"}}},
 	}
 	for _, size := range [][2]int{{60, 20}, {80, 24}} {
 		for _, tt := range entries {
 			t.Run(fmt.Sprintf("%s/%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
 				m := New(common.Common{Store: tempStore(t), Now: clock, Styles: theme.NewFor(true)})
 				m.SetSize(size[0], size[1]-rootChromeRows)
-				tt.e.Stamp = store.StampAt(fixedNow)
-				m.showAdvice(store.Item[store.PainEntry]{Value: tt.e})
+				tt.e.Stamp = diary.StampAt(fixedNow)
+				m.showAdvice(store.Item[diary.PainEntry]{Value: tt.e})
 				m.syncKeys()
 				if m.advice == nil {
 					t.Fatal("no advice")
@@ -82,7 +83,7 @@ func TestImpliedSignIsAskedAbout(t *testing.T) {
 			tb.press("down")
 		}
 		tb.press("space", "down", "space") // left leg, right leg
-		if tb.form.advice == nil || !tb.form.advice.Urgent() || !strings.Contains(tb.View(), store.EmergencyPhrase) {
+		if tb.form.advice == nil || !tb.form.advice.Urgent() || !strings.Contains(tb.View(), diary.EmergencyPhrase) {
 			t.Fatalf("both legs must show the emergency advice at once:\n%s", tb.View())
 		}
 		tb.press("enter")
@@ -111,10 +112,10 @@ func TestImpliedSignIsAskedAbout(t *testing.T) {
 // opens the Guide's section from it, as for a ticked sign.
 func TestImpliedSignInAnOpenedEntry(t *testing.T) {
 	s := tempStore(t)
-	add(t, s, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-time.Hour)), Pain: 5, Where: []string{"leg-left", "leg-right"}})
+	add(t, s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), Pain: 5, Where: []string{"leg-left", "leg-right"}})
 	tb := newTab(t, s, 80, 21)
 	tb.press("enter")
-	if tb.detail == nil || !strings.Contains(panelText(tb.View()), store.EmergencyPhrase) || !tb.keys.Guide.Enabled() {
+	if tb.detail == nil || !strings.Contains(panelText(tb.View()), diary.EmergencyPhrase) || !tb.keys.Guide.Enabled() {
 		t.Fatalf("the opened entry lacks the advice or its g key:\n%s", tb.View())
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -57,7 +57,7 @@ func (m *Model) calendarPain(c calendarCell) string {
 	case !c.Pain.Logged():
 		return m.Styles.Muted.Render(pad("  ·", calendarCellWidth))
 	}
-	band := store.PainBand(c.Pain.Worst)
+	band := diary.PainBand(c.Pain.Worst)
 	return " " + m.Styles.HeatCell(band).Render(fmt.Sprintf("%2d ", c.Pain.Worst)) + "  "
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas/runes"
 	"github.com/NimbleMarkets/ntcharts/linechart"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/theme"
 )
 
@@ -17,7 +17,7 @@ import (
 // mean of their daily means and their worst rating. Days with nothing
 // logged do not count; a point with none at all is not drawn.
 type chartPoint struct {
-	First, Last store.Day
+	First, Last diary.Day
 	Mean        float64
 	Worst       int
 	Logged      int // days with entries
@@ -45,7 +45,7 @@ func daysPerPoint(spanDays, graphWidth int) int {
 
 // chartSeries groups days (oldest first) into points of `per` days each,
 // aligned so the last point ends on the last day.
-func chartSeries(days []store.DayPain, per int) []chartPoint {
+func chartSeries(days []diary.DayPain, per int) []chartPoint {
 	var points []chartPoint
 	for end := len(days); end > 0; end -= per {
 		start := max(0, end-per)
@@ -57,7 +57,7 @@ func chartSeries(days []store.DayPain, per int) []chartPoint {
 	return points
 }
 
-func summarise(days []store.DayPain) chartPoint {
+func summarise(days []diary.DayPain) chartPoint {
 	p := chartPoint{First: days[0].Day, Last: days[len(days)-1].Day}
 	var sum float64
 	for _, d := range days {
@@ -103,7 +103,7 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 	maxX := float64(max(1, len(points)-1)) * float64(graphWidth) / float64(max(1, graphWidth-labelWidth))
 	var halfColumn float64 // of x, once the chart knows its width
 	var lastLabel string   // months repeat over weekly points: label each once
-	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, store.PainMax,
+	lc := linechart.New(width, graphHeight+chartAxisRows, 0, maxX, 0, diary.PainMax,
 		// Every column is offered a label; only the one nearest each point
 		// takes it (and only if the label before it leaves room), so dates
 		// sit under their points.
@@ -149,7 +149,7 @@ func drawChart(points []chartPoint, width, height int, st theme.Styles) string {
 	cell := func(i int, pain float64) canvas.Point {
 		return canvas.Point{
 			X: origin.X + int(math.Round(float64(i)*float64(lc.GraphWidth())/maxX)),
-			Y: origin.Y - int(math.Round(pain*float64(lc.GraphHeight())/store.PainMax)),
+			Y: origin.Y - int(math.Round(pain*float64(lc.GraphHeight())/diary.PainMax)),
 		}
 	}
 	if logged == 1 {

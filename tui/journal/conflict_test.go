@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // twoWindows is one data file open in two Log tabs, as in two terminals,
@@ -21,11 +22,11 @@ func twoWindows(t *testing.T) (one, two *tab, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	add(t, s1, store.PainEntry{Stamp: at(1, 9, 0), Pain: 6, Note: "morning"})
+	add(t, s1, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 6, Note: "morning"})
 	return newTab(t, s1, 80, 24), newTab(t, s2, 80, 24), s1
 }
 
-func only(t *testing.T, s *store.Store) store.PainEntry {
+func only(t *testing.T, s *store.Store) diary.PainEntry {
 	t.Helper()
 	got := entries(t, s)
 	if len(got) != 1 {
@@ -120,7 +121,7 @@ func TestEditOfAnEntryDeletedInAnotherWindow(t *testing.T) {
 // to the entry before the next start is not overwritten unseen either.
 func TestDraftOfAnEditDoesNotOverwriteAChangeMadeSince(t *testing.T) {
 	s := tempStore(t)
-	k := add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 3})
+	k := add(t, s, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 3})
 	tb := newTab(t, s, 80, 21)
 	tb.press("e", "backspace")
 	tb.typeText("5")
@@ -129,12 +130,12 @@ func TestDraftOfAnEditDoesNotOverwriteAChangeMadeSince(t *testing.T) {
 	}
 	var base store.Version
 	if err := s.View(func(tx *store.Tx) (err error) {
-		_, base, err = store.GetVersioned[store.PainEntry](tx, store.BucketPain, k)
+		_, base, err = store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Replace(s, store.BucketPain, k, base, store.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Note: "from a shell"}); err != nil {
+	if _, err := store.Replace(s, store.BucketPain, k, base, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Note: "from a shell"}); err != nil {
 		t.Fatal(err)
 	}
 

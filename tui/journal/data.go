@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // Spans are the day counts the chart and insights cover; r cycles them.
@@ -19,17 +20,17 @@ const defaultSpan = 1
 // draw from it and never read the store themselves.
 type snapshot struct {
 	revision uint64
-	today    store.Day
-	entries  []store.Item[store.PainEntry] // every entry, newest first
-	days     []store.DayPain               // firstDay … today, one per day
-	firstDay store.Day
-	insights []store.Insights // one per span, in Spans order
+	today    diary.Day
+	entries  []store.Item[diary.PainEntry] // every entry, newest first
+	days     []diary.DayPain               // firstDay … today, one per day
+	firstDay diary.Day
+	insights []diary.Insights // one per span, in Spans order
 }
 
 // day is the summary of d, and false for a day outside the snapshot.
-func (s snapshot) day(d store.Day) (store.DayPain, bool) {
+func (s snapshot) day(d diary.Day) (diary.DayPain, bool) {
 	if d < s.firstDay || d > s.today {
-		return store.DayPain{}, false
+		return diary.DayPain{}, false
 	}
 	return s.days[d-s.firstDay], true
 }
@@ -60,15 +61,15 @@ func loadCmd(s *store.Store, now time.Time, gen int) tea.Cmd {
 }
 
 func readSnapshot(s *store.Store, now time.Time) (snapshot, error) {
-	snap := snapshot{today: store.DayOf(now)}
+	snap := snapshot{today: diary.DayOf(now)}
 	err := s.View(func(tx *store.Tx) (err error) {
 		if snap.revision, err = store.RevisionOf(tx); err != nil {
 			return err
 		}
-		if snap.entries, err = store.Latest[store.PainEntry](tx, store.BucketPain, math.MaxInt); err != nil {
+		if snap.entries, err = store.Latest[diary.PainEntry](tx, store.BucketPain, math.MaxInt); err != nil {
 			return err
 		}
-		snap.insights = make([]store.Insights, len(Spans))
+		snap.insights = make([]diary.Insights, len(Spans))
 		for i, days := range Spans {
 			if snap.insights[i], err = store.InsightsOf(tx, snap.today, days); err != nil {
 				return err
@@ -77,11 +78,11 @@ func readSnapshot(s *store.Store, now time.Time) (snapshot, error) {
 		return nil
 	})
 	snap.firstDay = snap.today
-	values := make([]store.PainEntry, len(snap.entries))
+	values := make([]diary.PainEntry, len(snap.entries))
 	for i, it := range snap.entries {
 		values[i] = it.Value
 		snap.firstDay = min(snap.firstDay, it.Value.Day())
 	}
-	snap.days = store.DailyPain(values, snap.firstDay, snap.today)
+	snap.days = diary.DailyPain(values, snap.firstDay, snap.today)
 	return snap, err
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -19,7 +20,7 @@ import (
 // it was editing if that entry still exists.
 type draftMsg struct {
 	draft   store.PainDraft
-	editing *store.Item[store.PainEntry]
+	editing *store.Item[diary.PainEntry]
 	version store.Version // editing's version now
 }
 
@@ -45,7 +46,7 @@ func loadDraft(s *store.Store) tea.Cmd {
 // editedEntry is the entry a draft was editing and its version now, or
 // nil when it was a new entry or the entry is gone (the draft then comes
 // back as a new entry).
-func editedEntry(tx *store.Tx, id string) (*store.Item[store.PainEntry], store.Version) {
+func editedEntry(tx *store.Tx, id string) (*store.Item[diary.PainEntry], store.Version) {
 	if id == "" {
 		return nil, store.Version{}
 	}
@@ -53,11 +54,11 @@ func editedEntry(tx *store.Tx, id string) (*store.Item[store.PainEntry], store.V
 	if err != nil {
 		return nil, store.Version{}
 	}
-	e, version, err := store.GetVersioned[store.PainEntry](tx, store.BucketPain, k)
+	e, version, err := store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
 	if err != nil {
 		return nil, store.Version{}
 	}
-	return &store.Item[store.PainEntry]{Key: k, Value: e}, version
+	return &store.Item[diary.PainEntry]{Key: k, Value: e}, version
 }
 
 // offerDraft opens the form on a kept draft and asks the root to show the
@@ -82,7 +83,7 @@ func (m *Model) offerDraft(msg draftMsg) tea.Cmd {
 // date and time, shown in the form; what does not read stays as typed, to
 // be refused on saving as any mistyped time is.
 func whenKept(typed string, kept time.Time) string {
-	at, err := store.ParseWhen(typed, kept)
+	at, err := diary.ParseWhen(typed, kept)
 	if err != nil {
 		return typed
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 func draftIn(t *testing.T, s *store.Store) (store.PainDraft, bool) {
@@ -61,7 +62,7 @@ func TestSaveKeepsTypingAsADraft(t *testing.T) {
 // entry and the draft is gone.
 func TestDraftOfferedBackIsKeptByEnter(t *testing.T) {
 	s := tempStore(t)
-	putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "7", Note: "after the drive"}, Kept: fixedNow.Add(-time.Hour)})
+	putDraft(t, s, store.PainDraft{Input: diary.PainInput{Pain: "7", Note: "after the drive"}, Kept: fixedNow.Add(-time.Hour)})
 	tb := newTab(t, s, 80, 21)
 	msg := loadDraft(s)()
 	if _, ok := msg.(draftMsg); !ok {
@@ -88,7 +89,7 @@ func TestDraftOfferedBackIsKeptByEnter(t *testing.T) {
 // esc twice throws the offered draft away, entry and draft alike.
 func TestDraftOfferedBackCanBeThrownAway(t *testing.T) {
 	s := tempStore(t)
-	putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "7"}, Kept: fixedNow})
+	putDraft(t, s, store.PainDraft{Input: diary.PainInput{Pain: "7"}, Kept: fixedNow})
 	tb := newTab(t, s, 80, 21)
 	tb.Update(loadDraft(s)())
 	tb.press("esc")
@@ -105,7 +106,7 @@ func TestDraftOfferedBackCanBeThrownAway(t *testing.T) {
 // that entry rather than adding one.
 func TestDraftOfAnEditReturnsToTheEntry(t *testing.T) {
 	s := tempStore(t)
-	k, err := store.Append(s, store.BucketPain, store.PainEntry{Stamp: store.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 3})
+	k, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +146,7 @@ func TestDraftSavedLaterKeepsItsTime(t *testing.T) {
 		{"2026-11-20 07:45", day(20, 7, 45)},
 	} {
 		s := tempStore(t)
-		putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "6", When: c.when}, Kept: kept})
+		putDraft(t, s, store.PainDraft{Input: diary.PainInput{Pain: "6", When: c.when}, Kept: kept})
 		tb := newTab(t, s, 80, 21)
 		tb.Update(loadDraft(s)())
 		tb.press("enter")
@@ -164,7 +165,7 @@ func TestDraftSavedLaterKeepsItsTime(t *testing.T) {
 // asks nor keeps it, and the draft is forgotten rather than offered again.
 func TestEmptiedDraftIsForgotten(t *testing.T) {
 	s := tempStore(t)
-	putDraft(t, s, store.PainDraft{Input: store.PainInput{Pain: "7"}, Kept: fixedNow})
+	putDraft(t, s, store.PainDraft{Input: diary.PainInput{Pain: "7"}, Kept: fixedNow})
 	tb := newTab(t, s, 80, 21)
 	tb.Update(loadDraft(s)())
 	tb.press("backspace")

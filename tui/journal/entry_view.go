@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
@@ -15,7 +15,7 @@ import (
 // with the question about an implied sign when ask is true (after
 // saving). It is a bordered panel, or in a short window a compact block
 // with no border and no blank lines, so that the urgent words fit.
-func adviceView(a store.Advice, width int, st theme.Styles, ask, compact bool) string {
+func adviceView(a diary.Advice, width int, st theme.Styles, ask, compact bool) string {
 	heading := st.Warning
 	if a.Urgent() {
 		heading = st.Danger
@@ -42,8 +42,8 @@ func adviceView(a store.Advice, width int, st theme.Styles, ask, compact bool) s
 
 // detailText is an entry shown whole: every detail given, in words, and
 // the note, cleaned of anything a terminal would act on.
-func detailText(e store.PainEntry, width int, st theme.Styles) string {
-	band := store.PainBand(e.Pain)
+func detailText(e diary.PainEntry, width int, st theme.Styles) string {
+	band := diary.PainBand(e.Pain)
 	rows := [][2]string{{"Pain", st.PainBand(band).Render(fmt.Sprintf("%d, %s", e.Pain, band))}}
 	add := func(label, value string) {
 		if value != "" {
@@ -54,18 +54,18 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 		add("Leg pain", fmt.Sprint(*e.LegPain))
 	}
 	add("Where", whereWords(e))
-	add("Feels like", strings.Join(store.Feelings.Labels(e.Feels), ", "))
-	add("Set off by", strings.Join(store.Triggers.Labels(e.Triggers), ", "))
-	helped := strings.Join(store.Reliefs.Labels(e.Helped), ", ")
+	add("Feels like", strings.Join(diary.Feelings.Labels(e.Feels), ", "))
+	add("Set off by", strings.Join(diary.Triggers.Labels(e.Triggers), ", "))
+	helped := strings.Join(diary.Reliefs.Labels(e.Helped), ", ")
 	if e.Relief != "" {
-		helped += " (" + store.ReliefAmounts.Label(e.Relief) + ")"
+		helped += " (" + diary.ReliefAmounts.Label(e.Relief) + ")"
 	}
 	add("Helped", helped)
 	add("Medication", text.Printable(e.Medication))
 	if e.Interference != nil {
 		add("In the way", fmt.Sprintf("%d of 10", *e.Interference))
 	}
-	add("Sleep", store.SleepQualities.Label(e.Sleep))
+	add("Sleep", diary.SleepQualities.Label(e.Sleep))
 	add("Time", e.Local().Format("Monday 2 January 2006, 15:04 (UTC-07:00)"))
 	var lines []string
 	for _, r := range rows {
@@ -75,7 +75,7 @@ func detailText(e store.PainEntry, width int, st theme.Styles) string {
 		note := lipgloss.NewStyle().Width(max(10, width-4)).Render(text.Printable(e.Note))
 		lines = append(lines, "", st.Muted.Render("Note"), note)
 	}
-	if a, ok := store.AdviceForEntry(e.Warnings, e.Where, e.Feels); ok {
+	if a, ok := diary.AdviceForEntry(e.Warnings, e.Where, e.Feels); ok {
 		lines = append(lines, "", adviceView(a, width-2, st, false, false))
 	}
 	return lipgloss.NewStyle().PaddingLeft(1).Render(strings.Join(lines, "\n"))

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
@@ -25,7 +26,7 @@ const whenLayout = "2006-01-02 15:04"
 // is `n 6 enter`) and moving between fields never waits on a command.
 type entryForm struct {
 	form   *huh.Form
-	input  *store.PainInput
+	input  *diary.PainInput
 	groups [][]huh.Field // the fields of each page, in order
 	where  *huh.MultiSelect[string]
 	feels  *huh.MultiSelect[string]
@@ -33,12 +34,12 @@ type entryForm struct {
 	medication *huh.Input
 	note       *huh.Text
 
-	editing *store.Item[store.PainEntry] // nil for a new entry
+	editing *store.Item[diary.PainEntry] // nil for a new entry
 	// base is the version of the edited entry the edit began from; a save
 	// over any other version is refused with the conflict, kept here until
 	// answered (reload or overwrite).
 	base     store.Version
-	conflict *store.Conflict[store.PainEntry]
+	conflict *store.Conflict[diary.PainEntry]
 	reloaded bool // the form was reloaded on another window's save
 	// keptWhen is the edited entry's time as the form shows it: left
 	// unchanged, the entry keeps its exact instant and UTC offset.
@@ -47,26 +48,26 @@ type entryForm struct {
 	// lastTime is the last entry's areas and feelings, offered until
 	// accepted; they are never filled in unasked, since an entry holds
 	// only what the person gave.
-	lastTime     *store.PainEntry
+	lastTime     *diary.PainEntry
 	tookLastTime bool // they were accepted into this entry
 
 	draftKept  *time.Time    // when the draft this form reopened was kept
 	err        string        // why the last save was refused
 	length     lengthNote    // a text near or over its limit
-	advice     *store.Advice // while warning signs are ticked
+	advice     *diary.Advice // while warning signs are ticked
 	discarding bool          // esc was pressed once with details filled in
 }
 
 // newEntryForm opens the form on an entry to edit, or on a new one that
 // offers again where the last entry hurt and how it felt.
-func newEntryForm(st theme.Styles, editing *store.Item[store.PainEntry], last *store.PainEntry, width, height int) (*entryForm, tea.Cmd) {
-	f := &entryForm{input: &store.PainInput{}, editing: editing}
+func newEntryForm(st theme.Styles, editing *store.Item[diary.PainEntry], last *diary.PainEntry, width, height int) (*entryForm, tea.Cmd) {
+	f := &entryForm{input: &diary.PainInput{}, editing: editing}
 	switch {
 	case editing != nil:
 		*f.input = inputOf(editing.Value)
 		f.keptWhen = f.input.When
 	case last != nil && (len(last.Where) > 0 || len(last.Feels) > 0):
-		f.lastTime = &store.PainEntry{Where: slices.Clone(last.Where), Feels: slices.Clone(last.Feels)}
+		f.lastTime = &diary.PainEntry{Where: slices.Clone(last.Where), Feels: slices.Clone(last.Feels)}
 	}
 	f.build(st)
 	f.setSize(width, height)
@@ -75,7 +76,7 @@ func newEntryForm(st theme.Styles, editing *store.Item[store.PainEntry], last *s
 
 // newDraftForm reopens a draft kept when the app last ended: the
 // person's own typing, on the entry it was editing if that still exists.
-func newDraftForm(st theme.Styles, d store.PainDraft, editing *store.Item[store.PainEntry], width, height int) (*entryForm, tea.Cmd) {
+func newDraftForm(st theme.Styles, d store.PainDraft, editing *store.Item[diary.PainEntry], width, height int) (*entryForm, tea.Cmd) {
 	f := &entryForm{input: &d.Input, editing: editing, draftKept: &d.Kept}
 	if editing != nil {
 		f.keptWhen = inputOf(editing.Value).When
@@ -86,8 +87,8 @@ func newDraftForm(st theme.Styles, d store.PainDraft, editing *store.Item[store.
 }
 
 // inputOf is an entry as the form shows it.
-func inputOf(e store.PainEntry) store.PainInput {
-	return store.PainInput{
+func inputOf(e diary.PainEntry) diary.PainInput {
+	return diary.PainInput{
 		Pain: fmt.Sprint(e.Pain), LegPain: ratingText(e.LegPain), Interference: ratingText(e.Interference),
 		When:  e.Local().Format(whenLayout),
 		Where: slices.Clone(e.Where), Feels: slices.Clone(e.Feels), Triggers: slices.Clone(e.Triggers),
@@ -107,10 +108,10 @@ func ratingText(r *int) string {
 func (f *entryForm) lastTimeWords() string {
 	var parts []string
 	if len(f.lastTime.Where) > 0 {
-		parts = append(parts, strings.Join(store.Areas.Labels(f.lastTime.Where), ", "))
+		parts = append(parts, strings.Join(diary.Areas.Labels(f.lastTime.Where), ", "))
 	}
 	if len(f.lastTime.Feels) > 0 {
-		parts = append(parts, strings.Join(store.Feelings.Labels(f.lastTime.Feels), ", "))
+		parts = append(parts, strings.Join(diary.Feelings.Labels(f.lastTime.Feels), ", "))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -143,8 +144,8 @@ func union(have, add []string) []string {
 
 func (f *entryForm) build(st theme.Styles) {
 	in := f.input
-	f.where = multiSelect("Where does it hurt?", store.Areas, &in.Where)
-	f.feels = multiSelect("What does it feel like?", store.Feelings, &in.Feels)
+	f.where = multiSelect("Where does it hurt?", diary.Areas, &in.Where)
+	f.feels = multiSelect("What does it feel like?", diary.Feelings, &in.Feels)
 	// No CharLimit on the texts: see limitedText.
 	f.medication = huh.NewInput().Title("Medication, name and dose").Placeholder("e.g. ibuprofen 400 mg").
 		Value(&in.Medication)
@@ -161,17 +162,17 @@ func (f *entryForm) build(st theme.Styles) {
 		},
 		{f.where},
 		{f.feels},
-		{multiSelect("What set it off?", store.Triggers, &in.Triggers)},
+		{multiSelect("What set it off?", diary.Triggers, &in.Triggers)},
 		{
-			multiSelect("What helped?", store.Reliefs, &in.Helped),
-			oneOf("How much did it help?", store.ReliefAmounts, &in.Relief),
+			multiSelect("What helped?", diary.Reliefs, &in.Helped),
+			oneOf("How much did it help?", diary.ReliefAmounts, &in.Relief),
 			f.medication,
 		},
 		{
 			huh.NewInput().Title("How much did pain get in the way of your day, 0–10?").CharLimit(3).Value(&in.Interference),
-			oneOf("Sleep last night", store.SleepQualities, &in.Sleep),
+			oneOf("Sleep last night", diary.SleepQualities, &in.Sleep),
 		},
-		{multiSelect("Any warning signs?", store.WarningSigns, &in.Warnings).
+		{multiSelect("Any warning signs?", diary.WarningSigns, &in.Warnings).
 			Description("space ticks; if any applies, lumbar shows what to do")},
 		{f.note},
 	}
@@ -186,7 +187,7 @@ func (f *entryForm) build(st theme.Styles) {
 		WithAccessible(false)
 }
 
-func multiSelect(title string, v store.Vocabulary, into *[]string) *huh.MultiSelect[string] {
+func multiSelect(title string, v diary.Vocabulary, into *[]string) *huh.MultiSelect[string] {
 	options := make([]huh.Option[string], len(v.Words))
 	for i, w := range v.Words {
 		options[i] = huh.NewOption(w.Label, w.ID)
@@ -195,7 +196,7 @@ func multiSelect(title string, v store.Vocabulary, into *[]string) *huh.MultiSel
 }
 
 // oneOf picks one word or none: a blank choice comes first.
-func oneOf(title string, v store.Vocabulary, into *string) *huh.Select[string] {
+func oneOf(title string, v diary.Vocabulary, into *string) *huh.Select[string] {
 	options := []huh.Option[string]{huh.NewOption("—", "")}
 	for _, w := range v.Words {
 		options = append(options, huh.NewOption(w.Label, w.ID))
@@ -230,7 +231,7 @@ func (f *entryForm) update(msg tea.Msg) tea.Cmd {
 		f.err, f.discarding, f.reloaded = "", false, false
 		f.length = f.lengthNote()
 		f.advice = nil
-		if a, ok := store.AdviceForEntry(f.input.Warnings, f.input.Where, f.input.Feels); ok {
+		if a, ok := diary.AdviceForEntry(f.input.Warnings, f.input.Where, f.input.Feels); ok {
 			f.advice = &a
 		}
 	}
@@ -251,8 +252,8 @@ type limitedText struct {
 
 func (f *entryForm) limitedTexts() []limitedText {
 	return []limitedText{
-		{"Note", f.note, f.input.Note, store.MaxNoteChars},
-		{"Medication", f.medication, f.input.Medication, store.MaxMedicationChars},
+		{"Note", f.note, f.input.Note, diary.MaxNoteChars},
+		{"Medication", f.medication, f.input.Medication, diary.MaxMedicationChars},
 	}
 }
 
@@ -349,7 +350,7 @@ func (f *entryForm) position() (page, field int) {
 
 // entry is what the form holds, checked; an edit keeps its exact time
 // unless the time was changed.
-func (f *entryForm) entry(now time.Time) (store.PainEntry, error) {
+func (f *entryForm) entry(now time.Time) (diary.PainEntry, error) {
 	e, err := f.input.Entry(now)
 	if err == nil && f.editing != nil && strings.TrimSpace(f.input.When) == f.keptWhen {
 		e.Stamp = f.editing.Value.Stamp

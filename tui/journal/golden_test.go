@@ -11,6 +11,7 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/demodata"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 )
@@ -23,9 +24,9 @@ func goldenStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	leg := 5
-	add(t, s, store.PainEntry{Stamp: at(0, 7, 10), Pain: 6, LegPain: &leg, Where: []string{"back-centre", "leg-left"},
+	add(t, s, diary.PainEntry{Stamp: at(0, 7, 10), Pain: 6, LegPain: &leg, Where: []string{"back-centre", "leg-left"},
 		Feels: []string{"shooting"}, Warnings: []string{"weakness"}, Note: "left foot feels weak on the stairs"})
-	add(t, s, store.PainEntry{Stamp: at(0, 9, 5), Pain: 4, Helped: []string{"heat"}, Note: "hot water bottle"})
+	add(t, s, diary.PainEntry{Stamp: at(0, 9, 5), Pain: 4, Helped: []string{"heat"}, Note: "hot water bottle"})
 	return s
 }
 

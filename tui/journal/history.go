@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -50,7 +50,7 @@ const markerPad = "  "
 
 // entryWhen is an entry's time for the table: the weekday in the current
 // year, the year otherwise.
-func entryWhen(e store.PainEntry, today store.Day) string {
+func entryWhen(e diary.PainEntry, today diary.Day) string {
 	t := e.Local()
 	if t.Year() == today.Date().Year() {
 		return t.Format("Mon _2 Jan  15:04")
@@ -66,11 +66,11 @@ func excerpt(s string, width int) string {
 
 // whereWords are the entry's areas in the short words History's column
 // has room for; the entry view uses the same, so a row and its entry match.
-func whereWords(e store.PainEntry) string {
-	return strings.Join(store.Areas.ShortLabels(e.Where), ", ")
+func whereWords(e diary.PainEntry) string {
+	return strings.Join(diary.Areas.ShortLabels(e.Where), ", ")
 }
 
-func legText(e store.PainEntry) string {
+func legText(e diary.PainEntry) string {
 	if e.LegPain == nil {
 		return "–"
 	}

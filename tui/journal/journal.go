@@ -21,7 +21,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -74,26 +76,26 @@ type Model struct {
 
 	form    *entryForm
 	detail  *detail
-	confirm *store.Item[store.PainEntry] // awaiting "delete? y/n"
+	confirm *store.Item[diary.PainEntry] // awaiting "delete? y/n"
 	undo    *undoOffer
 	undoGen int
-	advice  *store.Advice // shown after saving an entry with warning signs
+	advice  *diary.Advice // shown after saving an entry with warning signs
 	// adviceItem is the saved entry the advice is about: a yes to an
 	// implied sign adds it there.
-	adviceItem store.Item[store.PainEntry]
+	adviceItem store.Item[diary.PainEntry]
 	adviceVP   viewport.Model // the advice, scrolled when the window is too short for it
 	flash      string         // what the last action did, on the view bar
 }
 
 // detail is one entry shown whole.
 type detail struct {
-	item store.Item[store.PainEntry]
+	item store.Item[diary.PainEntry]
 	vp   viewport.Model
 }
 
 // undoOffer is the last deleted entry while u can still bring it back.
 type undoOffer struct {
-	item store.Item[store.PainEntry]
+	item store.Item[diary.PainEntry]
 	gen  int
 }
 
@@ -104,7 +106,7 @@ type undoExpiredMsg struct{ gen int }
 func New(c common.Common) *Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
-	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(store.DayOf(c.Now()))}
+	m := &Model{Common: c, keys: DefaultKeyMap(), help: h, span: defaultSpan, month: monthOf(diary.DayOf(c.Now()))}
 	m.syncKeys()
 	return m
 }
@@ -150,7 +152,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // reloadIfNewDay reloads when midnight has passed since the last load:
 // nothing is written then, so no ReloadMsg comes, yet "today" moved on.
 func (m *Model) reloadIfNewDay() tea.Cmd {
-	if m.loaded && store.DayOf(m.Now()) != m.data.today {
+	if m.loaded && diary.DayOf(m.Now()) != m.data.today {
 		return m.load()
 	}
 	return nil
@@ -330,7 +332,7 @@ func scroll(vp *viewport.Model, msg tea.KeyMsg, k KeyMap) {
 	}
 }
 
-func (m *Model) openDetail(it store.Item[store.PainEntry]) {
+func (m *Model) openDetail(it store.Item[diary.PainEntry]) {
 	vp := viewport.New(m.width, m.bodyHeight())
 	vp.SetContent(detailText(it.Value, m.width, m.Styles))
 	m.detail = &detail{item: it, vp: vp}
@@ -356,14 +358,14 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func openDoctorGuide() tea.Cmd {
-	return common.Navigate(common.OpenGuideMsg{Section: store.DoctorGuideSection})
+	return common.Navigate(common.OpenGuideMsg{Section: content.DoctorSection})
 }
 
 // showAdvice puts up the warning-sign advice for a saved entry, if its
 // signs or details call for it.
-func (m *Model) showAdvice(it store.Item[store.PainEntry]) {
+func (m *Model) showAdvice(it store.Item[diary.PainEntry]) {
 	m.advice = nil
-	if a, ok := store.AdviceForEntry(it.Value.Warnings, it.Value.Where, it.Value.Feels); ok {
+	if a, ok := diary.AdviceForEntry(it.Value.Warnings, it.Value.Where, it.Value.Feels); ok {
 		m.advice, m.adviceItem = &a, it
 		m.layoutAdvice()
 	}
@@ -415,7 +417,7 @@ func (m *Model) addImpliedSign() tea.Cmd {
 		return nil
 	}
 	m.selectKey = &it.Key
-	m.showAdvice(store.Item[store.PainEntry]{Key: it.Key, Value: e})
+	m.showAdvice(store.Item[diary.PainEntry]{Key: it.Key, Value: e})
 	return tea.Batch(changed, m.load())
 }
 
@@ -439,7 +441,7 @@ func (m *Model) adviceKey(msg tea.KeyMsg) tea.Cmd {
 
 // openForm opens the form on a new entry.
 func (m *Model) openForm() tea.Cmd {
-	var last *store.PainEntry
+	var last *diary.PainEntry
 	if len(m.data.entries) > 0 {
 		last = &m.data.entries[0].Value
 	}
@@ -452,11 +454,11 @@ func (m *Model) openForm() tea.Cmd {
 // now, and remembers that version: a save over a change made meanwhile
 // (in another window, from a shell) is refused, not written over it.
 func (m *Model) openEdit(k store.Key) tea.Cmd {
-	var it store.Item[store.PainEntry]
+	var it store.Item[diary.PainEntry]
 	var base store.Version
 	err := m.Store.View(func(tx *store.Tx) (err error) {
 		it.Key = k
-		it.Value, base, err = store.GetVersioned[store.PainEntry](tx, store.BucketPain, k)
+		it.Value, base, err = store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
 		return err
 	})
 	if err != nil {
@@ -531,11 +533,11 @@ func (m *Model) saveForm() tea.Cmd {
 		return nil
 	}
 	m.form, m.selectKey = nil, &k
-	m.flash = fmt.Sprintf("Saved: pain %d %s, %s.", e.Pain, store.PainBand(e.Pain), e.Local().Format("Mon 2 Jan 15:04"))
+	m.flash = fmt.Sprintf("Saved: pain %d %s, %s.", e.Pain, diary.PainBand(e.Pain), e.Local().Format("Mon 2 Jan 15:04"))
 	if f.draftKept != nil {
 		m.flashIfFailed(m.forgetDraft())
 	}
-	m.showAdvice(store.Item[store.PainEntry]{Key: k, Value: e})
+	m.showAdvice(store.Item[diary.PainEntry]{Key: k, Value: e})
 	return tea.Batch(changed, m.load())
 }
 
@@ -560,7 +562,7 @@ func (m *Model) conflictKey(msg tea.KeyMsg) tea.Cmd {
 // reloadEdit reopens the form on the entry as another window saved it.
 func (m *Model) reloadEdit() tea.Cmd {
 	old := m.form
-	it := store.Item[store.PainEntry]{Key: old.editing.Key, Value: *old.conflict.Current}
+	it := store.Item[diary.PainEntry]{Key: old.editing.Key, Value: *old.conflict.Current}
 	f, cmd := newEntryForm(m.Styles, &it, nil, m.formWidth(), m.formHeight())
 	f.base = old.conflict.Version
 	f.reloaded = true

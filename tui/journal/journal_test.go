@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
@@ -112,11 +113,11 @@ func has[T any](msgs []tea.Msg) bool {
 	return false
 }
 
-func entries(t testing.TB, s *store.Store) []store.Item[store.PainEntry] {
+func entries(t testing.TB, s *store.Store) []store.Item[diary.PainEntry] {
 	t.Helper()
-	var items []store.Item[store.PainEntry]
+	var items []store.Item[diary.PainEntry]
 	err := s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[store.PainEntry](tx, store.BucketPain, 1000)
+		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 1000)
 		return err
 	})
 	if err != nil {
@@ -134,7 +135,7 @@ func checksum(t testing.TB, s *store.Store) [32]byte {
 	return sha256.Sum256(b)
 }
 
-func add(t testing.TB, s *store.Store, e store.PainEntry) store.Key {
+func add(t testing.TB, s *store.Store, e diary.PainEntry) store.Key {
 	t.Helper()
 	k, err := store.Append(s, store.BucketPain, e)
 	if err != nil {
@@ -143,8 +144,8 @@ func add(t testing.TB, s *store.Store, e store.PainEntry) store.Key {
 	return k
 }
 
-func at(daysAgo, hour, minute int) store.Stamp {
-	return store.StampAt(time.Date(2026, 11, 27-daysAgo, hour, minute, 0, 0, berlin))
+func at(daysAgo, hour, minute int) diary.Stamp {
+	return diary.StampAt(time.Date(2026, 11, 27-daysAgo, hour, minute, 0, 0, berlin))
 }
 
 func TestQuickPathSavesAtOnce(t *testing.T) {
@@ -233,7 +234,7 @@ func TestDetailsPathAndWarningSign(t *testing.T) {
 	tb.typeText("4")                 // interference
 	tb.press("tab", "right")         // sleep: poor
 	tb.press("tab", "down", "space") // warning: saddle
-	if tb.form.advice == nil || !tb.form.advice.Urgent() || !strings.Contains(tb.View(), store.EmergencyPhrase) {
+	if tb.form.advice == nil || !tb.form.advice.Urgent() || !strings.Contains(tb.View(), diary.EmergencyPhrase) {
 		t.Fatalf("a warning sign must show the advice at once:\n%s", tb.View())
 	}
 	tb.press("tab")
@@ -270,8 +271,8 @@ func TestDetailsPathAndWarningSign(t *testing.T) {
 // them in the entry: a quick entry saves just its rating.
 func TestNewFormOffersLastAreasAndFeelings(t *testing.T) {
 	s := tempStore(t)
-	add(t, s, store.PainEntry{Stamp: at(2, 9, 0), Pain: 2, Where: []string{"back-right"}})
-	add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 4, Where: []string{"leg-left", "leg-right"}, Feels: []string{"tingling"}, Triggers: []string{"lifting"}})
+	add(t, s, diary.PainEntry{Stamp: at(2, 9, 0), Pain: 2, Where: []string{"back-right"}})
+	add(t, s, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 4, Where: []string{"leg-left", "leg-right"}, Feels: []string{"tingling"}, Triggers: []string{"lifting"}})
 	tb := newTab(t, s, 80, 21)
 	tb.press("n")
 	if v := tb.View(); !strings.Contains(v, "Last time: left leg, right leg; tingling. ctrl+r adds them") {
@@ -311,8 +312,8 @@ func TestNewFormOffersLastAreasAndFeelings(t *testing.T) {
 
 func TestEditKeepsTheRecordAndItsTime(t *testing.T) {
 	s := tempStore(t)
-	old := add(t, s, store.PainEntry{Stamp: store.StampAt(time.Date(2026, 11, 20, 8, 0, 30, 0, time.FixedZone("EST", -5*3600))), Pain: 7, Note: "flight"})
-	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 3})
+	old := add(t, s, diary.PainEntry{Stamp: diary.StampAt(time.Date(2026, 11, 20, 8, 0, 30, 0, time.FixedZone("EST", -5*3600))), Pain: 7, Note: "flight"})
+	add(t, s, diary.PainEntry{Stamp: at(0, 8, 0), Pain: 3})
 	tb := newTab(t, s, 80, 21)
 	tb.press("j", "e") // the older entry
 	if tb.form == nil || tb.form.editing.Key != old || tb.form.input.Pain != "7" || tb.form.input.Note != "flight" {
@@ -343,8 +344,8 @@ func TestEditKeepsTheRecordAndItsTime(t *testing.T) {
 
 func TestDeleteConfirmAndUndo(t *testing.T) {
 	s := tempStore(t)
-	k := add(t, s, store.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Where: []string{"leg-right"}, Note: "fell on ice"})
-	add(t, s, store.PainEntry{Stamp: at(0, 9, 0), Pain: 3})
+	k := add(t, s, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Where: []string{"leg-right"}, Note: "fell on ice"})
+	add(t, s, diary.PainEntry{Stamp: at(0, 9, 0), Pain: 3})
 	tb := newTab(t, s, 80, 21)
 	tb.press("j", "d")
 	if !strings.Contains(tb.View(), "Delete the entry of Thu 26 Nov 09:00 (pain 8)? y deletes · n keeps it") {
@@ -423,7 +424,7 @@ func TestReloadOnlyWhenTheFileChanged(t *testing.T) {
 	if _, cmd := tb.Update(common.ReloadMsg{Revision: rev}); cmd != nil {
 		t.Error("reloaded though the revision is the one loaded")
 	}
-	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 2}) // another process
+	add(t, s, diary.PainEntry{Stamp: at(0, 8, 0), Pain: 2}) // another process
 	_, cmd := tb.Update(common.ReloadMsg{Revision: rev + 1})
 	for _, msg := range messages(cmd) {
 		tb.Update(msg)
@@ -440,7 +441,7 @@ func TestReloadOnlyWhenTheFileChanged(t *testing.T) {
 
 func TestHostileNoteIsShownClean(t *testing.T) {
 	s := tempStore(t)
-	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 4, Note: "ok\x1b[2J\x1b]0;owned\x07\u202eevil\rline\u009b31m"})
+	add(t, s, diary.PainEntry{Stamp: at(0, 8, 0), Pain: 4, Note: "ok\x1b[2J\x1b]0;owned\x07\u202eevil\rline\u009b31m"})
 	tb := newTab(t, s, 80, 21)
 	for _, view := range []string{tb.View(), func() string { tb.press("enter"); return tb.View() }()} {
 		for _, bad := range []string{"\x1b", "\a", "\r", "\u202e", "\u009b"} {
@@ -460,7 +461,7 @@ func TestKeysFollowWhatIsOnScreen(t *testing.T) {
 	if tb.keys.Open.Enabled() || tb.keys.Delete.Enabled() || tb.keys.Undo.Enabled() {
 		t.Error("entry keys enabled with no entries")
 	}
-	add(t, s, store.PainEntry{Stamp: at(0, 8, 0), Pain: 2})
+	add(t, s, diary.PainEntry{Stamp: at(0, 8, 0), Pain: 2})
 	tb.reload()
 	if !tb.keys.Open.Enabled() || tb.keys.Span.Enabled() {
 		t.Error("history keys wrong")
@@ -504,7 +505,7 @@ func TestAKeyAfterMidnightReloads(t *testing.T) {
 	for _, msg := range msgs {
 		tb.Update(msg)
 	}
-	if tb.data.today != store.DayOf(tb.Now()) {
+	if tb.data.today != diary.DayOf(tb.Now()) {
 		t.Errorf("today is still %v", tb.data.today)
 	}
 }
@@ -530,10 +531,10 @@ func TestQuitHoldsAnOpenEntry(t *testing.T) {
 func TestStreakIsTheSameInEverySpan(t *testing.T) {
 	s := tempStore(t)
 	for n := range 40 { // 40 days in a row up to today, after a run of 50
-		add(t, s, store.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
+		add(t, s, diary.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
 	}
 	for n := 45; n < 95; n++ {
-		add(t, s, store.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
+		add(t, s, diary.PainEntry{Stamp: at(n, 9, 0), Pain: 3})
 	}
 	tb := newTab(t, s, 120, 40)
 	tb.press("l", "l", "l") // Insights
@@ -550,18 +551,18 @@ func TestStreakIsTheSameInEverySpan(t *testing.T) {
 // the column at 80 columns, never by their stored IDs.
 func TestWhereIsShownInWords(t *testing.T) {
 	s := tempStore(t)
-	for i, w := range store.Areas.Words {
-		add(t, s, store.PainEntry{Stamp: at(0, 8, i), Pain: 3, Where: []string{w.ID}})
+	for i, w := range diary.Areas.Words {
+		add(t, s, diary.PainEntry{Stamp: at(0, 8, i), Pain: 3, Where: []string{w.ID}})
 	}
-	add(t, s, store.PainEntry{Stamp: at(0, 9, 0), Pain: 3, Where: []string{"back-centre", "back-left"}})
+	add(t, s, diary.PainEntry{Stamp: at(0, 9, 0), Pain: 3, Where: []string{"back-centre", "back-left"}})
 	tb := newTab(t, s, 80, 22)
 	whereW, _ := historyColumns(80)
 	view := tb.View()
 	if !strings.Contains(view, pad("back, left back", whereW)) {
 		t.Errorf("two areas do not fit the column at 80 columns:\n%s", view)
 	}
-	for _, w := range store.Areas.Words {
-		short := store.Areas.ShortLabels([]string{w.ID})[0]
+	for _, w := range diary.Areas.Words {
+		short := diary.Areas.ShortLabels([]string{w.ID})[0]
 		if short == w.ID || ansi.StringWidth(short) > whereW {
 			t.Errorf("area %s: short word %q is its ID or wider than %d", w.ID, short, whereW)
 		}
@@ -590,7 +591,7 @@ func TestChartWithOneLoggedDayDrawsItsMean(t *testing.T) {
 	for _, c := range cases {
 		s := tempStore(t)
 		for i, pain := range c.ratings {
-			add(t, s, store.PainEntry{Stamp: at(0, 8, i), Pain: pain})
+			add(t, s, diary.PainEntry{Stamp: at(0, 8, i), Pain: pain})
 		}
 		tb := newTab(t, s, 80, 22)
 		tb.press("l") // Chart

@@ -3,7 +3,7 @@ package journal
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -172,7 +172,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // hasAdvice tells whether an entry's signs, ticked or implied, bring the
 // doctor advice (and so the key to the Guide's section).
-func hasAdvice(e store.PainEntry) bool {
-	_, ok := store.AdviceForEntry(e.Warnings, e.Where, e.Feels)
+func hasAdvice(e diary.PainEntry) bool {
+	_, ok := diary.AdviceForEntry(e.Warnings, e.Where, e.Feels)
 	return ok
 }

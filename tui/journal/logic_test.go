@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 func TestListMove(t *testing.T) {
@@ -31,28 +31,28 @@ func TestListMove(t *testing.T) {
 	}
 }
 
-func day(s string) store.Day {
-	d, err := store.ParseDay(s)
+func day(s string) diary.Day {
+	d, err := diary.ParseDay(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
 
-func logged(d store.Day, mean float64, worst int) store.DayPain {
-	return store.DayPain{Day: d, Entries: 1, Mean: store.Score(mean), Worst: worst}
+func logged(d diary.Day, mean float64, worst int) diary.DayPain {
+	return diary.DayPain{Day: d, Entries: 1, Mean: diary.Score(mean), Worst: worst}
 }
 
 func TestCalendarGrid(t *testing.T) {
 	today := day("2026-11-27")
-	pains := map[store.Day]store.DayPain{
+	pains := map[diary.Day]diary.DayPain{
 		day("2026-11-01"): logged(day("2026-11-01"), 2, 3),
 		day("2026-11-12"): logged(day("2026-11-12"), 6, 8),
 		day("2026-11-13"): logged(day("2026-11-13"), 4, 8),
 		day("2026-11-27"): logged(day("2026-11-27"), 1, 1),
 		day("2026-10-31"): logged(day("2026-10-31"), 9, 9), // the month before: not counted
 	}
-	lookup := func(d store.Day) (store.DayPain, bool) { p, ok := pains[d]; return p, ok }
+	lookup := func(d diary.Day) (diary.DayPain, bool) { p, ok := pains[d]; return p, ok }
 	weeks, sum := calendarGrid(month{2026, time.November}, today, lookup)
 	if len(weeks) != 6 {
 		t.Fatalf("November 2026 spans %d weeks, want 6 (it starts on a Sunday)", len(weeks))
@@ -84,12 +84,12 @@ func TestCalendarGrid(t *testing.T) {
 }
 
 func TestChartSeries(t *testing.T) {
-	var days []store.DayPain
+	var days []diary.DayPain
 	first := day("2026-11-01")
 	for i := range 10 {
-		d := first + store.Day(i)
+		d := first + diary.Day(i)
 		if i == 4 || i == 5 {
-			days = append(days, store.DayPain{Day: d}) // not logged
+			days = append(days, diary.DayPain{Day: d}) // not logged
 			continue
 		}
 		days = append(days, logged(d, float64(i), i+1))

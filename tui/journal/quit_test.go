@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui"
 	"lumbar/tui/theme"
 )
@@ -39,9 +40,9 @@ func TestSaveThenQuitAtOnceKeepsTheEntry(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("q after saving did not quit")
 	}
-	var got []store.Item[store.PainEntry]
+	var got []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		got, err = store.Latest[store.PainEntry](tx, store.BucketPain, 10)
+		got, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 10)
 		return err
 	})
 	if len(got) != 1 || got[0].Value.Pain != 6 {

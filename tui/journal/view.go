@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
@@ -165,7 +166,7 @@ func (m *Model) historyRow(i, whereW, noteW int) string {
 	if i == m.history.cursor {
 		marker = st.Title.Render(pad(st.SelectedMarker, len(markerPad)))
 	}
-	band := store.PainBand(e.Pain)
+	band := diary.PainBand(e.Pain)
 	note := e.Note
 	if len(e.Warnings) > 0 {
 		note = "⚠ " + strings.Join(e.Warnings, ",") + " " + note
@@ -251,7 +252,7 @@ func (m *Model) formMessage() string {
 
 // conflictText says why an edit was not saved, and what the entry holds
 // now.
-func conflictText(c *store.Conflict[store.PainEntry]) string {
+func conflictText(c *store.Conflict[diary.PainEntry]) string {
 	if c.Current == nil {
 		return "Not saved: this entry was deleted meanwhile, perhaps in another window."
 	}
@@ -303,11 +304,11 @@ func (m *Model) insightsView() string {
 
 // insightsText words the insights, one finding to a paragraph, with the
 // span's sparkline on top.
-func insightsText(in store.Insights, width int, st theme.Styles) string {
+func insightsText(in diary.Insights, width int, st theme.Styles) string {
 	room := max(0, width-24) // what the label leaves for one mark a day
 	days := in.Daily[max(0, len(in.Daily)-room):]
 	lines := []string{
-		st.Muted.Render(fmt.Sprintf("worst pain per day, last %d: ", len(days))) + store.Sparkline(days),
+		st.Muted.Render(fmt.Sprintf("worst pain per day, last %d: ", len(days))) + diary.Sparkline(days),
 		"",
 	}
 	wrap := lipgloss.NewStyle().Width(max(10, width-4))

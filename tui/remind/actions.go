@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -39,7 +40,7 @@ func (m *Model) change(write func(tx *store.Tx, now time.Time) error, done func(
 
 // answer records the person's answer to the reminder due now (the first,
 // if several are).
-func (m *Model) answer(action store.CheckAction) tea.Cmd {
+func (m *Model) answer(action diary.CheckAction) tea.Cmd {
 	due := m.sched.DueNow()
 	if len(due) == 0 {
 		return nil
@@ -47,11 +48,11 @@ func (m *Model) answer(action store.CheckAction) tea.Cmd {
 	kind := due[0].Kind
 	glass := m.snap.state.Settings.WaterGlassML
 	write := func(tx *store.Tx, now time.Time) error {
-		c := store.Check{Stamp: store.StampAt(now), Kind: kind, Action: action}
-		if action == store.ActionSnoozed {
+		c := diary.Check{Stamp: diary.StampAt(now), Kind: kind, Action: action}
+		if action == diary.ActionSnoozed {
 			c.Until = now.Add(snoozeFor).UTC()
 		}
-		if kind == store.CheckWater && action == store.ActionDone {
+		if kind == diary.CheckWater && action == diary.ActionDone {
 			if err := store.AddWater(tx, now, glass, 1); err != nil {
 				return err
 			}
@@ -59,23 +60,23 @@ func (m *Model) answer(action store.CheckAction) tea.Cmd {
 		return store.Acknowledge(tx, c)
 	}
 	cmd := m.change(write, func(snap snapshot, now time.Time) string { return answerNote(kind, action, snap, now) })
-	if kind == store.CheckMove && action == store.ActionDone && cmd != nil {
+	if kind == diary.CheckMove && action == diary.ActionDone && cmd != nil {
 		return tea.Batch(cmd, common.Navigate(common.StartRoutineMsg{Routine: deskBreak}))
 	}
 	return cmd
 }
 
-func answerNote(kind store.CheckKind, action store.CheckAction, snap snapshot, now time.Time) string {
+func answerNote(kind diary.CheckKind, action diary.CheckAction, snap snapshot, now time.Time) string {
 	switch action {
-	case store.ActionSnoozed:
+	case diary.ActionSnoozed:
 		return fmt.Sprintf("Snoozed the %s reminder until %s.", kind, now.Add(snoozeFor).Format("15:04"))
-	case store.ActionDismissed:
+	case diary.ActionDismissed:
 		return fmt.Sprintf("Dismissed the %s reminder.", kind)
 	}
 	switch kind {
-	case store.CheckWater:
+	case diary.CheckWater:
 		return waterNote(snap, now)
-	case store.CheckMove:
+	case diary.CheckMove:
 		return "Good: starting the desk break."
 	}
 	return "Posture check done."
@@ -93,7 +94,7 @@ func (m *Model) removeGlass() tea.Cmd {
 		m.note = "No water logged today to take back."
 		return nil
 	}
-	var removed store.WaterLog
+	var removed diary.WaterLog
 	var found bool
 	return m.change(func(tx *store.Tx, now time.Time) (err error) {
 		removed, found, err = store.RemoveLastWater(tx, now)
@@ -128,18 +129,18 @@ func (m *Model) setQuiet(until time.Time) tea.Cmd {
 
 // bannerFor is how the reminder of kind asks for attention, with the keys
 // that answer it (the banner's own from other tabs, the tab's in place).
-func (m *Model) bannerFor(kind store.CheckKind, done, snooze, dismiss key.Binding) common.Banner {
+func (m *Model) bannerFor(kind diary.CheckKind, done, snooze, dismiss key.Binding) common.Banner {
 	st := m.snap.state
 	b := common.Banner{}
 	switch kind {
-	case store.CheckPosture:
+	case diary.CheckPosture:
 		b.Title = "Time for a posture check"
 		b.Body = m.cue()
-	case store.CheckMove:
+	case diary.CheckMove:
 		b.Title = "Time to stand up and move"
 		b.Body = "Stand, walk a little, or take the 3-minute desk break: your back likes variety."
 		done.SetHelp(done.Help().Key, "desk break")
-	case store.CheckWater:
+	case diary.CheckWater:
 		set := st.Settings
 		b.Title = "Time for some water"
 		b.Body = fmt.Sprintf("%s of %s so far; an even pace would be %s by now.",
@@ -157,6 +158,6 @@ func (m *Model) cue() string {
 	if len(m.cues) == 0 {
 		return "Sit back, let your shoulders drop, and look at the screen straight on."
 	}
-	i := int(store.DayOf(m.sched.Now))*5 + m.snap.state.PostureAcksToday
+	i := int(diary.DayOf(m.sched.Now))*5 + m.snap.state.PostureAcksToday
 	return m.cues[i%len(m.cues)]
 }

@@ -3,7 +3,7 @@ package remind
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -17,7 +17,7 @@ type Notifier func(title, body string) error
 // through the system's own notifier (desktopNotify). Each runs as its own
 // command, so a slow notification service never holds up the UI. Nothing
 // leaves the machine.
-func (m *Model) alert(set store.Settings, b common.Banner) tea.Cmd {
+func (m *Model) alert(set diary.Settings, b common.Banner) tea.Cmd {
 	var cmds []tea.Cmd
 	if set.Bell {
 		cmds = append(cmds, m.Bell())

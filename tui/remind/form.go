@@ -11,12 +11,13 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/theme"
 )
 
 // formSections are the registry sections this tab's form edits; the
 // Stretch tab owns its own.
-var formSections = []string{store.SectionWater, store.SectionReminder, store.SectionHours, store.SectionDelivery}
+var formSections = []string{diary.SectionWater, diary.SectionReminder, diary.SectionHours, diary.SectionDelivery}
 
 // settingsForm is the huh form over the settings registry: one page per
 // section, a choice for settings with few values, a checked text field
@@ -25,18 +26,18 @@ type settingsForm struct {
 	form    *huh.Form
 	texts   map[string]*string
 	initial map[string]string
-	current store.Settings // what the form opened with
-	fields  map[string]store.Setting
+	current diary.Settings // what the form opened with
+	fields  map[string]diary.Setting
 	width   int // the form's width, as huh wraps its lines
 }
 
-func newSettingsForm(current store.Settings, styles theme.Styles, width, height int) *settingsForm {
+func newSettingsForm(current diary.Settings, styles theme.Styles, width, height int) *settingsForm {
 	f := &settingsForm{texts: map[string]*string{}, initial: map[string]string{}, current: current,
-		fields: map[string]store.Setting{}}
+		fields: map[string]diary.Setting{}}
 	var groups []*huh.Group
 	for _, section := range formSections {
 		var fields []huh.Field
-		for _, st := range store.AllSettings() {
+		for _, st := range diary.AllSettings() {
 			if st.Section() != section {
 				continue
 			}
@@ -53,7 +54,7 @@ func newSettingsForm(current store.Settings, styles theme.Styles, width, height 
 	return f
 }
 
-func (f *settingsForm) fieldFor(st store.Setting, text *string) huh.Field {
+func (f *settingsForm) fieldFor(st diary.Setting, text *string) huh.Field {
 	title := st.Name() + " — " + st.Help()
 	if choices := st.Choices(); choices != nil {
 		return huh.NewSelect[string]().Key(st.Name()).Title(title).
@@ -89,7 +90,7 @@ func (f *settingsForm) check(name, typed string) error {
 			texts[other] = text
 		}
 	}
-	_, err := store.ApplySettings(f.current, texts)
+	_, err := diary.ApplySettings(f.current, texts)
 	return err
 }
 

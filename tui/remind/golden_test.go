@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
@@ -26,7 +27,7 @@ func goldenStore(t *testing.T) *store.Store {
 			return err
 		}
 		for i, glasses := range []int{9, 6, 8, 4, 10, 7} {
-			day := store.DayOf(goldenNow) - store.Day(6-i)
+			day := diary.DayOf(goldenNow) - diary.Day(6-i)
 			if err := store.AddWater(tx, day.Midnight(london).Add(11*time.Hour), 250, glasses); err != nil {
 				return err
 			}
@@ -34,9 +35,9 @@ func goldenStore(t *testing.T) *store.Store {
 		if err := store.AddWater(tx, goldenNow.Add(-time.Hour), 250, 1); err != nil {
 			return err
 		}
-		for _, c := range []store.Check{
-			{Stamp: store.StampAt(goldenNow.Add(-50 * time.Minute)), Kind: store.CheckPosture, Action: store.ActionDone},
-			{Stamp: store.StampAt(goldenNow.Add(-10 * time.Minute)), Kind: store.CheckMove, Action: store.ActionDone},
+		for _, c := range []diary.Check{
+			{Stamp: diary.StampAt(goldenNow.Add(-50 * time.Minute)), Kind: diary.CheckPosture, Action: diary.ActionDone},
+			{Stamp: diary.StampAt(goldenNow.Add(-10 * time.Minute)), Kind: diary.CheckMove, Action: diary.ActionDone},
 		} {
 			if err := store.Acknowledge(tx, c); err != nil {
 				return err

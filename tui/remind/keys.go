@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -80,14 +80,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // answer is the answer msg gives to the reminder due now: the banner's
 // keys always, the tab's own too when here.
-func (k KeyMap) answer(msg tea.KeyMsg, here bool) (store.CheckAction, bool) {
+func (k KeyMap) answer(msg tea.KeyMsg, here bool) (diary.CheckAction, bool) {
 	for _, a := range []struct {
 		anywhere, here key.Binding
-		action         store.CheckAction
+		action         diary.CheckAction
 	}{
-		{k.BannerDone, k.Done, store.ActionDone},
-		{k.BannerSnooze, k.Snooze, store.ActionSnoozed},
-		{k.BannerDismiss, k.Dismiss, store.ActionDismissed},
+		{k.BannerDone, k.Done, diary.ActionDone},
+		{k.BannerSnooze, k.Snooze, diary.ActionSnoozed},
+		{k.BannerDismiss, k.Dismiss, diary.ActionDismissed},
 	} {
 		if key.Matches(msg, a.anywhere) || here && key.Matches(msg, a.here) {
 			return a.action, true

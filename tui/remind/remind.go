@@ -11,6 +11,7 @@ import (
 
 	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -82,15 +83,15 @@ func New(c common.Common, opts ...Option) *Model {
 
 // snapshot is what the tab shows, read in one transaction.
 type snapshot struct {
-	state store.ReminderState
-	week  map[store.Day]int // water per day, the chart's days
+	state diary.ReminderState
+	week  map[diary.Day]int // water per day, the chart's days
 }
 
 func readSnapshot(tx *store.Tx, now time.Time) (snap snapshot, err error) {
 	if snap.state, err = store.ReminderStateOf(tx, now); err != nil {
 		return snap, err
 	}
-	today := store.DayOf(now)
+	today := diary.DayOf(now)
 	snap.week, err = store.WaterByDay(tx, today-chartDays+1, today)
 	return snap, err
 }
@@ -183,7 +184,7 @@ func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 // firstOpen fills in the diary's first open where none is recorded yet:
 // now, the first time this run reads it, and returns the write that
 // records it.
-func (m *Model) firstOpen(state *store.ReminderState, now time.Time) tea.Cmd {
+func (m *Model) firstOpen(state *diary.ReminderState, now time.Time) tea.Cmd {
 	if !state.FirstOpen.IsZero() {
 		return nil
 	}
@@ -250,7 +251,7 @@ func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.QuietHour):
 		return m.setQuiet(now.Add(time.Hour))
 	case key.Matches(msg, m.keys.QuietTomorrow):
-		return m.setQuiet((store.DayOf(now) + 1).Midnight(now.Location()))
+		return m.setQuiet((diary.DayOf(now) + 1).Midnight(now.Location()))
 	case key.Matches(msg, m.keys.QuietOff):
 		return m.setQuiet(time.Time{})
 	case key.Matches(msg, m.keys.Cancel):

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
@@ -120,19 +121,19 @@ func (h *harness) at(wall string) {
 	h.run(func() tea.Msg { return dueTickMsg{gen: h.m.timerGen} })
 }
 
-func (h *harness) due() []store.CheckKind {
-	var kinds []store.CheckKind
+func (h *harness) due() []diary.CheckKind {
+	var kinds []diary.CheckKind
 	for _, d := range h.m.sched.DueNow() {
 		kinds = append(kinds, d.Kind)
 	}
 	return kinds
 }
 
-func (h *harness) checks() []store.Check {
+func (h *harness) checks() []diary.Check {
 	h.t.Helper()
-	var out []store.Check
+	var out []diary.Check
 	err := h.store.View(func(tx *store.Tx) error {
-		return store.Range(tx, store.BucketChecks, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[store.Check]) error {
+		return store.Range(tx, store.BucketChecks, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[diary.Check]) error {
 			out = append(out, it.Value)
 			return nil
 		})
@@ -266,18 +267,18 @@ func TestSnoozeMovesTheReminder(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	h.press("s")
 	checks := h.checks()
-	if len(checks) != 1 || checks[0].Kind != store.CheckPosture || checks[0].Action != store.ActionSnoozed ||
+	if len(checks) != 1 || checks[0].Kind != diary.CheckPosture || checks[0].Action != diary.ActionSnoozed ||
 		!checks[0].Until.Equal(on("2026-11-23 09:45")) {
 		t.Fatalf("recorded %+v", checks)
 	}
-	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
+	if at, _ := h.m.sched.DueAt(diary.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
 		t.Errorf("posture now due %v, want 09:45", at)
 	}
 	if len(h.due()) != 0 || h.changed != 1 || !strings.Contains(h.m.View(), "Snoozed the posture reminder until 09:45") {
 		t.Errorf("due %v, changed %d, view:\n%s", h.due(), h.changed, h.m.View())
 	}
 	h.at("2026-11-23 09:45")
-	if got := h.due(); len(got) != 1 || got[0] != store.CheckPosture {
+	if got := h.due(); len(got) != 1 || got[0] != diary.CheckPosture {
 		t.Errorf("at the snooze's end due %v", got)
 	}
 }
@@ -286,10 +287,10 @@ func TestDoneRecordsTheCheckIn(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	first, _ := h.m.Banner()
 	h.press("enter")
-	if c := h.checks(); len(c) != 1 || c[0].Action != store.ActionDone || c[0].Kind != store.CheckPosture {
+	if c := h.checks(); len(c) != 1 || c[0].Action != diary.ActionDone || c[0].Kind != diary.CheckPosture {
 		t.Fatalf("recorded %+v", c)
 	}
-	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 10:05")) {
+	if at, _ := h.m.sched.DueAt(diary.CheckPosture); !at.Equal(on("2026-11-23 10:05")) {
 		t.Errorf("next posture check %v, want 30m later", at)
 	}
 	h.at("2026-11-23 10:05")
@@ -298,7 +299,7 @@ func TestDoneRecordsTheCheckIn(t *testing.T) {
 		t.Errorf("the next check-in shows the same cue %q", next.Body)
 	}
 	h.press("x")
-	if c := h.checks(); len(c) != 2 || c[1].Action != store.ActionDismissed {
+	if c := h.checks(); len(c) != 2 || c[1].Action != diary.ActionDismissed {
 		t.Errorf("dismiss recorded %+v", c)
 	}
 }
@@ -306,7 +307,7 @@ func TestDoneRecordsTheCheckIn(t *testing.T) {
 func TestBannerKeysAnswerToo(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	h.press("ctrl+s")
-	if c := h.checks(); len(c) != 1 || c[0].Action != store.ActionSnoozed {
+	if c := h.checks(); len(c) != 1 || c[0].Action != diary.ActionSnoozed {
 		t.Fatalf("ctrl+s recorded %+v", c)
 	}
 	h.press("ctrl+o", "ctrl+x") // nothing due: nothing to answer
@@ -327,7 +328,7 @@ func TestMoveOffersTheDeskBreak(t *testing.T) {
 	if len(h.navigated) != 1 || h.navigated[0] != (common.StartRoutineMsg{Routine: "desk-break"}) {
 		t.Errorf("navigated %v, want the desk break started", h.navigated)
 	}
-	if c := h.checks(); len(c) != 2 || c[1].Kind != store.CheckMove || c[1].Action != store.ActionDone {
+	if c := h.checks(); len(c) != 2 || c[1].Kind != diary.CheckMove || c[1].Action != diary.ActionDone {
 		t.Errorf("recorded %+v", c)
 	}
 }
@@ -335,7 +336,7 @@ func TestMoveOffersTheDeskBreak(t *testing.T) {
 func TestWaterReminderAddsAGlass(t *testing.T) {
 	h := newHarness(t, "2026-11-23 10:01")
 	h.press("enter", "enter") // posture, move
-	if got := h.due(); len(got) != 1 || got[0] != store.CheckWater {
+	if got := h.due(); len(got) != 1 || got[0] != diary.CheckWater {
 		t.Fatalf("due %v, want water", got)
 	}
 	banner, _ := h.m.Banner()
@@ -404,8 +405,8 @@ func TestWaterAddRemoveAndPace(t *testing.T) {
 	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "Took back 250 ml; 750 ml today." {
 		t.Errorf("after taking one back: %d, %q", h.m.snap.state.Today.WaterML, h.m.note)
 	}
-	if h.m.snap.week[store.DayOf(h.now)] != 750 {
-		t.Errorf("the chart's today = %d", h.m.snap.week[store.DayOf(h.now)])
+	if h.m.snap.week[diary.DayOf(h.now)] != 750 {
+		t.Errorf("the chart's today = %d", h.m.snap.week[diary.DayOf(h.now)])
 	}
 	h.at("2026-11-24 08:00") // midnight started a new water day
 	before := h.sum()
@@ -413,7 +414,7 @@ func TestWaterAddRemoveAndPace(t *testing.T) {
 	if h.m.note != "No water logged today to take back." || h.sum() != before {
 		t.Errorf("W on a new day: %q", h.m.note)
 	}
-	if h.m.snap.week[store.DayOf(h.now)-1] != 750 {
+	if h.m.snap.week[diary.DayOf(h.now)-1] != 750 {
 		t.Error("yesterday's water is missing from the chart")
 	}
 }
@@ -430,7 +431,7 @@ func TestOutsideChangesAreReloaded(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.run(func() tea.Msg { return common.ReloadMsg{Revision: 9} })
-	if _, ok := h.m.sched.DueAt(store.CheckPosture); ok || h.m.snap.state.Today.WaterML != 500 {
+	if _, ok := h.m.sched.DueAt(diary.CheckPosture); ok || h.m.snap.state.Today.WaterML != 500 {
 		t.Errorf("after an outside change: posture scheduled %v, water %d", ok, h.m.snap.state.Today.WaterML)
 	}
 	if !strings.Contains(h.m.View(), "Posture  off") {
@@ -473,10 +474,10 @@ func TestSettingsForm(t *testing.T) {
 	}
 	submit(map[string]string{"water.goal": "2500", "water.unit": "oz", "posture.interval": "45m"})
 	set := h.m.snap.state.Settings
-	if h.m.note != "Settings saved." || set.WaterGoalML != 2500 || set.WaterUnit != store.UnitOz || set.PostureInterval != 45*time.Minute {
+	if h.m.note != "Settings saved." || set.WaterGoalML != 2500 || set.WaterUnit != diary.UnitOz || set.PostureInterval != 45*time.Minute {
 		t.Errorf("saved: %q %+v", h.m.note, set)
 	}
-	if at, _ := h.m.sched.DueAt(store.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
+	if at, _ := h.m.sched.DueAt(diary.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
 		t.Errorf("the new interval did not reschedule: %v", at)
 	}
 	if !strings.Contains(h.m.View(), "0 / 85 oz") {
@@ -521,7 +522,7 @@ func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	}
 	var glasses int
 	if err := s.View(func(tx *store.Tx) error {
-		logs, err := store.Latest[store.WaterLog](tx, store.BucketWater, 10)
+		logs, err := store.Latest[diary.WaterLog](tx, store.BucketWater, 10)
 		glasses = len(logs)
 		return err
 	}); err != nil {

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 // The schedule, as a pure function of the stored state and the time.
@@ -26,7 +26,7 @@ import (
 
 // Due is when one reminder is next due.
 type Due struct {
-	Kind store.CheckKind
+	Kind diary.CheckKind
 	At   time.Time
 }
 
@@ -48,12 +48,12 @@ type Schedule struct {
 const maxWindows = 8
 
 // Plan computes the schedule at now, in now's location.
-func Plan(st store.ReminderState, now time.Time) Schedule {
+func Plan(st diary.ReminderState, now time.Time) Schedule {
 	sched := Schedule{Now: now}
 	if st.QuietUntil.After(now) {
 		sched.QuietUntil = st.QuietUntil.In(now.Location())
 	}
-	for _, kind := range store.CheckKinds() {
+	for _, kind := range diary.CheckKinds() {
 		r := ruleFor(kind, st, now)
 		if r.interval <= 0 {
 			continue // turned off
@@ -92,7 +92,7 @@ func (s Schedule) Upcoming() (Due, bool) {
 func (s Schedule) Quiet() bool { return !s.QuietUntil.IsZero() }
 
 // DueAt is kind's next due time; ok is false when it is off or never due.
-func (s Schedule) DueAt(kind store.CheckKind) (time.Time, bool) {
+func (s Schedule) DueAt(kind diary.CheckKind) (time.Time, bool) {
 	for _, d := range s.Next {
 		if d.Kind == kind {
 			return d.At, true
@@ -111,12 +111,12 @@ type rule struct {
 	behind func(w window) (at time.Time, ok bool)
 }
 
-func ruleFor(kind store.CheckKind, st store.ReminderState, now time.Time) rule {
+func ruleFor(kind diary.CheckKind, st diary.ReminderState, now time.Time) rule {
 	set := st.Settings
 	var r rule
 	if ack, ok := st.LastAck[kind]; ok {
 		r.anchor = ack.At
-		if ack.Action == store.ActionSnoozed {
+		if ack.Action == diary.ActionSnoozed {
 			r.snoozed = ack.Until
 		}
 		if r.anchor.After(now) {
@@ -131,18 +131,18 @@ func ruleFor(kind store.CheckKind, st store.ReminderState, now time.Time) rule {
 	}
 	r.anchor = later(r.anchor, firstOpenAsOf(st.FirstOpen, now))
 	switch kind {
-	case store.CheckMove:
+	case diary.CheckMove:
 		r.interval = set.MoveInterval
-	case store.CheckPosture:
+	case diary.CheckPosture:
 		r.interval = set.PostureInterval
-	case store.CheckWater:
+	case diary.CheckWater:
 		r.interval = set.WaterInterval
 		if drink := st.Today.LastDrink; !drink.IsZero() {
 			r.anchor = later(r.anchor, earlier(drink, now))
 		}
-		today := store.DayOf(now)
+		today := diary.DayOf(now)
 		r.behind = func(w window) (time.Time, bool) {
-			if store.DayOf(w.start) != today {
+			if diary.DayOf(w.start) != today {
 				return w.start, true // nothing drunk that day yet
 			}
 			return behindPaceFrom(set.WaterGoalML, st.Today.WaterML, w.start, w.end)
@@ -164,7 +164,7 @@ func firstOpenAsOf(first, now time.Time) time.Time {
 // next is the rule's due time: in the window holding now (even if already
 // past, so a missed reminder is still due), else in the first later window
 // it fits in.
-func (r rule) next(set store.Settings, now, quietUntil time.Time) (time.Time, bool) {
+func (r rule) next(set diary.Settings, now, quietUntil time.Time) (time.Time, bool) {
 	w, ok := windowFrom(set, now)
 	for range maxWindows {
 		if !ok {
@@ -193,9 +193,9 @@ func (r rule) next(set store.Settings, now, quietUntil time.Time) (time.Time, bo
 type window struct{ start, end time.Time }
 
 // windowFrom is the active hours that hold t or, failing that, come next.
-func windowFrom(set store.Settings, t time.Time) (window, bool) {
-	day := store.DayOf(t)
-	for i := range store.Day(maxWindows) {
+func windowFrom(set diary.Settings, t time.Time) (window, bool) {
+	day := diary.DayOf(t)
+	for i := range diary.Day(maxWindows) {
 		d := day + i
 		if !set.HoursDays.Has(d.Date().Weekday()) {
 			continue
@@ -211,8 +211,8 @@ func windowFrom(set store.Settings, t time.Time) (window, bool) {
 
 // ExpectedBy is how much of goalML an even pace through today's active
 // hours would have drunk by now (all of it once they are over).
-func ExpectedBy(set store.Settings, now time.Time) int {
-	today := store.DayOf(now)
+func ExpectedBy(set diary.Settings, now time.Time) int {
+	today := diary.DayOf(now)
 	start, end := set.HoursStart.On(today, now.Location()), set.HoursEnd.On(today, now.Location())
 	switch {
 	case !now.After(start):
@@ -270,7 +270,7 @@ func relative(now, at time.Time) string {
 	switch {
 	case minutes < 60:
 		return fmt.Sprintf("in %dm", max(1, minutes))
-	case store.DayOf(at.In(now.Location())) == store.DayOf(now):
+	case diary.DayOf(at.In(now.Location())) == diary.DayOf(now):
 		return "at " + when(now, at)
 	}
 	return when(now, at)
@@ -280,7 +280,7 @@ func relative(now, at time.Time) string {
 // "Mon 09:30" another day.
 func when(now, at time.Time) string {
 	at = at.In(now.Location())
-	switch days := store.DayOf(at) - store.DayOf(now); {
+	switch days := diary.DayOf(at) - diary.DayOf(now); {
 	case days == 0:
 		return at.Format("15:04")
 	case days == 1 && at.Hour() == 0 && at.Minute() == 0:

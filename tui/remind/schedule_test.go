@@ -8,6 +8,7 @@ import (
 	_ "time/tzdata" // Europe/London even where the system has no zoneinfo
 
 	"lumbar/store"
+	"lumbar/store/diary"
 )
 
 var london = func() *time.Location {
@@ -33,15 +34,15 @@ func on(wall string) time.Time {
 }
 
 const (
-	posture = store.CheckPosture
-	move    = store.CheckMove
-	water   = store.CheckWater
+	posture = diary.CheckPosture
+	move    = diary.CheckMove
+	water   = diary.CheckWater
 )
 
 // day is a state builder for schedule tests.
 type day struct {
-	settings func(*store.Settings)
-	acks     []store.Check
+	settings func(*diary.Settings)
+	acks     []diary.Check
 	waterML  int
 	drink    string // last drink, wall time
 	quiet    string // quiet until, wall time
@@ -60,8 +61,8 @@ func openedLongAgo(tx *store.Tx) error {
 	return err
 }
 
-func (d day) state() store.ReminderState {
-	st := store.ReminderState{Settings: store.DefaultSettings(), LastAck: map[store.CheckKind]store.Check{}}
+func (d day) state() diary.ReminderState {
+	st := diary.ReminderState{Settings: diary.DefaultSettings(), LastAck: map[diary.CheckKind]diary.Check{}}
 	if d.settings != nil {
 		d.settings(&st.Settings)
 	}
@@ -85,17 +86,17 @@ func (d day) state() store.ReminderState {
 	return st
 }
 
-func ack(kind store.CheckKind, action store.CheckAction, wall string) store.Check {
-	return store.Check{Stamp: store.StampAt(on(wall)), Kind: kind, Action: action}
+func ack(kind diary.CheckKind, action diary.CheckAction, wall string) diary.Check {
+	return diary.Check{Stamp: diary.StampAt(on(wall)), Kind: kind, Action: action}
 }
 
-func snooze(kind store.CheckKind, wall, until string) store.Check {
-	c := ack(kind, store.ActionSnoozed, wall)
+func snooze(kind diary.CheckKind, wall, until string) diary.Check {
+	c := ack(kind, diary.ActionSnoozed, wall)
 	c.Until = on(until).UTC()
 	return c
 }
 
-func allWeek(s *store.Settings) { s.HoursDays = 0x7f }
+func allWeek(s *diary.Settings) { s.HoursDays = 0x7f }
 
 // Dates: Mon 2026-11-23 … Sun 2026-11-29. British Summer Time starts on
 // Sun 2026-03-29 (01:00 GMT → 02:00 BST) and ends on Sun 2026-10-25
@@ -105,223 +106,223 @@ func TestPlan(t *testing.T) {
 		name string
 		day  day
 		now  string
-		want map[store.CheckKind]string // wall time with zone
+		want map[diary.CheckKind]string // wall time with zone
 		only bool                       // want lists every reminder scheduled
-		due  []store.CheckKind          // due now, in the order shown; nil: none
+		due  []diary.CheckKind          // due now, in the order shown; nil: none
 	}{
 		{
 			name: "before hours nothing is due; intervals count from the start",
 			now:  "2026-11-23 08:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "opening the app mid-day: each missed reminder is due once",
 			now:  "2026-11-23 14:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
-			due:  []store.CheckKind{posture, move, water},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []diary.CheckKind{posture, move, water},
 		},
 		{
 			name: "a brand-new diary: intervals count from its first open, not all due at once",
 			day:  day{opened: "2026-11-23 14:00"},
 			now:  "2026-11-23 14:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
 		},
 		{
 			name: "first opened before hours: intervals count from the start of hours",
 			day:  day{opened: "2026-11-23 07:00"},
 			now:  "2026-11-23 07:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "first opened an hour ago: only what an hour holds is due",
 			day:  day{opened: "2026-11-23 14:00"},
 			now:  "2026-11-23 14:55",
-			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
-			due:  []store.CheckKind{posture, move},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			due:  []diary.CheckKind{posture, move},
 		},
 		{
 			name: "first opened yesterday: today counts from the start of hours",
 			day:  day{opened: "2026-11-23 17:00"},
 			now:  "2026-11-24 09:40",
-			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT", move: "2026-11-24 09:50 GMT"},
-			due:  []store.CheckKind{posture},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT", move: "2026-11-24 09:50 GMT"},
+			due:  []diary.CheckKind{posture},
 		},
 		{
 			name: "never opened by the app (a shell command asks): nothing is due yet",
 			day:  day{opened: "never"},
 			now:  "2026-11-23 14:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
 		},
 		{
 			name: "first open recorded after now (the clock went back): nothing is due yet",
 			day:  day{opened: "2026-11-23 16:00"},
 			now:  "2026-11-23 14:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 14:30 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT"},
 		},
 		{
 			name: "the interval counts from the latest answer",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-23 10:40"), ack(move, store.ActionDismissed, "2026-11-23 10:00")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-23 10:40"), ack(move, diary.ActionDismissed, "2026-11-23 10:00")}},
 			now:  "2026-11-23 10:50",
-			want: map[store.CheckKind]string{posture: "2026-11-23 11:10 GMT", move: "2026-11-23 10:50 GMT", water: "2026-11-23 10:00 GMT"},
-			due:  []store.CheckKind{water, move},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 11:10 GMT", move: "2026-11-23 10:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []diary.CheckKind{water, move},
 		},
 		{
 			name: "last week's answer counts from today's start",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-20 17:50")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-20 17:50")}},
 			now:  "2026-11-23 08:00",
-			want: map[store.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "past the end of active hours it waits for tomorrow",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 17:45")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 17:45")}},
 			now:  "2026-11-24 17:50",
-			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
-			due:  []store.CheckKind{move, water},
+			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []diary.CheckKind{move, water},
 		},
 		{
 			name: "due exactly at the end of active hours is tomorrow",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 17:30")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 17:30")}},
 			now:  "2026-11-24 17:40",
-			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
-			due:  []store.CheckKind{move, water},
+			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+			due:  []diary.CheckKind{move, water},
 		},
 		{
 			name: "in the evening a reminder missed today does not fire",
 			now:  "2026-11-24 19:00",
-			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-25 09:50 GMT", water: "2026-11-25 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-25 09:50 GMT", water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "Friday evening skips the weekend",
 			now:  "2026-11-27 18:30",
-			want: map[store.CheckKind]string{posture: "2026-11-30 09:30 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-30 09:30 GMT"},
 		},
 		{
 			name: "weekend days when chosen",
-			day:  day{settings: func(s *store.Settings) { s.HoursDays = 1<<time.Saturday | 1<<time.Sunday }},
+			day:  day{settings: func(s *diary.Settings) { s.HoursDays = 1<<time.Saturday | 1<<time.Sunday }},
 			now:  "2026-11-25 12:00",
-			want: map[store.CheckKind]string{posture: "2026-11-28 09:30 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-28 09:30 GMT"},
 		},
 		{
 			name: "asleep through four intervals: due once, at the first",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 10:00")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 10:00")}},
 			now:  "2026-11-24 12:05",
-			want: map[store.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
-			due:  []store.CheckKind{move, water, posture},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []diary.CheckKind{move, water, posture},
 		},
 		{
 			name: "the clock jumped forward a day: today's hours start afresh",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 10:00")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 10:00")}},
 			now:  "2026-11-25 09:10",
-			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
 		},
 		{
 			name: "the clock went back: count from now, not from the future answer",
-			day:  day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-24 12:00")}},
+			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 12:00")}},
 			now:  "2026-11-24 10:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
-			due:  []store.CheckKind{move, water},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []diary.CheckKind{move, water},
 		},
 		{
 			name: "snooze brings it back at the snooze's end",
-			day:  day{acks: []store.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			day:  day{acks: []diary.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
 			now:  "2026-11-24 10:31",
-			want: map[store.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
-			due:  []store.CheckKind{move, water},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []diary.CheckKind{move, water},
 		},
 		{
 			name: "a snooze that ended while asleep is due now",
-			day:  day{acks: []store.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			day:  day{acks: []diary.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
 			now:  "2026-11-24 13:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
-			due:  []store.CheckKind{move, water, posture},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []diary.CheckKind{move, water, posture},
 		},
 		{
 			name: "a snooze past the end of the day is forgotten by morning",
-			day:  day{acks: []store.Check{snooze(posture, "2026-11-23 17:55", "2026-11-23 18:05")}},
+			day:  day{acks: []diary.Check{snooze(posture, "2026-11-23 17:55", "2026-11-23 18:05")}},
 			now:  "2026-11-24 08:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT"},
 		},
 		{
 			name: "quiet mode holds everything until it ends",
-			day: day{quiet: "2026-11-24 11:00", acks: []store.Check{
-				ack(posture, store.ActionDone, "2026-11-24 09:45"), ack(move, store.ActionDone, "2026-11-24 09:55")}},
+			day: day{quiet: "2026-11-24 11:00", acks: []diary.Check{
+				ack(posture, diary.ActionDone, "2026-11-24 09:45"), ack(move, diary.ActionDone, "2026-11-24 09:55")}},
 			now:  "2026-11-24 10:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 11:00 GMT", move: "2026-11-24 11:00 GMT", water: "2026-11-24 11:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 11:00 GMT", move: "2026-11-24 11:00 GMT", water: "2026-11-24 11:00 GMT"},
 		},
 		{
 			name: "quiet mode ended: what it held is due, once",
-			day: day{quiet: "2026-11-24 11:00", acks: []store.Check{
-				ack(posture, store.ActionDone, "2026-11-24 09:45"), ack(move, store.ActionDone, "2026-11-24 10:55")}},
+			day: day{quiet: "2026-11-24 11:00", acks: []diary.Check{
+				ack(posture, diary.ActionDone, "2026-11-24 09:45"), ack(move, diary.ActionDone, "2026-11-24 10:55")}},
 			now:  "2026-11-24 11:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 10:15 GMT", move: "2026-11-24 11:45 GMT", water: "2026-11-24 10:00 GMT"},
-			due:  []store.CheckKind{water, posture},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 10:15 GMT", move: "2026-11-24 11:45 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []diary.CheckKind{water, posture},
 		},
 		{
 			name: "quiet until tomorrow",
 			day:  day{quiet: "2026-11-25 00:00"},
 			now:  "2026-11-24 15:00",
-			want: map[store.CheckKind]string{posture: "2026-11-25 09:30 GMT", water: "2026-11-25 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "water waits until intake falls behind the even pace",
 			day:  day{waterML: 1000, drink: "2026-11-24 11:30"},
 			now:  "2026-11-24 12:00",
-			want: map[store.CheckKind]string{water: "2026-11-24 13:30 GMT"}, // half the goal: half of 09:00–18:00
-			due:  []store.CheckKind{posture, move},
+			want: map[diary.CheckKind]string{water: "2026-11-24 13:30 GMT"}, // half the goal: half of 09:00–18:00
+			due:  []diary.CheckKind{posture, move},
 		},
 		{
 			name: "water behind pace waits for its interval after a drink",
 			day:  day{waterML: 250, drink: "2026-11-24 09:10"},
 			now:  "2026-11-24 09:15",
-			want: map[store.CheckKind]string{water: "2026-11-24 10:10 GMT"},
-			due:  []store.CheckKind{},
+			want: map[diary.CheckKind]string{water: "2026-11-24 10:10 GMT"},
+			due:  []diary.CheckKind{},
 		},
 		{
 			name: "water goal met: nothing more today",
 			day:  day{waterML: 2000, drink: "2026-11-24 16:00"},
 			now:  "2026-11-24 23:59",
-			want: map[store.CheckKind]string{water: "2026-11-25 10:00 GMT"},
-			due:  []store.CheckKind{},
+			want: map[diary.CheckKind]string{water: "2026-11-25 10:00 GMT"},
+			due:  []diary.CheckKind{},
 		},
 		{
 			name: "midnight starts a new water day",
 			day:  day{waterML: 0},
 			now:  "2026-11-25 00:01",
-			want: map[store.CheckKind]string{water: "2026-11-25 10:00 GMT"},
+			want: map[diary.CheckKind]string{water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "a reminder turned off is not scheduled",
-			day:  day{settings: func(s *store.Settings) { s.PostureInterval = 0 }},
+			day:  day{settings: func(s *diary.Settings) { s.PostureInterval = 0 }},
 			now:  "2026-11-24 08:00",
-			want: map[store.CheckKind]string{move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			want: map[diary.CheckKind]string{move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
 			only: true,
 		},
 		{
 			name: "an interval longer than the active hours never comes due",
-			day:  day{settings: func(s *store.Settings) { s.MoveInterval = 10 * time.Hour }},
+			day:  day{settings: func(s *diary.Settings) { s.MoveInterval = 10 * time.Hour }},
 			now:  "2026-11-24 08:00",
-			want: map[store.CheckKind]string{posture: "2026-11-24 09:30 GMT", water: "2026-11-24 10:00 GMT"},
+			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT", water: "2026-11-24 10:00 GMT"},
 			only: true,
 		},
 		{
 			name: "clocks go forward inside active hours: the interval is real time",
-			day: day{settings: func(s *store.Settings) { allWeek(s); s.HoursStart = 30; s.HoursEnd = 3 * 60 },
-				acks: []store.Check{ack(posture, store.ActionDone, "2026-03-29 00:50")}},
+			day: day{settings: func(s *diary.Settings) { allWeek(s); s.HoursStart = 30; s.HoursEnd = 3 * 60 },
+				acks: []diary.Check{ack(posture, diary.ActionDone, "2026-03-29 00:50")}},
 			now:  "2026-03-29 00:55",
-			want: map[store.CheckKind]string{posture: "2026-03-29 02:20 BST", move: "2026-03-29 02:20 BST"},
+			want: map[diary.CheckKind]string{posture: "2026-03-29 02:20 BST", move: "2026-03-29 02:20 BST"},
 		},
 		{
 			name: "the Monday after the clocks go forward keeps wall-clock hours",
 			now:  "2026-03-30 08:00",
-			want: map[store.CheckKind]string{posture: "2026-03-30 09:30 BST"},
+			want: map[diary.CheckKind]string{posture: "2026-03-30 09:30 BST"},
 		},
 		{
 			name: "clocks go back inside active hours: pace spreads over the longer night",
-			day: day{settings: func(s *store.Settings) { allWeek(s); s.HoursStart = 0; s.HoursEnd = 3 * 60 },
+			day: day{settings: func(s *diary.Settings) { allWeek(s); s.HoursStart = 0; s.HoursEnd = 3 * 60 },
 				waterML: 1000, drink: "2026-10-25 00:30"},
 			now:  "2026-10-25 00:40",
-			want: map[store.CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
-			due:  []store.CheckKind{posture},
+			want: map[diary.CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
+			due:  []diary.CheckKind{posture},
 		},
 	}
 	for _, tt := range tests {
@@ -336,7 +337,7 @@ func TestPlan(t *testing.T) {
 			if tt.only && len(sched.Next) != len(tt.want) {
 				t.Errorf("scheduled %v, want only %v", sched.Next, tt.want)
 			}
-			var due []store.CheckKind
+			var due []diary.CheckKind
 			for _, d := range sched.DueNow() {
 				due = append(due, d.Kind)
 			}
@@ -369,7 +370,7 @@ func TestPhrase(t *testing.T) {
 		{day{}, "2026-11-23 07:00", "posture at 09:30"},
 		{day{}, "2026-11-27 19:00", "posture Mon 09:30"},
 		{day{quiet: "2026-11-24 00:00"}, "2026-11-23 15:00", "quiet until tomorrow"},
-		{day{settings: func(s *store.Settings) { s.PostureInterval, s.MoveInterval, s.WaterInterval = 0, 0, 0 }}, "2026-11-23 09:00", ""},
+		{day{settings: func(s *diary.Settings) { s.PostureInterval, s.MoveInterval, s.WaterInterval = 0, 0, 0 }}, "2026-11-23 09:00", ""},
 	}
 	for _, tt := range tests {
 		if got := Plan(tt.day.state(), on(tt.now)).Phrase(); got != tt.want {
@@ -379,7 +380,7 @@ func TestPhrase(t *testing.T) {
 }
 
 func TestExpectedBy(t *testing.T) {
-	set := store.DefaultSettings()
+	set := diary.DefaultSettings()
 	for wall, want := range map[string]int{
 		"2026-11-23 08:00": 0, "2026-11-23 09:00": 0, "2026-11-23 13:30": 1000,
 		"2026-11-23 18:00": 2000, "2026-11-23 23:00": 2000,
@@ -393,7 +394,7 @@ func TestExpectedBy(t *testing.T) {
 // A week of minutes, each planned from scratch, never panics and never
 // puts a due time outside active hours (unless it is already due).
 func TestPlanEveryMinuteOfAWeek(t *testing.T) {
-	st := day{acks: []store.Check{ack(posture, store.ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
+	st := day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
 	for now := on("2026-11-22 00:00"); now.Before(on("2026-11-30 00:00")); now = now.Add(7 * time.Minute) {
 		for _, d := range Plan(st, now).Next {
 			local := d.At.In(london)

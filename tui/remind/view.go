@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -126,7 +126,7 @@ func (m *Model) weekChart() string {
 	_, width, _ := m.columns()
 	st := m.Styles
 	set := m.snap.state.Settings
-	today := store.DayOf(m.sched.Now)
+	today := diary.DayOf(m.sched.Now)
 	var bars []barchart.BarData
 	var numbers, ticks []string
 	peak := set.WaterGoalML
@@ -176,13 +176,13 @@ func (m *Model) remindersView(width int) string {
 	}
 	rows := []string{st.Title.Render("Reminders")}
 	for _, r := range []struct {
-		kind     store.CheckKind
+		kind     diary.CheckKind
 		label    string
 		interval string
 	}{
-		{store.CheckPosture, "Posture", "every " + store.FormatInterval(set.PostureInterval)},
-		{store.CheckMove, "Move", "after " + store.FormatInterval(set.MoveInterval)},
-		{store.CheckWater, "Water", "when behind"},
+		{diary.CheckPosture, "Posture", "every " + diary.FormatInterval(set.PostureInterval)},
+		{diary.CheckMove, "Move", "after " + diary.FormatInterval(set.MoveInterval)},
+		{diary.CheckWater, "Water", "when behind"},
 	} {
 		rows = append(rows, row(r.label, m.nextView(r.kind, r.interval, width-labelWidth)))
 	}
@@ -201,7 +201,7 @@ func (m *Model) remindersView(width int) string {
 
 // nextView is when one reminder comes next: "now", "in 12m · every 30m"
 // (without the interval where it would not fit in width).
-func (m *Model) nextView(kind store.CheckKind, interval string, width int) string {
+func (m *Model) nextView(kind diary.CheckKind, interval string, width int) string {
 	at, ok := m.sched.DueAt(kind)
 	switch {
 	case ok && !at.After(m.sched.Now):
@@ -216,7 +216,7 @@ func (m *Model) nextView(kind store.CheckKind, interval string, width int) strin
 	return next + m.Styles.Muted.Render(detail)
 }
 
-func alertsView(set store.Settings) string {
+func alertsView(set diary.Settings) string {
 	var on []string
 	if set.Bell {
 		on = append(on, "bell")

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -62,7 +62,7 @@ func TestHighPainBeforeARoutine(t *testing.T) {
 			if got := h.m.player != nil && h.m.player.stage == running; got != tt.running {
 				t.Errorf("%v: running = %v", tt.keys, got)
 			}
-			if got := strings.Contains(folded(view), folded(store.HighPainLine)); got != tt.note {
+			if got := strings.Contains(folded(view), folded(diary.HighPainLine)); got != tt.note {
 				t.Errorf("%v at %v: line shown = %v:\n%s", tt.keys, size, got, view)
 			}
 			if len(h.sessions()) != tt.saved {

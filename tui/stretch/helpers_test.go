@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
@@ -86,11 +87,11 @@ func (h *harness) runFor(d time.Duration) {
 }
 
 // sessions is every session recorded, oldest first.
-func (h *harness) sessions() []store.Session {
+func (h *harness) sessions() []diary.Session {
 	h.t.Helper()
-	var out []store.Session
+	var out []diary.Session
 	err := h.store.View(func(tx *store.Tx) error {
-		items, err := store.Latest[store.Session](tx, store.BucketSessions, 100)
+		items, err := store.Latest[diary.Session](tx, store.BucketSessions, 100)
 		for i := len(items) - 1; i >= 0; i-- {
 			out = append(out, items[i].Value)
 		}

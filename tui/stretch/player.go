@@ -9,6 +9,7 @@ import (
 
 	"lumbar/content"
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/common"
 )
@@ -393,15 +394,15 @@ func (p *Player) save() error {
 }
 
 // session is the record of this routine as followed so far.
-func (p *Player) session() store.Session {
+func (p *Player) session() diary.Session {
 	done := 0
 	for _, c := range p.completed {
 		if c {
 			done++
 		}
 	}
-	return store.Session{
-		Stamp:      store.StampAt(p.started),
+	return diary.Session{
+		Stamp:      diary.StampAt(p.started),
 		Routine:    p.routine.ID,
 		End:        p.ended.UTC(),
 		StepsDone:  done,

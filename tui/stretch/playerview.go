@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"lumbar/content"
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui/theme"
 )
@@ -25,8 +25,8 @@ const (
 
 // gentleWarning stands under the first pain question: how to stretch, and
 // which signs are not for stretching at all.
-const gentleWarning = "Go gently. " + store.StretchStopRule + " Not for stretching: " +
-	store.EmergencySignsInBrief + ". " + store.EmergencyPhrase
+const gentleWarning = "Go gently. " + diary.StretchStopRule + " Not for stretching: " +
+	diary.EmergencySignsInBrief + ". " + diary.EmergencyPhrase
 
 func (m *Model) playerView() string {
 	var body string
@@ -410,7 +410,7 @@ func (m *Model) highPainView() string {
 	return strings.Join([]string{
 		st.Title.Render(m.player.routine.Name) + st.Muted.Render(fmt.Sprintf("  pain %d before", *m.player.painBefore)),
 		"",
-		st.Warning.Render(wrap(store.HighPainLine, width)),
+		st.Warning.Render(wrap(diary.HighPainLine, width)),
 		"",
 		st.Muted.Render("s start gently · esc back to the library"),
 	}, "\n")

@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/tui/common"
 )
 
@@ -49,7 +49,7 @@ func TestALongPainQuestionWarningIsWholeInTheSmallestWindow(t *testing.T) {
 	h.send(common.StartRoutineMsg{Routine: "desk-break"})
 	// Twelve lines: the most the smallest window holds under the question.
 	long := gentleWarning
-	for _, word := range strings.Fields(store.EscalationLine + " " + store.HighPainLine) {
+	for _, word := range strings.Fields(diary.EscalationLine + " " + diary.HighPainLine) {
 		if lineCount(wrap(long+" "+word, h.m.width-2*margin)) > 12 {
 			break
 		}

@@ -1,6 +1,9 @@
 package stretch
 
-import "lumbar/store"
+import (
+	"lumbar/store"
+	"lumbar/store/diary"
+)
 
 // The Stretch tab's settings, by their names in the settings registry
 // (store/settings.go), which holds their defaults and help.
@@ -14,15 +17,15 @@ type settings struct {
 	Bell, Speak, PainPrompt bool
 }
 
-func fromRegistry(all store.Settings) settings {
+func fromRegistry(all diary.Settings) settings {
 	return settings{Bell: all.StretchBell, Speak: all.StretchSpeak, PainPrompt: all.StretchPainPrompt}
 }
 
-func defaultSettings() settings { return fromRegistry(store.DefaultSettings()) }
+func defaultSettings() settings { return fromRegistry(diary.DefaultSettings()) }
 
 // readSettings is the one place the tab reads its settings.
 func readSettings(s *store.Store) (settings, error) {
-	var all store.Settings
+	var all diary.Settings
 	err := s.View(func(tx *store.Tx) (err error) {
 		all, err = store.LoadSettings(tx)
 		return err

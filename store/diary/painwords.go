@@ -1,10 +1,11 @@
-package store
+package diary
 
 import (
 	"fmt"
-	"lumbar/store/text"
 	"slices"
 	"strings"
+
+	"lumbar/store/text"
 )
 
 // Word is one accepted value of a pain entry's detail: its ID is what is

@@ -1,10 +1,6 @@
-package store
+package diary
 
 import "slices"
-
-// DoctorGuideSection is the Guide section the advice comes from; the Log
-// opens it with a key, the command line names it.
-const DoctorGuideSection = "when-to-see-a-doctor"
 
 // Advice is what lumbar says when an entry notes warning signs: the
 // phrase of the most urgent tier among them (see urgency.go), for the Log

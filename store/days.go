@@ -4,82 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"lumbar/store/text"
-	"slices"
+
+	"lumbar/store/diary"
 )
-
-// Streak is the logging streak: days in a row with at least one entry. It
-// is worked out over every entry ever made, never over a chart's span, so
-// the Log tab shows the same streak in every span and `lumbar stats` agrees.
-type Streak struct {
-	// Current ends today, or yesterday while today is not logged yet.
-	Current     int  `json:"current"`
-	LoggedToday bool `json:"logged_today"`
-	Longest     int  `json:"longest"` // of all time, so never below Current
-}
-
-// StreakOf works out the streak from the days that have at least one
-// entry, in any order, repeats allowed. Days after today do not count.
-func StreakOf(logged []Day, today Day) Streak {
-	days := slices.Clone(logged)
-	slices.Sort(days)
-	days = slices.Compact(days)
-	days = days[:sortedCountUpTo(days, today)]
-	var s Streak
-	run := 0
-	for i, d := range days {
-		if i > 0 && d == days[i-1]+1 {
-			run++
-		} else {
-			run = 1
-		}
-		s.Longest = max(s.Longest, run)
-	}
-	if n := len(days); n > 0 {
-		last := days[n-1]
-		s.LoggedToday = last == today
-		if last >= today-1 { // today is not over: yesterday's run still counts
-			s.Current = run
-		}
-	}
-	return s
-}
-
-func (s Streak) sentence() string {
-	switch {
-	case s.Current == 0:
-		return "No logging streak right now: an entry today starts one."
-	case !s.LoggedToday:
-		return fmt.Sprintf("You logged %s in a row up to yesterday; an entry today keeps it going.", text.Plural(s.Current, "day"))
-	case s.Longest > s.Current:
-		return fmt.Sprintf("You have logged %s in a row (your longest run: %s).", text.Plural(s.Current, "day"), text.Plural(s.Longest, "day"))
-	case s.Current > 1:
-		return fmt.Sprintf("You have logged %s in a row, your longest run so far.", text.Plural(s.Current, "day"))
-	}
-	return "You have logged today: an entry tomorrow starts a streak."
-}
-
-// sortedCountUpTo is how many of the sorted days are on or before last.
-func sortedCountUpTo(days []Day, last Day) int {
-	n, found := slices.BinarySearch(days, last)
-	if found {
-		n++
-	}
-	return n
-}
 
 // LoggedDays is the day of every pain entry ever made, for the streak. It
 // looks at each entry's day only, without decoding the rest of the entry, so
 // ten years of entries cost a fraction of a millisecond.
-func LoggedDays(tx *Tx) ([]Day, error) { return recordDays(tx, BucketPain) }
+func LoggedDays(tx *Tx) ([]diary.Day, error) { return recordDays(tx, BucketPain) }
 
 // recordDays is the local day of every record in b, oldest first by instant.
-func recordDays(tx *Tx, b Bucket) ([]Day, error) {
+func recordDays(tx *Tx, b Bucket) ([]diary.Day, error) {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return nil, err
 	}
-	var days []Day
+	var days []diary.Day
 	c := bk.Cursor()
 	for kb, raw := c.First(); kb != nil; kb, raw = c.Next() {
 		d, err := recordDay(b, kb, raw)
@@ -105,7 +45,7 @@ const offsetWithin = 96
 // (keys are made from Stamp.At, see Insert and Replace) and its value the
 // offset, read straight from the JSON. A value written some other way is
 // decoded in full.
-func recordDay(b Bucket, kb, raw []byte) (Day, error) {
+func recordDay(b Bucket, kb, raw []byte) (diary.Day, error) {
 	k, ok := keyFromBytes(kb)
 	if !ok {
 		return 0, fmt.Errorf("%s: malformed key %x", b, kb)
@@ -116,7 +56,7 @@ func recordDay(b Bucket, kb, raw []byte) (Day, error) {
 			return dayOfUnix(k.Time().Unix() + offset), nil
 		}
 	}
-	var s Stamp
+	var s diary.Stamp
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return 0, fmt.Errorf("%s record %x: %w", b, kb, err)
 	}
@@ -149,10 +89,10 @@ func leadingInt(b []byte) (int64, bool) {
 
 // dayOfUnix is the calendar day of a count of seconds since 1970 on some
 // wall clock: what DayOf gives for that wall-clock time, without building it.
-func dayOfUnix(sec int64) Day {
+func dayOfUnix(sec int64) diary.Day {
 	day := sec / 86400
 	if sec%86400 < 0 {
 		day--
 	}
-	return Day(day)
+	return diary.Day(day)
 }

@@ -1,4 +1,4 @@
-package store
+package diary
 
 import (
 	"fmt"
@@ -80,8 +80,8 @@ const (
 	maxOffsetWest = 12 * time.Hour
 )
 
-// instantSpan is every instant at which some record could belong to a day
+// InstantSpan is every instant at which some record could belong to a day
 // in [first, last], whatever offset it was made at: [from, to).
-func instantSpan(first, last Day) (from, to time.Time) {
+func InstantSpan(first, last Day) (from, to time.Time) {
 	return first.Date().Add(-maxOffsetEast), (last + 1).Date().Add(maxOffsetWest)
 }

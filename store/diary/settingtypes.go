@@ -1,13 +1,14 @@
-package store
+package diary
 
 import (
 	"fmt"
-	"lumbar/store/text"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"lumbar/store/text"
 )
 
 // The value types of settings, with their parsers (which refuse with a

@@ -1,10 +1,11 @@
-package store
+package diary
 
 import (
 	"fmt"
-	"lumbar/store/text"
 	"strings"
 	"time"
+
+	"lumbar/store/text"
 )
 
 // WhenFormats describes what ParseWhen accepts, for help texts.
