@@ -67,13 +67,16 @@ type tickMsg struct{ id, gen int }
 var lastPlayerID atomic.Int64
 
 // Player follows one routine: it keeps time, cues the person, asks about
-// pain, and records the session.
+// pain, and records the session. It is a component of the Stretch tab,
+// with its own Update, View and keys; the tab opens it, hands it its size
+// and settings, and closes it when Closed says so.
 type Player struct {
 	common.Common
-	keys     KeyMap
-	routine  *content.Routine
-	settings settings
-	play     cueFunc
+	keys          KeyMap
+	routine       *content.Routine
+	settings      settings
+	play          cueFunc
+	width, height int // the cells View draws in
 
 	stage     stage
 	index     int           // the current step
@@ -121,6 +124,17 @@ func (p *Player) open() tea.Cmd {
 	}
 	return nil
 }
+
+// SetSize gives the player the cells it draws in.
+func (p *Player) SetSize(width, height int) { p.width, p.height = width, height }
+
+// ShortHelp is the player's keys.
+func (p *Player) ShortHelp() []key.Binding {
+	return []key.Binding{p.keys.Pause, p.keys.Next, p.keys.Previous, p.keys.Stop}
+}
+
+// FullHelp is the player's keys, in one group.
+func (p *Player) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
 
 // Closed tells the tab to go back to the library.
 func (p *Player) Closed() bool { return p.closed }

@@ -28,27 +28,28 @@ const (
 const gentleWarning = "Go gently. " + diary.StretchStopRule + " Not for stretching: " +
 	diary.EmergencySignsInBrief + ". " + diary.EmergencyPhrase
 
-func (m *Model) playerView() string {
+// View draws the player in the cells SetSize gave it.
+func (p *Player) View() string {
 	var body string
-	switch m.player.stage {
+	switch p.stage {
 	case askPainBefore:
-		body = m.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", gentleWarning)
+		body = p.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", gentleWarning)
 	case beforeStart:
-		body = m.beforeStartView()
+		body = p.beforeStartView()
 	case highPainBefore:
-		body = m.highPainView()
+		body = p.highPainView()
 	case askPainAfter:
-		body = m.painQuestionView("How is your pain now, from 0 to 10?", "", "")
+		body = p.painQuestionView("How is your pain now, from 0 to 10?", "", "")
 	case finished:
-		body = m.summaryView()
+		body = p.summaryView()
 	default:
-		return m.stepView()
+		return p.stepView()
 	}
 	return lipgloss.NewStyle().Padding(1, margin).Render(body)
 }
 
-func (m *Model) phaseStyle(ph phase) lipgloss.Style {
-	st := m.Styles
+func (p *Player) phaseStyle(ph phase) lipgloss.Style {
+	st := p.Styles
 	return map[phase]lipgloss.Style{phaseHold: st.PhaseHold, phaseRest: st.PhaseRest, phaseSwitch: st.PhaseSwitch, phasePaused: st.PhasePaused}[ph]
 }
 
@@ -76,20 +77,20 @@ var stepLayouts = []stepLayout{
 // comes next. The richest layout whose parts and whole caution fit is
 // drawn; the stretch's steps get the rows left, then blank lines go
 // between the parts.
-func (m *Model) stepView() string {
-	width := m.width - 2*margin
+func (p *Player) stepView() string {
+	width := p.width - 2*margin
 	var parts []string
 	var caution string
 	for _, l := range stepLayouts {
-		parts, caution = m.stepParts(l, width)
-		if lineCount(strings.Join(parts, "\n"))+cautionRows(caution) <= m.height {
+		parts, caution = p.stepParts(l, width)
+		if lineCount(strings.Join(parts, "\n"))+cautionRows(caution) <= p.height {
 			break
 		}
 	}
 	const instructionsAt = 4 // after the bars
-	spare := m.height - lineCount(strings.Join(parts, "\n")) - cautionRows(caution)
+	spare := p.height - lineCount(strings.Join(parts, "\n")) - cautionRows(caution)
 	var shown []string
-	if steps := m.steps(width, spare); steps != "" {
+	if steps := p.steps(width, spare); steps != "" {
 		shown = append(shown, steps)
 		spare -= lineCount(steps)
 	} else if caution != "" {
@@ -112,18 +113,17 @@ func (m *Model) stepView() string {
 
 // stepParts is the running player in layout l, less the stretch's steps
 // and caution (which go after the bars), and the caution as l writes it.
-func (m *Model) stepParts(l stepLayout, width int) (parts []string, caution string) {
-	p := m.player
-	bars := m.barView("step", p.stepFraction(), p.remaining(), width)
+func (p *Player) stepParts(l stepLayout, width int) (parts []string, caution string) {
+	bars := p.barView("step", p.stepFraction(), p.remaining(), width)
 	if l.routineBar {
-		bars += "\n" + m.barView("routine", p.routineFraction(), p.routine.Duration()-p.elapsed(), width)
+		bars += "\n" + p.barView("routine", p.routineFraction(), p.routine.Duration()-p.elapsed(), width)
 	}
-	foot := m.playerHints(width)
+	foot := p.playerHints(width)
 	if l.nextLine {
-		foot = m.nextLine(width) + "\n" + foot
+		foot = p.nextLine(width) + "\n" + foot
 	}
-	parts = []string{m.playerHeader(width), m.stepTitle(width), m.countdownView(width, l.bigDigits), bars, foot}
-	return parts, m.caution(width, l.hanging)
+	parts = []string{p.playerHeader(width), p.stepTitle(width), p.countdownView(width, l.bigDigits), bars, foot}
+	return parts, p.caution(width, l.hanging)
 }
 
 // cautionRows is the rows a caution takes with the blank line above it.
@@ -136,9 +136,8 @@ func cautionRows(caution string) int {
 
 func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
-func (m *Model) playerHeader(width int) string {
-	st := m.Styles
-	p := m.player
+func (p *Player) playerHeader(width int) string {
+	st := p.Styles
 	right := fmt.Sprintf("step %d of %d · %s of %s", p.index+1, len(p.routine.Steps),
 		content.Clock(p.elapsed()), content.Clock(p.routine.Duration()))
 	left := truncate(p.routine.Name, max(0, width-lipgloss.Width(right)-2))
@@ -148,11 +147,10 @@ func (m *Model) playerHeader(width int) string {
 
 // stepTitle names the phase in words and colour, then the stretch, its
 // side and repetition.
-func (m *Model) stepTitle(width int) string {
-	p := m.player
+func (p *Player) stepTitle(width int) string {
 	step := p.step()
 	ph := p.phase()
-	label := m.phaseStyle(ph).Render(ph.String())
+	label := p.phaseStyle(ph).Render(ph.String())
 	if step.IsRest() {
 		return truncate(label+"  breathe, and get ready", width)
 	}
@@ -164,20 +162,19 @@ func (m *Model) stepTitle(width int) string {
 	if step.Reps > 0 {
 		about = append(about, fmt.Sprintf("rep %d of %d", repNumber(step, onSide), step.Reps))
 	}
-	return truncate(label+"  "+m.Styles.Title.Render(strings.Join(about, " · ")), width)
+	return truncate(label+"  "+p.Styles.Title.Render(strings.Join(about, " · ")), width)
 }
 
 // countdownView is the time left on this side in big digits, with the
 // stretch's figure beside them (during a rest, the next stretch's), or
 // on one line when the window is short.
-func (m *Model) countdownView(width int, big bool) string {
-	p := m.player
+func (p *Player) countdownView(width int, big bool) string {
 	onSide, _ := sideLeft(p.step(), p.remaining())
 	if !big {
-		return lipgloss.PlaceHorizontal(width, lipgloss.Center, m.phaseStyle(p.phase()).Render(countdownText(onSide)))
+		return lipgloss.PlaceHorizontal(width, lipgloss.Center, p.phaseStyle(p.phase()).Render(countdownText(onSide)))
 	}
-	scale := digitScale(m.width, m.height)
-	digits := m.phaseStyle(p.phase()).Render(bigText(countdownText(onSide), scale))
+	scale := digitScale(p.width, p.height)
+	digits := p.phaseStyle(p.phase()).Render(bigText(countdownText(onSide), scale))
 	figure := ""
 	if s := p.shownStretch(); s != nil {
 		figure = s.Figure
@@ -212,11 +209,11 @@ func countdownText(d time.Duration) string {
 }
 
 // barView is one labelled progress bar, filled in the phase's colour.
-func (m *Model) barView(label string, done float64, left time.Duration, width int) string {
+func (p *Player) barView(label string, done float64, left time.Duration, width int) string {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithColorProfile(lipgloss.ColorProfile()),
-		progress.WithSolidFill(theme.Hex(m.phaseStyle(m.player.phase()))))
+		progress.WithSolidFill(theme.Hex(p.phaseStyle(p.phase()))))
 	bar.Width = max(10, width-barLabelWidth-barTimeWidth)
-	st := m.Styles
+	st := p.Styles
 	return st.Muted.Render(fmt.Sprintf("%-*s", barLabelWidth, label)) + bar.ViewAs(done) +
 		st.Muted.Render(fmt.Sprintf("%*s", barTimeWidth, clockLeft(left)+" left"))
 }
@@ -224,14 +221,14 @@ func (m *Model) barView(label string, done float64, left time.Duration, width in
 // steps is how to do the stretch in at most rows lines, whole steps
 // only, with "…" under them when some do not fit. During a rest they are
 // the next stretch's, to read before getting into position.
-func (m *Model) steps(width, rows int) string {
-	st := m.Styles
-	s := m.player.shownStretch()
+func (p *Player) steps(width, rows int) string {
+	st := p.Styles
+	s := p.shownStretch()
 	if s == nil || rows <= 0 {
 		return ""
 	}
 	var lines []string
-	if m.player.step().IsRest() {
+	if p.step().IsRest() {
 		lines = append(lines, st.Title.Render("Coming up: "+s.Name))
 	}
 	for i, step := range s.Steps {
@@ -253,22 +250,21 @@ func (m *Model) steps(width, rows int) string {
 
 // caution is the shown stretch's caution, its text indented under itself
 // (hanging) or run on after its label to take fewer rows.
-func (m *Model) caution(width int, hanging bool) string {
-	s := m.player.shownStretch()
+func (p *Player) caution(width int, hanging bool) string {
+	s := p.shownStretch()
 	if s == nil || s.Caution == "" {
 		return ""
 	}
-	label := m.Styles.Warning.Render("Caution")
+	label := p.Styles.Warning.Render("Caution")
 	if hanging {
 		return labelled(label, s.Caution, width)
 	}
 	return wrap(label+" "+s.Caution, width)
 }
 
-func (m *Model) nextLine(width int) string {
-	p := m.player
+func (p *Player) nextLine(width int) string {
 	if p.index+1 >= len(p.routine.Steps) {
-		return m.Styles.Muted.Render("next: the end — last step")
+		return p.Styles.Muted.Render("next: the end — last step")
 	}
 	next := p.routine.Steps[p.index+1]
 	text := "next: " + next.Dose()
@@ -277,15 +273,14 @@ func (m *Model) nextLine(width int) string {
 	} else if s, ok := p.nextStretch(); ok && p.index+1 < len(p.routine.Steps)-1 {
 		text += ", then " + s.Stretch.Name
 	}
-	return m.Styles.Text.Render(truncate(text, width))
+	return p.Styles.Text.Render(truncate(text, width))
 }
 
 // playerHints says the keys of the moment in the longest form that fits
 // the width: details go first, then words get shorter, then the keys one
 // can do without. A key is never cut, so its meaning is never lost.
-func (m *Model) playerHints(width int) string {
-	st := m.Styles
-	p := m.player
+func (p *Player) playerHints(width int) string {
+	st := p.Styles
 	switch {
 	case p.stage == confirmingStop:
 		done := fmt.Sprintf("(%d of %s done)", p.session().StepsDone, text.Plural(len(p.routine.Steps), "step"))
@@ -300,7 +295,7 @@ func (m *Model) playerHints(width int) string {
 			"PAUSED · space go on · n next · p prev · esc stop",
 			"PAUSED · space go on · esc stop"))
 	}
-	bell := "b bell " + onOff(m.settings.Bell)
+	bell := "b bell " + onOff(p.settings.Bell)
 	return st.Muted.Render(widestThatFits(width,
 		"space pause · n next · p previous · esc stop · "+bell,
 		"space pause · n next · p prev · esc stop · "+bell,
@@ -322,17 +317,16 @@ func widestThatFits(width int, forms ...string) string {
 // painQuestionView asks for pain on the 0–10 scale, one key to answer.
 // The warning under the first question is never cut: when the window is
 // short the rest gives way (see forms below).
-func (m *Model) painQuestionView(question, leave, warning string) string {
-	st := m.Styles
-	p := m.player
-	width := m.width - 2*margin
-	header := m.routineHeader()
+func (p *Player) painQuestionView(question, leave, warning string) string {
+	st := p.Styles
+	width := p.width - 2*margin
+	header := p.routineHeader()
 	var description string
 	if p.stage == askPainBefore {
-		description = m.routineDescription(width)
+		description = p.routineDescription(width)
 	}
 	if p.stage == askPainAfter {
-		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(m.outcome()), p.session().StepsDone, text.Plural(len(p.routine.Steps), "step"))
+		header += "\n\n" + fmt.Sprintf("%s: %d of %s.", capitalised(p.outcome()), p.session().StepsDone, text.Plural(len(p.routine.Steps), "step"))
 	}
 	answer := "_"
 	if p.typed != "" {
@@ -348,7 +342,7 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 	// The richest form that fits, the warning always whole: the
 	// description goes first, then the blank lines, the header, and the
 	// scale's words and the blank line in the question.
-	return m.firstThatFits(
+	return p.firstThatFits(
 		strings.Join(nonEmpty(header, description, ask, hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, ask, hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, ask, hint, warning), "\n"),
@@ -360,14 +354,14 @@ func (m *Model) painQuestionView(question, leave, warning string) string {
 // beforeStartView stands before the first step when the pain questions
 // are off: the routine, the same caution as under the first question, and
 // enter to start. As there, the caution is never cut.
-func (m *Model) beforeStartView() string {
-	st := m.Styles
-	width := m.width - 2*margin
-	header := m.routineHeader()
+func (p *Player) beforeStartView() string {
+	st := p.Styles
+	width := p.width - 2*margin
+	header := p.routineHeader()
 	hint := st.Muted.Render("enter start · esc back to the library")
 	warning := st.Warning.Render(wrap(gentleWarning, width))
-	return m.firstThatFits(
-		strings.Join(nonEmpty(header, m.routineDescription(width), hint, warning), "\n\n"),
+	return p.firstThatFits(
+		strings.Join(nonEmpty(header, p.routineDescription(width), hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, hint, warning), "\n\n"),
 		strings.Join(nonEmpty(header, hint, warning), "\n"),
 		strings.Join(nonEmpty(hint, warning), "\n"),
@@ -375,25 +369,25 @@ func (m *Model) beforeStartView() string {
 }
 
 // routineHeader is the routine's name with its length and step count.
-func (m *Model) routineHeader() string {
-	st := m.Styles
-	r := m.player.routine
+func (p *Player) routineHeader() string {
+	st := p.Styles
+	r := p.routine
 	about := content.Clock(r.Duration()) + " · " + text.Plural(len(r.Steps), "step")
 	return st.Title.Render(r.Name) + st.Muted.Render("  "+about)
 }
 
 // routineDescription is the routine's description wrapped to width, or "".
-func (m *Model) routineDescription(width int) string {
-	if m.player.routine.Description == "" {
+func (p *Player) routineDescription(width int) string {
+	if p.routine.Description == "" {
 		return ""
 	}
-	return wrap(m.player.routine.Description, width)
+	return wrap(p.routine.Description, width)
 }
 
 // firstThatFits is the first of forms, richest first, that fits the
 // player's rows (less its padding above and below), else the last.
-func (m *Model) firstThatFits(forms ...string) string {
-	room := m.height - 2
+func (p *Player) firstThatFits(forms ...string) string {
+	room := p.height - 2
 	for _, form := range forms {
 		if lineCount(form) <= room {
 			return form
@@ -404,11 +398,11 @@ func (m *Model) firstThatFits(forms ...string) string {
 
 // highPainView is the one calm line shown before the first step when the
 // pain before is 9 or 10, and the choice to start or not.
-func (m *Model) highPainView() string {
-	st := m.Styles
-	width := m.width - 2*margin
+func (p *Player) highPainView() string {
+	st := p.Styles
+	width := p.width - 2*margin
 	return strings.Join([]string{
-		st.Title.Render(m.player.routine.Name) + st.Muted.Render(fmt.Sprintf("  pain %d before", *m.player.painBefore)),
+		st.Title.Render(p.routine.Name) + st.Muted.Render(fmt.Sprintf("  pain %d before", *p.painBefore)),
 		"",
 		st.Warning.Render(wrap(diary.HighPainLine, width)),
 		"",
@@ -418,8 +412,7 @@ func (m *Model) highPainView() string {
 
 // outcome says how the routine ended: "done", "done, 1 step skipped"
 // when it ran to its end past skipped steps, or "stopped".
-func (m *Model) outcome() string {
-	p := m.player
+func (p *Player) outcome() string {
 	if !p.reachedEnd {
 		return "stopped"
 	}
@@ -429,13 +422,12 @@ func (m *Model) outcome() string {
 	return "done"
 }
 
-func (m *Model) summaryView() string {
-	st := m.Styles
-	p := m.player
+func (p *Player) summaryView() string {
+	st := p.Styles
 	s := p.session()
-	width := m.width - 2*margin
+	width := p.width - 2*margin
 	lines := []string{
-		st.Title.Render(p.routine.Name + " · " + m.outcome()),
+		st.Title.Render(p.routine.Name + " · " + p.outcome()),
 		"",
 		fmt.Sprintf("%d of %s in %s.", s.StepsDone, text.Plural(s.StepsTotal, "step"), content.Clock(s.End.Sub(s.At))),
 		"Pain " + painText(s.PainBefore) + " before, " + painText(s.PainAfter) + " after.",

@@ -56,7 +56,7 @@ func TestALongPainQuestionWarningIsWholeInTheSmallestWindow(t *testing.T) {
 		long += " " + word
 	}
 	view := lipgloss.NewStyle().PaddingLeft(leftPad).Render(lipgloss.NewStyle().Padding(1, margin).Render(
-		h.m.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", long)))
+		h.m.player.painQuestionView("How is your pain right now, from 0 to 10?", "esc back to the library", long)))
 	requireWhole(t, "a long warning", long, view, width, height)
 }
 

@@ -263,6 +263,7 @@ func (m *Model) startRoutine(id string) tea.Cmd {
 		return nil
 	}
 	m.player = newPlayer(m.Common, r, m.settings, m.play)
+	m.player.SetSize(m.width, m.height)
 	return m.player.open()
 }
 
@@ -313,34 +314,38 @@ func (m *Model) SetSize(width, height int) {
 		m.detail.SetContent(m.detailText(*m.reading, m.detail.Width))
 	}
 	m.list.keepInView(m.listHeight())
+	if m.player != nil {
+		m.player.SetSize(m.width, m.height)
+	}
 }
 
 // syncKeys enables the library's keys while it shows (a stretch or
-// routine read whole included) and the player's while a routine is open;
-// the settings work everywhere.
+// routine read whole included), not while the player has the keys; the
+// settings work everywhere.
 func (m *Model) syncKeys() {
 	k := &m.keys
-	playing := m.player != nil
-	common.SetEnabled(!playing, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Start, &k.Reload)
-	common.SetEnabled(playing, &k.Pause, &k.Next, &k.Previous, &k.Stop)
+	common.SetEnabled(m.player == nil, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Start, &k.Reload)
 }
 
 // ShortHelp is the keys of the moment: the player's, or the way into
 // what the library shows.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
-	if m.reading != nil {
-		return common.Enabled(k.Pause, k.Next, k.Previous, k.Stop, k.Back, k.Start)
+	switch {
+	case m.player != nil:
+		return m.player.ShortHelp()
+	case m.reading != nil:
+		return []key.Binding{k.Back, k.Start}
 	}
-	return common.Enabled(k.Pause, k.Next, k.Previous, k.Stop, k.Open, k.Start)
+	return []key.Binding{k.Open, k.Start}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	settings := []key.Binding{k.Bell, k.Voice, k.PainPrompt}
+	if m.player != nil {
+		return append(m.player.FullHelp(), settings)
+	}
 	// Two columns, so the ? screen fits 80 columns beside the global keys.
-	return common.HelpGroups(
-		[]key.Binding{k.Pause, k.Next, k.Previous, k.Stop},
-		[]key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back},
-		[]key.Binding{k.Start, k.Reload, k.Bell, k.Voice, k.PainPrompt},
-	)
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back}, append([]key.Binding{k.Start, k.Reload}, settings...)}
 }

@@ -28,7 +28,7 @@ func (m *Model) View() string {
 	var view string
 	switch {
 	case m.player != nil:
-		view = m.playerView()
+		view = m.player.View()
 	case m.reading != nil:
 		view = m.detail.View() + "\n" + m.readingHints()
 	default:
