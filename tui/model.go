@@ -120,6 +120,9 @@ type refreshedMsg struct {
 // before the program runs.
 func (m *Model) StartAt(msg common.Navigation) { m.start = msg }
 
+// StartRoutine makes the app open at a routine's player.
+func (m *Model) StartRoutine(id string) { m.StartAt(common.StartRoutineMsg{Routine: id}) }
+
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.refresh(true)}
 	if m.start != nil {

@@ -9,40 +9,39 @@ import (
 
 	"lumbar/store"
 	"lumbar/tui"
-	"lumbar/tui/common"
 )
 
 // runApp opens the TUI on the person's data file.
-func runApp(inv *invocation) error { return runAppAt(inv, nil) }
+func runApp(inv *invocation) error { return runAppAt(inv, "") }
 
-// runAppAt is runApp opening at a place in a tab (nil: the Guide). The
+// runAppAt is runApp opening a routine's player ("": the Guide). The
 // data file is checked before the terminal, so a bad file is reported as
 // a plain line even with no terminal.
-func runAppAt(inv *invocation, start common.Navigation) error {
+func runAppAt(inv *invocation, routine string) error {
 	s, err := inv.openDiary()
 	if err != nil {
 		return err
 	}
-	return runAppOn(inv, s, start)
+	return runAppOn(inv, s, routine)
 }
 
 // runAppOn opens the TUI on s, after making sure there is a terminal to
 // draw on: without one Bubble Tea would fail on /dev/tty or hang.
-func runAppOn(inv *invocation, s *store.Store, start common.Navigation) error {
+func runAppOn(inv *invocation, s *store.Store, routine string) error {
 	if !hasTerminal(inv) {
 		return errNoTerminal
 	}
 	signals := catchSignals()
 	defer signals.release()
-	return runProgram(inv, s, start, signals)
+	return runProgram(inv, s, routine, signals)
 }
 
 // runProgram runs the TUI on a terminal already checked, with the end
 // signals already caught: each one runs the quit path's saves.
-func runProgram(inv *invocation, s *store.Store, start common.Navigation, signals *signalCatcher) error {
+func runProgram(inv *invocation, s *store.Store, routine string, signals *signalCatcher) error {
 	root := tui.New(s, inv.now)
-	if start != nil {
-		root.StartAt(start)
+	if routine != "" {
+		root.StartRoutine(routine)
 	}
 	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
 	signals.forward(program)

@@ -57,7 +57,7 @@ func runDemo(inv *invocation) error {
 	if sig := signals.caught(); sig != nil {
 		return stoppedError{sig} // stopped while the data was being made
 	}
-	return runProgram(inv, s, nil, signals)
+	return runProgram(inv, s, "", signals)
 }
 
 func writeDemo(inv *invocation, path string, years int) error {

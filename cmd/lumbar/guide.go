@@ -3,16 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
-	xansi "github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
 	"lumbar/content"
 	"lumbar/store/text"
-	"lumbar/tui/guide"
-	"lumbar/tui/theme"
+	"lumbar/tui"
 )
 
 var guideCommand = command{
@@ -80,20 +77,7 @@ func printSectionList(w io.Writer, g *content.Guide) error {
 // escape code when the output is a pipe or a file.
 func printGuide(inv *invocation, g *content.Guide, sections []content.Section) {
 	width, tty := outputWidth(inv.stdout)
-	styles := theme.New() // plain under NO_COLOR, as the app is
-	if !tty {
-		styles = theme.NewFor(true)
-	}
-	r := guide.NewRenderer(styles.Markdown, width)
-	var out []string
-	for _, sec := range sections {
-		text := r.Render(g, sec)
-		if !tty {
-			text = plainText(text)
-		}
-		out = append(out, text)
-	}
-	fmt.Fprintln(inv.stdout, strings.Join(out, "\n\n"))
+	fmt.Fprintln(inv.stdout, tui.GuideText(g, sections, width, tty))
 }
 
 // outputWidth is the terminal's width when w is one.
@@ -107,13 +91,4 @@ func outputWidth(w io.Writer) (width int, tty bool) {
 		return 80, true
 	}
 	return min(cols, maxGuideWidth), true
-}
-
-// plainText drops escape codes and any spaces that end a line.
-func plainText(rendered string) string {
-	lines := strings.Split(xansi.Strip(rendered), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
 }

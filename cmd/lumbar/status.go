@@ -9,7 +9,6 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/diary"
-	"lumbar/tui/remind"
 )
 
 // statusReport is `lumbar status`: one line for a tmux or shell status bar,
@@ -49,10 +48,10 @@ func statusOf(s *store.Store, now time.Time, ascii bool) (statusReport, error) {
 			return statusReport{}, err
 		}
 	}
-	set, sched := st.Settings, remind.Plan(st, now)
+	set, sched := st.Settings, diary.Plan(st, now)
 	phrase := sched.Phrase()
 	if !inUse {
-		sched = remind.Schedule{Now: now, QuietUntil: sched.QuietUntil}
+		sched = diary.Schedule{Now: now, QuietUntil: sched.QuietUntil}
 		phrase = cmp.Or(sched.Phrase(), "nothing due")
 	}
 	r := statusReport{

@@ -5,7 +5,6 @@ import (
 
 	"lumbar/content"
 	"lumbar/store/text"
-	"lumbar/tui/common"
 )
 
 var stretchCommand = command{
@@ -36,5 +35,5 @@ func runStretch(inv *invocation) error {
 		}
 		return refuse("%s", problem)
 	}
-	return runAppAt(inv, common.StartRoutineMsg{Routine: id})
+	return runAppAt(inv, id)
 }

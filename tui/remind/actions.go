@@ -123,7 +123,7 @@ func (m *Model) setQuiet(until time.Time) tea.Cmd {
 		if until.IsZero() {
 			return "Reminders are on."
 		}
-		return "Quiet until " + when(now, until) + ": reminders wait till then."
+		return "Quiet until " + diary.WhenDue(now, until) + ": reminders wait till then."
 	})
 }
 

@@ -39,7 +39,7 @@ type Model struct {
 
 	ready bool // the first read is done
 	snap  snapshot
-	sched Schedule
+	sched diary.Schedule
 	// expected is the water an even pace would have reached by now.
 	expected int
 	chart    string // the 7-day chart, drawn for the current data and size
@@ -49,7 +49,7 @@ type Model struct {
 	// announced is the reminder in front when the schedule was last
 	// applied, zero when none was due: a reminder rings once as it comes
 	// to the front, however often the schedule is recomputed.
-	announced Due
+	announced diary.Due
 	// firstSeen is when this run first read a diary with no first open
 	// recorded: it stands in until the record is written, or for the
 	// whole run where it cannot be (a read-only file).
@@ -158,18 +158,18 @@ func (m *Model) apply(snap snapshot, now time.Time) tea.Cmd {
 	startup := !m.ready
 	record := m.firstOpen(&snap.state, now)
 	m.snap, m.ready, m.err = snap, true, nil
-	m.sched = Plan(snap.state, now)
-	m.expected = ExpectedBy(snap.state.Settings, now)
+	m.sched = diary.Plan(snap.state, now)
+	m.expected = diary.ExpectedBy(snap.state.Settings, now)
 	m.chart = m.weekChart()
 	due := m.sched.DueNow()
 	// Only the reminder in front is announced; others due with it wait
 	// their turn, and ring when the one before them has been answered.
-	var front Due
+	var front diary.Due
 	if len(due) > 0 {
 		front = due[0]
 	}
 	var announce tea.Cmd
-	if !front.same(m.announced) {
+	if !front.Same(m.announced) {
 		m.announced = front
 		// What was already due when the app started shows quietly: a
 		// restart should not ring again.

@@ -222,7 +222,7 @@ func TestABrandNewDiaryStartsItsIntervalsAtItsFirstOpen(t *testing.T) {
 	}
 	// A restart an hour later counts from the first open, not from itself.
 	later := newHarnessOver(t, s, "2026-11-23 14:55")
-	if got := later.due(); len(got) != 2 || got[0] != posture || got[1] != move {
+	if got := later.due(); len(got) != 2 || got[0] != diary.CheckPosture || got[1] != diary.CheckMove {
 		t.Fatalf("an hour after the first open, due %v; want posture then move", got)
 	}
 	// One banner at a time, the next after the first is answered.
@@ -246,7 +246,7 @@ func TestAFileThatTakesNoWritesStillCountsFromTheFirstOpen(t *testing.T) {
 	}
 	h := newHarnessOver(t, readOnly, "2026-11-23 14:00")
 	h.at("2026-11-23 14:31")
-	if got := h.due(); len(got) != 1 || got[0] != posture {
+	if got := h.due(); len(got) != 1 || got[0] != diary.CheckPosture {
 		t.Errorf("30m after the first open of a file that takes no writes, due %v; want posture", got)
 	}
 }

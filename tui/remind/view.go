@@ -188,7 +188,7 @@ func (m *Model) remindersView(width int) string {
 	}
 	quiet := "off"
 	if m.sched.Quiet() {
-		quiet = st.Warning.Render("until " + when(m.sched.Now, m.sched.QuietUntil))
+		quiet = st.Warning.Render("until " + diary.WhenDue(m.sched.Now, m.sched.QuietUntil))
 	}
 	rows = append(rows, "",
 		row("Hours", fmt.Sprintf("%s–%s", set.HoursStart, set.HoursEnd)),
@@ -209,7 +209,7 @@ func (m *Model) nextView(kind diary.CheckKind, interval string, width int) strin
 	case !ok:
 		return m.Styles.Muted.Render("off")
 	}
-	next, detail := relative(m.sched.Now, at), " · "+interval
+	next, detail := diary.RelativeDue(m.sched.Now, at), " · "+interval
 	if lipgloss.Width(next+detail) > width {
 		return next
 	}

@@ -1,48 +1,29 @@
-package remind
+package diary
 
 import (
 	"slices"
-	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // Europe/London even where the system has no zoneinfo
 
-	"lumbar/store"
-	"lumbar/store/diary"
+	"lumbar/store/diary/diarytest"
 )
 
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// on is a wall-clock time in London, written "2006-01-02 15:04" (seconds
-// optional).
-func on(wall string) time.Time {
-	layout := "2006-01-02 15:04"
-	if strings.Count(wall, ":") == 2 {
-		layout += ":05"
-	}
-	t, err := time.ParseInLocation(layout, wall, london)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// The schedule is tested on London's wall clock, across its clock changes.
+var (
+	london = diarytest.London
+	on     = diarytest.On
+)
 
 const (
-	posture = diary.CheckPosture
-	move    = diary.CheckMove
-	water   = diary.CheckWater
+	posture = CheckPosture
+	move    = CheckMove
+	water   = CheckWater
 )
 
 // day is a state builder for schedule tests.
 type day struct {
-	settings func(*diary.Settings)
-	acks     []diary.Check
+	settings func(*Settings)
+	acks     []Check
 	waterML  int
 	drink    string // last drink, wall time
 	quiet    string // quiet until, wall time
@@ -55,14 +36,8 @@ type day struct {
 // opened: long before any of the tests' dates.
 const establishedDiary = "2025-12-01 09:00"
 
-// openedLongAgo records an established diary's first open.
-func openedLongAgo(tx *store.Tx) error {
-	_, err := store.RecordFirstOpen(tx, on(establishedDiary))
-	return err
-}
-
-func (d day) state() diary.ReminderState {
-	st := diary.ReminderState{Settings: diary.DefaultSettings(), LastAck: map[diary.CheckKind]diary.Check{}}
+func (d day) state() ReminderState {
+	st := ReminderState{Settings: DefaultSettings(), LastAck: map[CheckKind]Check{}}
 	if d.settings != nil {
 		d.settings(&st.Settings)
 	}
@@ -86,17 +61,17 @@ func (d day) state() diary.ReminderState {
 	return st
 }
 
-func ack(kind diary.CheckKind, action diary.CheckAction, wall string) diary.Check {
-	return diary.Check{Stamp: diary.StampAt(on(wall)), Kind: kind, Action: action}
+func ack(kind CheckKind, action CheckAction, wall string) Check {
+	return Check{Stamp: StampAt(on(wall)), Kind: kind, Action: action}
 }
 
-func snooze(kind diary.CheckKind, wall, until string) diary.Check {
-	c := ack(kind, diary.ActionSnoozed, wall)
+func snooze(kind CheckKind, wall, until string) Check {
+	c := ack(kind, ActionSnoozed, wall)
 	c.Until = on(until).UTC()
 	return c
 }
 
-func allWeek(s *diary.Settings) { s.HoursDays = 0x7f }
+func allWeek(s *Settings) { s.HoursDays = 0x7f }
 
 // Dates: Mon 2026-11-23 … Sun 2026-11-29. British Summer Time starts on
 // Sun 2026-03-29 (01:00 GMT → 02:00 BST) and ends on Sun 2026-10-25
@@ -106,223 +81,223 @@ func TestPlan(t *testing.T) {
 		name string
 		day  day
 		now  string
-		want map[diary.CheckKind]string // wall time with zone
-		only bool                       // want lists every reminder scheduled
-		due  []diary.CheckKind          // due now, in the order shown; nil: none
+		want map[CheckKind]string // wall time with zone
+		only bool                 // want lists every reminder scheduled
+		due  []CheckKind          // due now, in the order shown; nil: none
 	}{
 		{
 			name: "before hours nothing is due; intervals count from the start",
 			now:  "2026-11-23 08:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "opening the app mid-day: each missed reminder is due once",
 			now:  "2026-11-23 14:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
-			due:  []diary.CheckKind{posture, move, water},
+			want: map[CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []CheckKind{posture, move, water},
 		},
 		{
 			name: "a brand-new diary: intervals count from its first open, not all due at once",
 			day:  day{opened: "2026-11-23 14:00"},
 			now:  "2026-11-23 14:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
 		},
 		{
 			name: "first opened before hours: intervals count from the start of hours",
 			day:  day{opened: "2026-11-23 07:00"},
 			now:  "2026-11-23 07:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "first opened an hour ago: only what an hour holds is due",
 			day:  day{opened: "2026-11-23 14:00"},
 			now:  "2026-11-23 14:55",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
-			due:  []diary.CheckKind{posture, move},
+			want: map[CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			due:  []CheckKind{posture, move},
 		},
 		{
 			name: "first opened yesterday: today counts from the start of hours",
 			day:  day{opened: "2026-11-23 17:00"},
 			now:  "2026-11-24 09:40",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT", move: "2026-11-24 09:50 GMT"},
-			due:  []diary.CheckKind{posture},
+			want: map[CheckKind]string{posture: "2026-11-24 09:30 GMT", move: "2026-11-24 09:50 GMT"},
+			due:  []CheckKind{posture},
 		},
 		{
 			name: "never opened by the app (a shell command asks): nothing is due yet",
 			day:  day{opened: "never"},
 			now:  "2026-11-23 14:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 14:30 GMT", move: "2026-11-23 14:50 GMT", water: "2026-11-23 15:00 GMT"},
 		},
 		{
 			name: "first open recorded after now (the clock went back): nothing is due yet",
 			day:  day{opened: "2026-11-23 16:00"},
 			now:  "2026-11-23 14:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 14:30 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 14:30 GMT"},
 		},
 		{
 			name: "the interval counts from the latest answer",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-23 10:40"), ack(move, diary.ActionDismissed, "2026-11-23 10:00")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-23 10:40"), ack(move, ActionDismissed, "2026-11-23 10:00")}},
 			now:  "2026-11-23 10:50",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 11:10 GMT", move: "2026-11-23 10:50 GMT", water: "2026-11-23 10:00 GMT"},
-			due:  []diary.CheckKind{water, move},
+			want: map[CheckKind]string{posture: "2026-11-23 11:10 GMT", move: "2026-11-23 10:50 GMT", water: "2026-11-23 10:00 GMT"},
+			due:  []CheckKind{water, move},
 		},
 		{
 			name: "last week's answer counts from today's start",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-20 17:50")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-20 17:50")}},
 			now:  "2026-11-23 08:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-23 09:30 GMT", move: "2026-11-23 09:50 GMT", water: "2026-11-23 10:00 GMT"},
 		},
 		{
 			name: "past the end of active hours it waits for tomorrow",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 17:45")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-24 17:45")}},
 			now:  "2026-11-24 17:50",
-			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
-			due:  []diary.CheckKind{move, water},
+			want: map[CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []CheckKind{move, water},
 		},
 		{
 			name: "due exactly at the end of active hours is tomorrow",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 17:30")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-24 17:30")}},
 			now:  "2026-11-24 17:40",
-			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
-			due:  []diary.CheckKind{move, water},
+			want: map[CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+			due:  []CheckKind{move, water},
 		},
 		{
 			name: "in the evening a reminder missed today does not fire",
 			now:  "2026-11-24 19:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-25 09:50 GMT", water: "2026-11-25 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-25 09:30 GMT", move: "2026-11-25 09:50 GMT", water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "Friday evening skips the weekend",
 			now:  "2026-11-27 18:30",
-			want: map[diary.CheckKind]string{posture: "2026-11-30 09:30 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-30 09:30 GMT"},
 		},
 		{
 			name: "weekend days when chosen",
-			day:  day{settings: func(s *diary.Settings) { s.HoursDays = 1<<time.Saturday | 1<<time.Sunday }},
+			day:  day{settings: func(s *Settings) { s.HoursDays = 1<<time.Saturday | 1<<time.Sunday }},
 			now:  "2026-11-25 12:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-28 09:30 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-28 09:30 GMT"},
 		},
 		{
 			name: "asleep through four intervals: due once, at the first",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 10:00")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-24 10:00")}},
 			now:  "2026-11-24 12:05",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
-			due:  []diary.CheckKind{move, water, posture},
+			want: map[CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []CheckKind{move, water, posture},
 		},
 		{
 			name: "the clock jumped forward a day: today's hours start afresh",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 10:00")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-24 10:00")}},
 			now:  "2026-11-25 09:10",
-			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-25 09:30 GMT"},
 		},
 		{
 			name: "the clock went back: count from now, not from the future answer",
-			day:  day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-24 12:00")}},
+			day:  day{acks: []Check{ack(posture, ActionDone, "2026-11-24 12:00")}},
 			now:  "2026-11-24 10:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 10:30 GMT"},
-			due:  []diary.CheckKind{move, water},
+			want: map[CheckKind]string{posture: "2026-11-24 10:30 GMT"},
+			due:  []CheckKind{move, water},
 		},
 		{
 			name: "snooze brings it back at the snooze's end",
-			day:  day{acks: []diary.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			day:  day{acks: []Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
 			now:  "2026-11-24 10:31",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
-			due:  []diary.CheckKind{move, water},
+			want: map[CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []CheckKind{move, water},
 		},
 		{
 			name: "a snooze that ended while asleep is due now",
-			day:  day{acks: []diary.Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
+			day:  day{acks: []Check{snooze(posture, "2026-11-24 10:30", "2026-11-24 10:40")}},
 			now:  "2026-11-24 13:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 10:40 GMT"},
-			due:  []diary.CheckKind{move, water, posture},
+			want: map[CheckKind]string{posture: "2026-11-24 10:40 GMT"},
+			due:  []CheckKind{move, water, posture},
 		},
 		{
 			name: "a snooze past the end of the day is forgotten by morning",
-			day:  day{acks: []diary.Check{snooze(posture, "2026-11-23 17:55", "2026-11-23 18:05")}},
+			day:  day{acks: []Check{snooze(posture, "2026-11-23 17:55", "2026-11-23 18:05")}},
 			now:  "2026-11-24 08:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-24 09:30 GMT"},
 		},
 		{
 			name: "quiet mode holds everything until it ends",
-			day: day{quiet: "2026-11-24 11:00", acks: []diary.Check{
-				ack(posture, diary.ActionDone, "2026-11-24 09:45"), ack(move, diary.ActionDone, "2026-11-24 09:55")}},
+			day: day{quiet: "2026-11-24 11:00", acks: []Check{
+				ack(posture, ActionDone, "2026-11-24 09:45"), ack(move, ActionDone, "2026-11-24 09:55")}},
 			now:  "2026-11-24 10:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 11:00 GMT", move: "2026-11-24 11:00 GMT", water: "2026-11-24 11:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-24 11:00 GMT", move: "2026-11-24 11:00 GMT", water: "2026-11-24 11:00 GMT"},
 		},
 		{
 			name: "quiet mode ended: what it held is due, once",
-			day: day{quiet: "2026-11-24 11:00", acks: []diary.Check{
-				ack(posture, diary.ActionDone, "2026-11-24 09:45"), ack(move, diary.ActionDone, "2026-11-24 10:55")}},
+			day: day{quiet: "2026-11-24 11:00", acks: []Check{
+				ack(posture, ActionDone, "2026-11-24 09:45"), ack(move, ActionDone, "2026-11-24 10:55")}},
 			now:  "2026-11-24 11:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 10:15 GMT", move: "2026-11-24 11:45 GMT", water: "2026-11-24 10:00 GMT"},
-			due:  []diary.CheckKind{water, posture},
+			want: map[CheckKind]string{posture: "2026-11-24 10:15 GMT", move: "2026-11-24 11:45 GMT", water: "2026-11-24 10:00 GMT"},
+			due:  []CheckKind{water, posture},
 		},
 		{
 			name: "quiet until tomorrow",
 			day:  day{quiet: "2026-11-25 00:00"},
 			now:  "2026-11-24 15:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-25 09:30 GMT", water: "2026-11-25 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-25 09:30 GMT", water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "water waits until intake falls behind the even pace",
 			day:  day{waterML: 1000, drink: "2026-11-24 11:30"},
 			now:  "2026-11-24 12:00",
-			want: map[diary.CheckKind]string{water: "2026-11-24 13:30 GMT"}, // half the goal: half of 09:00–18:00
-			due:  []diary.CheckKind{posture, move},
+			want: map[CheckKind]string{water: "2026-11-24 13:30 GMT"}, // half the goal: half of 09:00–18:00
+			due:  []CheckKind{posture, move},
 		},
 		{
 			name: "water behind pace waits for its interval after a drink",
 			day:  day{waterML: 250, drink: "2026-11-24 09:10"},
 			now:  "2026-11-24 09:15",
-			want: map[diary.CheckKind]string{water: "2026-11-24 10:10 GMT"},
-			due:  []diary.CheckKind{},
+			want: map[CheckKind]string{water: "2026-11-24 10:10 GMT"},
+			due:  []CheckKind{},
 		},
 		{
 			name: "water goal met: nothing more today",
 			day:  day{waterML: 2000, drink: "2026-11-24 16:00"},
 			now:  "2026-11-24 23:59",
-			want: map[diary.CheckKind]string{water: "2026-11-25 10:00 GMT"},
-			due:  []diary.CheckKind{},
+			want: map[CheckKind]string{water: "2026-11-25 10:00 GMT"},
+			due:  []CheckKind{},
 		},
 		{
 			name: "midnight starts a new water day",
 			day:  day{waterML: 0},
 			now:  "2026-11-25 00:01",
-			want: map[diary.CheckKind]string{water: "2026-11-25 10:00 GMT"},
+			want: map[CheckKind]string{water: "2026-11-25 10:00 GMT"},
 		},
 		{
 			name: "a reminder turned off is not scheduled",
-			day:  day{settings: func(s *diary.Settings) { s.PostureInterval = 0 }},
+			day:  day{settings: func(s *Settings) { s.PostureInterval = 0 }},
 			now:  "2026-11-24 08:00",
-			want: map[diary.CheckKind]string{move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
+			want: map[CheckKind]string{move: "2026-11-24 09:50 GMT", water: "2026-11-24 10:00 GMT"},
 			only: true,
 		},
 		{
 			name: "an interval longer than the active hours never comes due",
-			day:  day{settings: func(s *diary.Settings) { s.MoveInterval = 10 * time.Hour }},
+			day:  day{settings: func(s *Settings) { s.MoveInterval = 10 * time.Hour }},
 			now:  "2026-11-24 08:00",
-			want: map[diary.CheckKind]string{posture: "2026-11-24 09:30 GMT", water: "2026-11-24 10:00 GMT"},
+			want: map[CheckKind]string{posture: "2026-11-24 09:30 GMT", water: "2026-11-24 10:00 GMT"},
 			only: true,
 		},
 		{
 			name: "clocks go forward inside active hours: the interval is real time",
-			day: day{settings: func(s *diary.Settings) { allWeek(s); s.HoursStart = 30; s.HoursEnd = 3 * 60 },
-				acks: []diary.Check{ack(posture, diary.ActionDone, "2026-03-29 00:50")}},
+			day: day{settings: func(s *Settings) { allWeek(s); s.HoursStart = 30; s.HoursEnd = 3 * 60 },
+				acks: []Check{ack(posture, ActionDone, "2026-03-29 00:50")}},
 			now:  "2026-03-29 00:55",
-			want: map[diary.CheckKind]string{posture: "2026-03-29 02:20 BST", move: "2026-03-29 02:20 BST"},
+			want: map[CheckKind]string{posture: "2026-03-29 02:20 BST", move: "2026-03-29 02:20 BST"},
 		},
 		{
 			name: "the Monday after the clocks go forward keeps wall-clock hours",
 			now:  "2026-03-30 08:00",
-			want: map[diary.CheckKind]string{posture: "2026-03-30 09:30 BST"},
+			want: map[CheckKind]string{posture: "2026-03-30 09:30 BST"},
 		},
 		{
 			name: "clocks go back inside active hours: pace spreads over the longer night",
-			day: day{settings: func(s *diary.Settings) { allWeek(s); s.HoursStart = 0; s.HoursEnd = 3 * 60 },
+			day: day{settings: func(s *Settings) { allWeek(s); s.HoursStart = 0; s.HoursEnd = 3 * 60 },
 				waterML: 1000, drink: "2026-10-25 00:30"},
 			now:  "2026-10-25 00:40",
-			want: map[diary.CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
-			due:  []diary.CheckKind{posture},
+			want: map[CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
+			due:  []CheckKind{posture},
 		},
 	}
 	for _, tt := range tests {
@@ -337,7 +312,7 @@ func TestPlan(t *testing.T) {
 			if tt.only && len(sched.Next) != len(tt.want) {
 				t.Errorf("scheduled %v, want only %v", sched.Next, tt.want)
 			}
-			var due []diary.CheckKind
+			var due []CheckKind
 			for _, d := range sched.DueNow() {
 				due = append(due, d.Kind)
 			}
@@ -370,7 +345,7 @@ func TestPhrase(t *testing.T) {
 		{day{}, "2026-11-23 07:00", "posture at 09:30"},
 		{day{}, "2026-11-27 19:00", "posture Mon 09:30"},
 		{day{quiet: "2026-11-24 00:00"}, "2026-11-23 15:00", "quiet until tomorrow"},
-		{day{settings: func(s *diary.Settings) { s.PostureInterval, s.MoveInterval, s.WaterInterval = 0, 0, 0 }}, "2026-11-23 09:00", ""},
+		{day{settings: func(s *Settings) { s.PostureInterval, s.MoveInterval, s.WaterInterval = 0, 0, 0 }}, "2026-11-23 09:00", ""},
 	}
 	for _, tt := range tests {
 		if got := Plan(tt.day.state(), on(tt.now)).Phrase(); got != tt.want {
@@ -380,7 +355,7 @@ func TestPhrase(t *testing.T) {
 }
 
 func TestExpectedBy(t *testing.T) {
-	set := diary.DefaultSettings()
+	set := DefaultSettings()
 	for wall, want := range map[string]int{
 		"2026-11-23 08:00": 0, "2026-11-23 09:00": 0, "2026-11-23 13:30": 1000,
 		"2026-11-23 18:00": 2000, "2026-11-23 23:00": 2000,
@@ -394,7 +369,7 @@ func TestExpectedBy(t *testing.T) {
 // A week of minutes, each planned from scratch, never panics and never
 // puts a due time outside active hours (unless it is already due).
 func TestPlanEveryMinuteOfAWeek(t *testing.T) {
-	st := day{acks: []diary.Check{ack(posture, diary.ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
+	st := day{acks: []Check{ack(posture, ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
 	for now := on("2026-11-22 00:00"); now.Before(on("2026-11-30 00:00")); now = now.Add(7 * time.Minute) {
 		for _, d := range Plan(st, now).Next {
 			local := d.At.In(london)

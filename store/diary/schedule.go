@@ -1,11 +1,9 @@
-package remind
+package diary
 
 import (
 	"fmt"
 	"slices"
 	"time"
-
-	"lumbar/store/diary"
 )
 
 // The schedule, as a pure function of the stored state and the time.
@@ -26,12 +24,12 @@ import (
 
 // Due is when one reminder is next due.
 type Due struct {
-	Kind diary.CheckKind
+	Kind CheckKind
 	At   time.Time
 }
 
-// same tells whether d and o are one reminder at one due time.
-func (d Due) same(o Due) bool { return d.Kind == o.Kind && d.At.Equal(o.At) }
+// Same tells whether d and o are one reminder at one due time.
+func (d Due) Same(o Due) bool { return d.Kind == o.Kind && d.At.Equal(o.At) }
 
 // Schedule is every reminder's next due time as of Now.
 type Schedule struct {
@@ -48,12 +46,12 @@ type Schedule struct {
 const maxWindows = 8
 
 // Plan computes the schedule at now, in now's location.
-func Plan(st diary.ReminderState, now time.Time) Schedule {
+func Plan(st ReminderState, now time.Time) Schedule {
 	sched := Schedule{Now: now}
 	if st.QuietUntil.After(now) {
 		sched.QuietUntil = st.QuietUntil.In(now.Location())
 	}
-	for _, kind := range diary.CheckKinds() {
+	for _, kind := range CheckKinds() {
 		r := ruleFor(kind, st, now)
 		if r.interval <= 0 {
 			continue // turned off
@@ -92,7 +90,7 @@ func (s Schedule) Upcoming() (Due, bool) {
 func (s Schedule) Quiet() bool { return !s.QuietUntil.IsZero() }
 
 // DueAt is kind's next due time; ok is false when it is off or never due.
-func (s Schedule) DueAt(kind diary.CheckKind) (time.Time, bool) {
+func (s Schedule) DueAt(kind CheckKind) (time.Time, bool) {
 	for _, d := range s.Next {
 		if d.Kind == kind {
 			return d.At, true
@@ -111,12 +109,12 @@ type rule struct {
 	behind func(w window) (at time.Time, ok bool)
 }
 
-func ruleFor(kind diary.CheckKind, st diary.ReminderState, now time.Time) rule {
+func ruleFor(kind CheckKind, st ReminderState, now time.Time) rule {
 	set := st.Settings
 	var r rule
 	if ack, ok := st.LastAck[kind]; ok {
 		r.anchor = ack.At
-		if ack.Action == diary.ActionSnoozed {
+		if ack.Action == ActionSnoozed {
 			r.snoozed = ack.Until
 		}
 		if r.anchor.After(now) {
@@ -131,18 +129,18 @@ func ruleFor(kind diary.CheckKind, st diary.ReminderState, now time.Time) rule {
 	}
 	r.anchor = later(r.anchor, firstOpenAsOf(st.FirstOpen, now))
 	switch kind {
-	case diary.CheckMove:
+	case CheckMove:
 		r.interval = set.MoveInterval
-	case diary.CheckPosture:
+	case CheckPosture:
 		r.interval = set.PostureInterval
-	case diary.CheckWater:
+	case CheckWater:
 		r.interval = set.WaterInterval
 		if drink := st.Today.LastDrink; !drink.IsZero() {
 			r.anchor = later(r.anchor, earlier(drink, now))
 		}
-		today := diary.DayOf(now)
+		today := DayOf(now)
 		r.behind = func(w window) (time.Time, bool) {
-			if diary.DayOf(w.start) != today {
+			if DayOf(w.start) != today {
 				return w.start, true // nothing drunk that day yet
 			}
 			return behindPaceFrom(set.WaterGoalML, st.Today.WaterML, w.start, w.end)
@@ -164,7 +162,7 @@ func firstOpenAsOf(first, now time.Time) time.Time {
 // next is the rule's due time: in the window holding now (even if already
 // past, so a missed reminder is still due), else in the first later window
 // it fits in.
-func (r rule) next(set diary.Settings, now, quietUntil time.Time) (time.Time, bool) {
+func (r rule) next(set Settings, now, quietUntil time.Time) (time.Time, bool) {
 	w, ok := windowFrom(set, now)
 	for range maxWindows {
 		if !ok {
@@ -193,9 +191,9 @@ func (r rule) next(set diary.Settings, now, quietUntil time.Time) (time.Time, bo
 type window struct{ start, end time.Time }
 
 // windowFrom is the active hours that hold t or, failing that, come next.
-func windowFrom(set diary.Settings, t time.Time) (window, bool) {
-	day := diary.DayOf(t)
-	for i := range diary.Day(maxWindows) {
+func windowFrom(set Settings, t time.Time) (window, bool) {
+	day := DayOf(t)
+	for i := range Day(maxWindows) {
 		d := day + i
 		if !set.HoursDays.Has(d.Date().Weekday()) {
 			continue
@@ -211,8 +209,8 @@ func windowFrom(set diary.Settings, t time.Time) (window, bool) {
 
 // ExpectedBy is how much of goalML an even pace through today's active
 // hours would have drunk by now (all of it once they are over).
-func ExpectedBy(set diary.Settings, now time.Time) int {
-	today := diary.DayOf(now)
+func ExpectedBy(set Settings, now time.Time) int {
+	today := DayOf(now)
 	start, end := set.HoursStart.On(today, now.Location()), set.HoursEnd.On(today, now.Location())
 	switch {
 	case !now.After(start):
@@ -252,35 +250,35 @@ func earlier(a, b time.Time) time.Time {
 // "quiet until 11:00"; "" when every reminder is off.
 func (s Schedule) Phrase() string {
 	if s.Quiet() {
-		return "quiet until " + when(s.Now, s.QuietUntil)
+		return "quiet until " + WhenDue(s.Now, s.QuietUntil)
 	}
 	if due := s.DueNow(); len(due) > 0 {
 		return string(due[0].Kind) + " now"
 	}
 	if next, ok := s.Upcoming(); ok {
-		return string(next.Kind) + " " + relative(s.Now, next.At)
+		return string(next.Kind) + " " + RelativeDue(s.Now, next.At)
 	}
 	return ""
 }
 
-// relative is "in 12m" within the hour, "at 14:30" later today, and
+// RelativeDue is "in 12m" within the hour, "at 14:30" later today, and
 // "Mon 09:30" another day.
-func relative(now, at time.Time) string {
+func RelativeDue(now, at time.Time) string {
 	minutes := int((at.Sub(now) + time.Minute - 1) / time.Minute) // counted up: "in 1m" until it is due
 	switch {
 	case minutes < 60:
 		return fmt.Sprintf("in %dm", max(1, minutes))
-	case diary.DayOf(at.In(now.Location())) == diary.DayOf(now):
-		return "at " + when(now, at)
+	case DayOf(at.In(now.Location())) == DayOf(now):
+		return "at " + WhenDue(now, at)
 	}
-	return when(now, at)
+	return WhenDue(now, at)
 }
 
-// when is "14:30" today, "tomorrow" for midnight tonight, and
+// WhenDue is "14:30" today, "tomorrow" for midnight tonight, and
 // "Mon 09:30" another day.
-func when(now, at time.Time) string {
+func WhenDue(now, at time.Time) string {
 	at = at.In(now.Location())
-	switch days := diary.DayOf(at) - diary.DayOf(now); {
+	switch days := DayOf(at) - DayOf(now); {
 	case days == 0:
 		return at.Format("15:04")
 	case days == 1 && at.Hour() == 0 && at.Minute() == 0:
