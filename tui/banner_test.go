@@ -171,7 +171,7 @@ func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
 	const height = 24
 	m.setSize(80, height)
 	press(m, "2")
-	body := height - chromeHeight
+	body := height - common.ChromeRows
 	if log.h != body || !strings.Contains(m.View(), fmt.Sprintf("row %d of %d", body, body)) {
 		t.Fatalf("with no banner the Log tab has %d rows, want %d:\n%s", log.h, body, m.View())
 	}
@@ -192,7 +192,7 @@ func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
 		t.Errorf("the frame has %d lines, want %d", lines, height)
 	}
 	// A click on the banner is not a click on the tab's rows below it.
-	m.Update(tea.MouseMsg{X: 5, Y: headerHeight + log.h, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	m.Update(tea.MouseMsg{X: 5, Y: common.HeaderRows + log.h, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	for _, msg := range log.got {
 		if _, ok := msg.(tea.MouseMsg); ok {
 			t.Errorf("a click on the banner reached the tab as %+v", msg)

@@ -40,14 +40,6 @@ const helpPadding = 2
 // by other processes.
 const PollInterval = 2 * time.Second
 
-// Rows the root draws around the open tab: tab bar and rule above it,
-// status bar below (one row, more while a message needs them).
-const (
-	headerHeight = 2
-	statusHeight = 1
-	chromeHeight = headerHeight + statusHeight
-)
-
 // Model is the root of the TUI.
 type Model struct {
 	common   common.Common
@@ -223,7 +215,7 @@ func (m *Model) setSize(width, height int) {
 
 // bodyHeight is the rows between the tab bar and the status bar, which
 // takes more than its one row while a message needs them.
-func (m *Model) bodyHeight() int { return max(0, m.height-headerHeight-m.statusRows()) }
+func (m *Model) bodyHeight() int { return max(0, m.height-common.HeaderRows-m.statusRows()) }
 
 // makeRoomForBanner gives the open tab the rows above the banner, or all
 // of the body when no banner shows, so the banner never hides any of it
@@ -409,7 +401,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		return nil
 	}
-	msg.Y -= headerHeight // tabs count rows from their own top
+	msg.Y -= common.HeaderRows // tabs count rows from their own top
 	if msg.Y < 0 || msg.Y >= m.given[m.active].height || m.showHelp {
 		return nil
 	}

@@ -184,8 +184,8 @@ type someTimerMsg struct{}
 func TestRouting(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
 	tabs := fakeTabs(m)
-	if tabs[0].w != 80 || tabs[0].h != 24-chromeHeight {
-		t.Errorf("tab size = %dx%d, want 80x%d", tabs[0].w, tabs[0].h, 24-chromeHeight)
+	if tabs[0].w != 80 || tabs[0].h != 24-common.ChromeRows {
+		t.Errorf("tab size = %dx%d, want 80x%d", tabs[0].w, tabs[0].h, 24-common.ChromeRows)
 	}
 
 	press(m, "2", "j")
@@ -246,7 +246,7 @@ func TestMouse(t *testing.T) {
 	}
 	m.Update(tea.MouseMsg{X: 5, Y: 7, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
 	got, ok := tabs[common.LogTab].last().(tea.MouseMsg)
-	if !ok || got.Y != 7-headerHeight {
+	if !ok || got.Y != 7-common.HeaderRows {
 		t.Errorf("wheel reached the tab as %+v, want Y relative to the tab", got)
 	}
 }
@@ -436,15 +436,15 @@ func TestMessageTakesRowsFromTheTab(t *testing.T) {
 		t.Fatal("quit although the save failed")
 	}
 	frame := m.View()
-	if rows := m.statusRows(); rows < 2 || tabs[common.GuideTab].h != 20-headerHeight-rows {
+	if rows := m.statusRows(); rows < 2 || tabs[common.GuideTab].h != 20-common.HeaderRows-rows {
 		t.Errorf("a %d-row message left the tab %d rows", rows, tabs[common.GuideTab].h)
 	}
 	if flat := strings.Join(strings.Fields(frame), " "); !strings.Contains(flat, "permission denied (press ctrl+c again to quit anyway)") {
 		t.Errorf("the message is not whole:\n%s", frame)
 	}
 	press(m, "j")
-	if tabs[common.GuideTab].h != 20-chromeHeight {
-		t.Errorf("after the message went the tab has %d rows, want %d", tabs[common.GuideTab].h, 20-chromeHeight)
+	if tabs[common.GuideTab].h != 20-common.ChromeRows {
+		t.Errorf("after the message went the tab has %d rows, want %d", tabs[common.GuideTab].h, 20-common.ChromeRows)
 	}
 }
 

@@ -153,7 +153,7 @@ func (m *Model) statusBarView() string { return strings.Join(m.statusLines(), "\
 // statusRows is how many rows the status bar takes.
 func (m *Model) statusRows() int {
 	if m.statusProblem() == nil {
-		return statusHeight
+		return common.StatusRows
 	}
 	return len(m.statusLines())
 }

@@ -63,6 +63,15 @@ func (c Common) Bell() tea.Cmd {
 // writes each frame in one piece, so a lone BEL lands between frames.
 func terminalBell() { _, _ = os.Stdout.Write([]byte("\a")) }
 
+// Rows the root draws around the open tab: the tab bar and its rule
+// above, the status bar below (one row at rest, more while a message
+// needs them). A tab is given the rest.
+const (
+	HeaderRows = 2
+	StatusRows = 1
+	ChromeRows = HeaderRows + StatusRows
+)
+
 // Tab is one of the four tabs. Its Update returns the tab itself.
 type Tab interface {
 	tea.Model

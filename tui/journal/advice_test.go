@@ -42,7 +42,7 @@ func TestGoldenAdvicePanels(t *testing.T) {
 		for _, tt := range entries {
 			t.Run(fmt.Sprintf("%s/%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
 				m := New(common.Common{Store: tempStore(t), Now: clock, Styles: theme.NewFor(true)})
-				m.SetSize(size[0], size[1]-rootChromeRows)
+				m.SetSize(size[0], size[1]-common.ChromeRows)
 				tt.e.Stamp = diary.StampAt(fixedNow)
 				m.showAdvice(store.Item[diary.PainEntry]{Value: tt.e})
 				m.syncKeys()
@@ -50,8 +50,8 @@ func TestGoldenAdvicePanels(t *testing.T) {
 					t.Fatal("no advice")
 				}
 				view := m.View()
-				if rows := strings.Count(view, "\n") + 1; rows > size[1]-rootChromeRows {
-					t.Errorf("%d rows in a tab of %d", rows, size[1]-rootChromeRows)
+				if rows := strings.Count(view, "\n") + 1; rows > size[1]-common.ChromeRows {
+					t.Errorf("%d rows in a tab of %d", rows, size[1]-common.ChromeRows)
 				}
 				got := panelText(view)
 				want := append([]string{m.advice.Heading}, m.advice.Lines...)

@@ -22,7 +22,7 @@ func benchTab(b *testing.B) *tab {
 		b.Fatal(err)
 	}
 	tb := &tab{Model: New(common.Common{Store: s, Now: clock, Styles: theme.NewFor(false)}), t: b}
-	tb.SetSize(120, 40-rootChromeRows)
+	tb.SetSize(120, 40-common.ChromeRows)
 	tb.reload()
 	return tb
 }

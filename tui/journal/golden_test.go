@@ -34,14 +34,12 @@ func goldenStore(t *testing.T) *store.Store {
 // the window less the root's three rows of tab bar, rule and status bar.
 var windows = [][2]int{{80, 24}, {120, 40}}
 
-const rootChromeRows = 3
-
 // runGolden drives the tab through a real program: it waits for the first
 // load, presses keys, waits for want, quits and pins the last frame.
 func runGolden(t *testing.T, width, height int, want string, keys ...string) {
 	t.Helper()
 	m := New(common.Common{Store: goldenStore(t), Now: clock, Styles: theme.NewFor(true)})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height-rootChromeRows))
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height-common.ChromeRows))
 	waitFor(t, tm, "Fri 27 Nov  09:05")
 	for _, k := range keys {
 		tm.Send(keyMsg(k))

@@ -58,8 +58,8 @@ func runGolden(t *testing.T, width, height int, keys ...string) {
 	t.Helper()
 	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
 	m := New(heardBy(c, &fakeAlerts{}))
-	m.SetSize(width, height-3) // the root's tab bar, rule and status bar
-	tuitest.Golden(t, m, width, height-3, "Last 7 days", tuitest.Keys(keys...)...)
+	m.SetSize(width, height-common.ChromeRows)
+	tuitest.Golden(t, m, width, height-common.ChromeRows, "Last 7 days", tuitest.Keys(keys...)...)
 }
 
 func TestGoldenDue(t *testing.T) {

@@ -12,10 +12,9 @@ import (
 	"lumbar/tui/tuitest"
 )
 
-// The root gives the tab the window less its tab bar, rule and status
-// bar; golden files are named by the window's size.
-const rootChrome = 3
-
+// goldenSizes are the windows golden files are named after; the root
+// gives the tab the window less its tab bar, rule and status bar
+// (common.ChromeRows).
 var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 
 // playerSizes add the smallest window: the player's safety text is whole
@@ -30,7 +29,7 @@ func runGolden(t *testing.T, h *harness, width, height int, keys ...tea.KeyMsg) 
 	for i, k := range keys {
 		msgs[i] = k
 	}
-	tuitest.Golden(t, h.m, width, height-rootChrome, "", msgs...)
+	tuitest.Golden(t, h.m, width, height-common.ChromeRows, "", msgs...)
 }
 
 func eachSize(t *testing.T, run func(t *testing.T, width, height int)) {
@@ -45,14 +44,14 @@ func eachSizeOf(t *testing.T, sizes [][2]int, run func(t *testing.T, width, heig
 
 func TestGoldenLibrary(t *testing.T) {
 	eachSize(t, func(t *testing.T, width, height int) {
-		h := newHarness(t, width, height-rootChrome)
+		h := newHarness(t, width, height-common.ChromeRows)
 		runGolden(t, h, width, height, keyMsg("j"))
 	})
 }
 
 func TestGoldenStretch(t *testing.T) {
 	eachSize(t, func(t *testing.T, width, height int) {
-		h := newHarness(t, width, height-rootChrome)
+		h := newHarness(t, width, height-common.ChromeRows)
 		h.send(common.OpenStretchMsg{Stretch: "piriformis"})
 		runGolden(t, h, width, height)
 	})
@@ -61,7 +60,7 @@ func TestGoldenStretch(t *testing.T) {
 // The player 6 seconds into the first side of the seated twist.
 func TestGoldenPlayer(t *testing.T) {
 	eachSizeOf(t, playerSizes, func(t *testing.T, width, height int) {
-		h := newHarness(t, width, height-rootChrome)
+		h := newHarness(t, width, height-common.ChromeRows)
 		h.startRoutine("desk-break", "3")
 		h.runFor(40 * time.Second)
 		runGolden(t, h, width, height)
@@ -77,7 +76,7 @@ func TestGoldenPlayerPaused(t *testing.T) {
 
 func TestGoldenPainQuestion(t *testing.T) {
 	eachSizeOf(t, playerSizes[:2], func(t *testing.T, width, height int) {
-		h := newHarness(t, width, height-rootChrome)
+		h := newHarness(t, width, height-common.ChromeRows)
 		h.send(common.StartRoutineMsg{Routine: "sciatica-relief"})
 		runGolden(t, h, width, height, keyMsg("1"))
 	})

@@ -32,7 +32,7 @@ func requireWhole(t *testing.T, what, text, view string, width, height int) {
 
 func TestPainQuestionWarningIsWholeAtEverySize(t *testing.T) {
 	for _, size := range allowedSizes {
-		width, height := size[0], size[1]-rootChrome
+		width, height := size[0], size[1]-common.ChromeRows
 		for _, r := range []string{"desk-break", "sciatica-relief", "morning-mobility", "evening-wind-down"} {
 			h := newHarness(t, width, height)
 			h.send(common.StartRoutineMsg{Routine: r})
@@ -44,7 +44,7 @@ func TestPainQuestionWarningIsWholeAtEverySize(t *testing.T) {
 // A warning longer than today's still shows whole in the smallest window:
 // the rest of the screen gives way.
 func TestALongPainQuestionWarningIsWholeInTheSmallestWindow(t *testing.T) {
-	width, height := 60, 20-rootChrome
+	width, height := 60, 20-common.ChromeRows
 	h := newHarness(t, width, height)
 	h.send(common.StartRoutineMsg{Routine: "desk-break"})
 	// Twelve lines: the most the smallest window holds under the question.
@@ -64,7 +64,7 @@ func TestALongPainQuestionWarningIsWholeInTheSmallestWindow(t *testing.T) {
 // the caution of the stretch done (or, in a rest, coming up) whole.
 func TestPlayerCautionIsWholeAtEverySize(t *testing.T) {
 	for _, size := range allowedSizes {
-		width, height := size[0], size[1]-rootChrome
+		width, height := size[0], size[1]-common.ChromeRows
 		h := newHarness(t, width, height)
 		h.painPromptOff()
 		for _, r := range h.m.library.Routines {
@@ -88,7 +88,7 @@ func TestPlayerCautionIsWholeAtEverySize(t *testing.T) {
 // step of every routine, whole in every allowed window.
 func TestCautionBeforeTheFirstStepWithoutPainQuestions(t *testing.T) {
 	for _, size := range allowedSizes {
-		width, height := size[0], size[1]-rootChrome
+		width, height := size[0], size[1]-common.ChromeRows
 		h := newHarness(t, width, height)
 		h.painPromptOff()
 		for _, r := range h.m.library.Routines {

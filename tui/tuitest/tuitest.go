@@ -142,18 +142,15 @@ func Keys(names ...string) []tea.Msg {
 
 // AsProgram lets a tab run as a program on its own: the window size
 // becomes SetSize, as the root does it (less the root's own rows).
-func AsProgram(tab common.Tab, chromeRows int) tea.Model { return program{tab, chromeRows} }
+func AsProgram(tab common.Tab) tea.Model { return program{tab} }
 
-type program struct {
-	tab        common.Tab
-	chromeRows int
-}
+type program struct{ tab common.Tab }
 
 func (p program) Init() tea.Cmd { return p.tab.Init() }
 func (p program) View() string  { return p.tab.View() }
 func (p program) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w, ok := msg.(tea.WindowSizeMsg); ok {
-		p.tab.SetSize(w.Width, w.Height-p.chromeRows)
+		p.tab.SetSize(w.Width, w.Height-common.ChromeRows)
 		return p, nil
 	}
 	_, cmd := p.tab.Update(msg)
