@@ -129,7 +129,7 @@ func addExtraEntries(path string, n int) error {
 				at := benchNow.Add(-time.Duration(rng.Int64N(int64(3640 * 24 * time.Hour))))
 				e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
 					Helped: []string{"heat"}, Note: "one of many extra entries"}
-				if _, err := store.Insert(tx, store.BucketPain, e); err != nil {
+				if _, err := store.Pain.Insert(tx, e); err != nil {
 					return err
 				}
 			}
@@ -178,7 +178,7 @@ func TestDemoDataShape(t *testing.T) {
 	yesterday := diary.DayOf(benchNow) - 1
 	_ = s.View(func(tx *store.Tx) error {
 		withDetails := 0
-		err := store.RangeDays(tx, store.BucketPain, yesterday-11*365, yesterday, func(it store.Item[diary.PainEntry]) error {
+		err := store.Pain.RangeDays(tx, yesterday-11*365, yesterday, func(it store.Item[diary.PainEntry]) error {
 			if len(it.Value.Where) > 0 {
 				withDetails++
 			}
@@ -190,7 +190,7 @@ func TestDemoDataShape(t *testing.T) {
 		if withDetails != counts.Pain {
 			t.Errorf("%d of %d entries have details", withDetails, counts.Pain)
 		}
-		latest, err := store.Latest[diary.PainEntry](tx, store.BucketPain, 1)
+		latest, err := store.Pain.Latest(tx, 1)
 		if err != nil || len(latest) != 1 {
 			t.Fatalf("latest pain: %v %v", latest, err)
 		}
@@ -209,7 +209,7 @@ func BenchmarkAppend(b *testing.B) {
 	entry := diary.WaterLog{Stamp: diary.StampAt(benchNow), ML: 250}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := store.Append(s, store.BucketWater, entry); err != nil {
+		if _, err := store.Water.Append(s, entry); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -246,7 +246,7 @@ func BenchmarkRange90Days(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		err := s.View(func(tx *store.Tx) error {
-			return store.RangeDays(tx, store.BucketPain, last-89, last, func(store.Item[diary.PainEntry]) error {
+			return store.Pain.RangeDays(tx, last-89, last, func(store.Item[diary.PainEntry]) error {
 				n++
 				return nil
 			})

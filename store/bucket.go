@@ -36,8 +36,8 @@ func (tx *Tx) bucket(b Bucket) (*bolt.Bucket, error) {
 	return bk, nil
 }
 
-// Put stores v under k, replacing what was there.
-func Put[T any](tx *Tx, b Bucket, k Key, v T) error {
+// putItem stores v under k, replacing what was there.
+func putItem[T any](tx *Tx, b Bucket, k Key, v T) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return err
@@ -49,18 +49,18 @@ func Put[T any](tx *Tx, b Bucket, k Key, v T) error {
 	return bk.Put(k[:], raw)
 }
 
-// Insert stores a new record under a fresh key for its own time.
-func Insert[T diary.Record](tx *Tx, b Bucket, v T) (Key, error) {
+// insertItem stores a new record under a fresh key for its own time.
+func insertItem[T diary.Record](tx *Tx, b Bucket, v T) (Key, error) {
 	at := v.Stamped().At
 	if err := checkKeyTime(at); err != nil {
 		return Key{}, err
 	}
 	k := NewKey(at)
-	return k, Put(tx, b, k, v)
+	return k, putItem(tx, b, k, v)
 }
 
-// Get reads the record under k; ErrNotFound if there is none.
-func Get[T any](tx *Tx, b Bucket, k Key) (T, error) {
+// getItem reads the record under k; ErrNotFound if there is none.
+func getItem[T any](tx *Tx, b Bucket, k Key) (T, error) {
 	var v T
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -73,8 +73,8 @@ func Get[T any](tx *Tx, b Bucket, k Key) (T, error) {
 	return v, decode(b, k[:], raw, &v)
 }
 
-// Delete removes the record under k; ErrNotFound if there is none.
-func Delete(tx *Tx, b Bucket, k Key) error {
+// deleteItem removes the record under k; ErrNotFound if there is none.
+func deleteItem(tx *Tx, b Bucket, k Key) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return err
@@ -85,10 +85,10 @@ func Delete(tx *Tx, b Bucket, k Key) error {
 	return bk.Delete(k[:])
 }
 
-// Range calls fn for each record made in [from, to), oldest first.
+// rangeItems calls fn for each record made in [from, to), oldest first.
 // Returning an error from fn stops the walk with that error. A record
 // that cannot be read is skipped (see Store.Skipped).
-func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) error {
+func rangeItems[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return err
@@ -110,11 +110,11 @@ func Range[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) error) 
 	return nil
 }
 
-// RangeDays calls fn, oldest first, for each record whose own local day
+// rangeItemDays calls fn, oldest first, for each record whose own local day
 // lies in [first, last], whatever UTC offset it was made at.
-func RangeDays[T diary.Record](tx *Tx, b Bucket, first, last diary.Day, fn func(Item[T]) error) error {
+func rangeItemDays[T diary.Record](tx *Tx, b Bucket, first, last diary.Day, fn func(Item[T]) error) error {
 	from, to := diary.InstantSpan(first, last)
-	return Range(tx, b, from, to, func(it Item[T]) error {
+	return rangeItems(tx, b, from, to, func(it Item[T]) error {
 		if d := it.Value.Stamped().Day(); d < first || d > last {
 			return nil
 		}
@@ -122,9 +122,9 @@ func RangeDays[T diary.Record](tx *Tx, b Bucket, first, last diary.Day, fn func(
 	})
 }
 
-// Latest returns up to n records, newest first, skipping any that cannot
+// latestItems returns up to n records, newest first, skipping any that cannot
 // be read (see Store.Skipped).
-func Latest[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
+func latestItems[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return nil, err

@@ -8,10 +8,7 @@ import (
 
 // Acknowledge records an answer to a reminder inside tx.
 func Acknowledge(tx *Tx, c diary.Check) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	_, err := Insert(tx, BucketChecks, c)
+	_, err := Checks.Insert(tx, c)
 	return err
 }
 
@@ -62,7 +59,7 @@ func AddWater(tx *Tx, t time.Time, ml, n int) error {
 		return err
 	}
 	for range n {
-		if _, err := Insert(tx, BucketWater, drink); err != nil {
+		if _, err := Water.Insert(tx, drink); err != nil {
 			return err
 		}
 	}
@@ -74,14 +71,14 @@ func AddWater(tx *Tx, t time.Time, ml, n int) error {
 func RemoveLastWater(tx *Tx, now time.Time) (removed diary.WaterLog, found bool, err error) {
 	day := diary.DayOf(now)
 	var last Item[diary.WaterLog]
-	err = RangeDays(tx, BucketWater, day, day, func(it Item[diary.WaterLog]) error {
+	err = Water.RangeDays(tx, day, day, func(it Item[diary.WaterLog]) error {
 		last, found = it, true
 		return nil
 	})
 	if err != nil || !found {
 		return removed, false, err
 	}
-	return last.Value, true, Delete(tx, BucketWater, last.Key)
+	return last.Value, true, Water.Delete(tx, last.Key)
 }
 
 // ackLookBack bounds the search for the latest answers: an answer given
@@ -108,7 +105,7 @@ func ReminderStateOf(tx *Tx, now time.Time) (diary.ReminderState, error) {
 		st.FirstOpen, _ = FirstRecordAt(tx)
 	}
 	today := diary.DayOf(now)
-	err = Range(tx, BucketChecks, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[diary.Check]) error {
+	err = Checks.Range(tx, now.Add(-ackLookBack), now.AddDate(1, 0, 0), func(it Item[diary.Check]) error {
 		c := it.Value
 		st.LastAck[c.Kind] = c // oldest first: the last one seen is the latest
 		if c.Kind == diary.CheckPosture && c.Action != diary.ActionSnoozed && c.Day() == today {
@@ -128,7 +125,7 @@ func (s *Store) ReminderState(now time.Time) (diary.ReminderState, error) {
 // with none are absent.
 func WaterByDay(tx *Tx, first, last diary.Day) (map[diary.Day]int, error) {
 	totals := map[diary.Day]int{}
-	err := RangeDays(tx, BucketWater, first, last, func(it Item[diary.WaterLog]) error {
+	err := Water.RangeDays(tx, first, last, func(it Item[diary.WaterLog]) error {
 		totals[it.Value.Day()] += it.Value.ML
 		return nil
 	})
@@ -153,7 +150,7 @@ func WaterGoalMetDays(tx *Tx, first, last diary.Day, goalML int) (map[diary.Day]
 // kind marked done; days with none are absent.
 func CheckInsPerDay(tx *Tx, kind diary.CheckKind, first, last diary.Day) (map[diary.Day]int, error) {
 	counts := map[diary.Day]int{}
-	err := RangeDays(tx, BucketChecks, first, last, func(it Item[diary.Check]) error {
+	err := Checks.RangeDays(tx, first, last, func(it Item[diary.Check]) error {
 		if it.Value.Kind == kind && it.Value.Action == diary.ActionDone {
 			counts[it.Value.Day()]++
 		}

@@ -10,7 +10,7 @@ func PainDays(tx *Tx, first, last diary.Day) ([]diary.DayPain, error) {
 		return nil, nil
 	}
 	days := diary.EmptyDays(first, last)
-	err := RangeDays(tx, BucketPain, first, last, func(it Item[diary.PainEntry]) error {
+	err := Pain.RangeDays(tx, first, last, func(it Item[diary.PainEntry]) error {
 		days[it.Value.Day()-first].Add(it.Value)
 		return nil
 	})

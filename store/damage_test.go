@@ -40,7 +40,7 @@ func readOperations(backupPrefix string) []operation {
 		}},
 		{"every pain entry", func(s *store.Store) error {
 			_, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
-				return store.Latest[diary.PainEntry](tx, store.BucketPain, math.MaxInt)
+				return store.Pain.Latest(tx, math.MaxInt)
 			})
 			return err
 		}},
@@ -56,10 +56,10 @@ func readOperations(backupPrefix string) []operation {
 func readEveryRecord(tx *store.Tx) error {
 	from, to := time.Unix(0, 0), time.Unix(0, math.MaxInt64)
 	for _, err := range []error{
-		store.Range(tx, store.BucketPain, from, to, func(store.Item[diary.PainEntry]) error { return nil }),
-		store.Range(tx, store.BucketWater, from, to, func(store.Item[diary.WaterLog]) error { return nil }),
-		store.Range(tx, store.BucketSessions, from, to, func(store.Item[diary.Session]) error { return nil }),
-		store.Range(tx, store.BucketChecks, from, to, func(store.Item[diary.Check]) error { return nil }),
+		store.Pain.Range(tx, from, to, func(store.Item[diary.PainEntry]) error { return nil }),
+		store.Water.Range(tx, from, to, func(store.Item[diary.WaterLog]) error { return nil }),
+		store.Sessions.Range(tx, from, to, func(store.Item[diary.Session]) error { return nil }),
+		store.Checks.Range(tx, from, to, func(store.Item[diary.Check]) error { return nil }),
 	} {
 		if err != nil {
 			return err
@@ -72,15 +72,15 @@ func writeOperations() []operation {
 	stamp := diary.StampAt(campaignNow)
 	return []operation{
 		{"append water", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: stamp, ML: 250})
+			_, err := store.Water.Append(s, diary.WaterLog{Stamp: stamp, ML: 250})
 			return err
 		}},
 		{"append pain", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: stamp, Pain: 4, Note: "after damage"})
+			_, err := store.Pain.Append(s, diary.PainEntry{Stamp: stamp, Pain: 4, Note: "after damage"})
 			return err
 		}},
 		{"append session", func(s *store.Store) error {
-			_, err := store.Append(s, store.BucketSessions, diary.Session{Stamp: stamp, Routine: "desk-break",
+			_, err := store.Sessions.Append(s, diary.Session{Stamp: stamp, Routine: "desk-break",
 				End: campaignNow.Add(3 * time.Minute), StepsDone: 3, StepsTotal: 3})
 			return err
 		}},
@@ -109,7 +109,7 @@ func writeOperations() []operation {
 
 func editLatest(s *store.Store) error {
 	latest, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
-		return store.Latest[diary.PainEntry](tx, store.BucketPain, 1)
+		return store.Pain.Latest(tx, 1)
 	})
 	if err != nil || len(latest) == 0 {
 		return err
@@ -120,13 +120,13 @@ func editLatest(s *store.Store) error {
 		return err
 	}
 	it.Value.Note = "edited"
-	if it.Key, err = store.Replace(s, store.BucketPain, it.Key, base, it.Value); err != nil {
+	if it.Key, err = store.Pain.Replace(s, it.Key, base, it.Value); err != nil {
 		return err
 	}
-	if err := store.Remove(s, store.BucketPain, it.Key); err != nil {
+	if err := store.Pain.Remove(s, it.Key); err != nil {
 		return err
 	}
-	return store.Restore(s, store.BucketPain, it.Key, it.Value)
+	return store.Pain.Restore(s, it.Key, it.Value)
 }
 
 func fileSum(t *testing.T, path string) [32]byte {

@@ -73,9 +73,9 @@ func VersionOf[T any](v T) (Version, error) {
 	return versionOf(raw), nil
 }
 
-// GetVersioned reads the record under k and its version, for an edit to
+// getVersioned reads the record under k and its version, for an edit to
 // begin from; ErrNotFound if there is none.
-func GetVersioned[T any](tx *Tx, b Bucket, k Key) (T, Version, error) {
+func getVersioned[T any](tx *Tx, b Bucket, k Key) (T, Version, error) {
 	var v T
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -88,7 +88,7 @@ func GetVersioned[T any](tx *Tx, b Bucket, k Key) (T, Version, error) {
 	return v, versionOf(raw), decode(b, k[:], raw, &v)
 }
 
-// Replace validates v and puts it in place of the record under k, if that
+// replaceItem validates v and puts it in place of the record under k, if that
 // is still the version base the edit began from: the check and the write
 // are one transaction, so a change from another window in between is
 // never overwritten unseen. Otherwise nothing is written and the error is
@@ -96,7 +96,7 @@ func GetVersioned[T any](tx *Tx, b Bucket, k Key) (T, Version, error) {
 // Version, puts a deleted record back). The key stays the same unless v's
 // time changed; then the record moves to a fresh key for its new time
 // (keys sort by time) and the new key is returned.
-func Replace[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) (Key, error) {
+func replaceItem[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) (Key, error) {
 	if err := v.Validate(); err != nil {
 		return Key{}, err
 	}
@@ -111,14 +111,14 @@ func Replace[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) (Key
 			return conflict[T](b, k, raw, now)
 		}
 		if k.Time().Equal(v.Stamped().At) {
-			return Put(tx, b, k, v)
+			return putItem(tx, b, k, v)
 		}
 		if raw != nil {
 			if err := bk.Delete(k[:]); err != nil {
 				return err
 			}
 		}
-		newKey, err = Insert(tx, b, v)
+		newKey, err = insertItem(tx, b, v)
 		return err
 	})
 	return newKey, err
@@ -137,26 +137,26 @@ func conflict[T any](b Bucket, k Key, raw []byte, now Version) error {
 	return c
 }
 
-// Remove deletes the record under k in its own transaction.
-func Remove(s *Store, b Bucket, k Key) error {
-	return s.Update(func(tx *Tx) error { return Delete(tx, b, k) })
+// removeItem deletes the record under k in its own transaction.
+func removeItem(s *Store, b Bucket, k Key) error {
+	return s.Update(func(tx *Tx) error { return deleteItem(tx, b, k) })
 }
 
 // ErrKeyTaken is returned by Restore when a record already holds the key.
 var ErrKeyTaken = errors.New("a record already has this key")
 
-// Restore puts v back under exactly the key it had, to undo a Remove. It
+// restoreItem puts v back under exactly the key it had, to undo a Remove. It
 // never overwrites: if the key is taken, nothing is written.
-func Restore[T diary.Checked](s *Store, b Bucket, k Key, v T) error {
+func restoreItem[T diary.Checked](s *Store, b Bucket, k Key, v T) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
 	return s.Update(func(tx *Tx) error {
-		if _, err := Get[T](tx, b, k); err == nil {
+		if _, err := getItem[T](tx, b, k); err == nil {
 			return fmt.Errorf("%s %s: %w", b, k.ID(), ErrKeyTaken)
 		} else if !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return Put(tx, b, k, v)
+		return putItem(tx, b, k, v)
 	})
 }

@@ -15,7 +15,7 @@ import (
 func InsightsOf(tx *Tx, today diary.Day, days int) (diary.Insights, error) {
 	first := diary.InsightsStart(today, days)
 	byDay := diary.NewPainByDay(first, today)
-	err := RangeDays(tx, BucketPain, first, today, func(it Item[insightEntry]) error {
+	err := rangeItemDays(tx, BucketPain, first, today, func(it Item[insightEntry]) error {
 		byDay.Add(it.Value.Day(), it.Value.Pain, it.Value.Helped)
 		return nil
 	})
@@ -23,7 +23,7 @@ func InsightsOf(tx *Tx, today diary.Day, days int) (diary.Insights, error) {
 		return diary.Insights{}, err
 	}
 	var sessions []diary.Session
-	err = RangeDays(tx, BucketSessions, first, today, func(it Item[diary.Session]) error {
+	err = Sessions.RangeDays(tx, first, today, func(it Item[diary.Session]) error {
 		sessions = append(sessions, it.Value)
 		return nil
 	})

@@ -13,7 +13,7 @@ import (
 func TestInsightsOfReadsTheStore(t *testing.T) {
 	s := openTemp(t)
 	for _, e := range []diary.PainEntry{entryOn(3, 9, 4, "walking"), entryOn(1, 9, 6), entryOn(0, 9, 2)} {
-		mustAppend(t, s, BucketPain, e)
+		mustAppend(t, s, Pain, e)
 	}
 	var in diary.Insights
 	err := s.View(func(tx *Tx) (err error) {
@@ -28,9 +28,9 @@ func TestInsightsOfReadsTheStore(t *testing.T) {
 func TestSummaryHasRecentDays(t *testing.T) {
 	s := openTemp(t)
 	now := insightsToday.Midnight(zoneBerlin).Add(15 * time.Hour)
-	mustAppend(t, s, BucketPain, entryOn(13, 9, 7))
-	mustAppend(t, s, BucketPain, entryOn(14, 9, 9)) // one day too old
-	mustAppend(t, s, BucketPain, entryOn(0, 9, 2))
+	mustAppend(t, s, Pain, entryOn(13, 9, 7))
+	mustAppend(t, s, Pain, entryOn(14, 9, 9)) // one day too old
+	mustAppend(t, s, Pain, entryOn(0, 9, 2))
 	sum, err := s.Summary(now)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +56,7 @@ func TestInsightsOfWaterGoalAndPosture(t *testing.T) {
 			if metGoal {
 				pain = 3
 			}
-			if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(day.Add(9 * time.Hour)), Pain: pain}); err != nil {
+			if _, err := Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(day.Add(9 * time.Hour)), Pain: pain}); err != nil {
 				return err
 			}
 			if metGoal {

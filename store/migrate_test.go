@@ -20,7 +20,7 @@ func withExtraMigration(apply func(*bolt.Tx) error) []migration {
 
 func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 	s := openTemp(t)
-	k := mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4})
+	k := mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4})
 
 	upgraded, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {
 		_, err := btx.CreateBucket([]byte("extra"))
@@ -45,7 +45,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 		if tx.btx.Bucket([]byte("extra")) == nil {
 			t.Error("the migration did not run")
 		}
-		_, err := Get[diary.PainEntry](tx, BucketPain, k)
+		_, err := Pain.Get(tx, k)
 		return err
 	})
 	if err != nil {
@@ -66,7 +66,7 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 
 func TestFailedMigrationChangesNothing(t *testing.T) {
 	s := openTemp(t)
-	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	before := checksum(t, s.Path())
 	boom := errors.New("disk full, say")
 	_, err := open(s.Path(), true, withExtraMigration(func(btx *bolt.Tx) error {

@@ -18,7 +18,7 @@ func fileWithBranches(t *testing.T) string {
 	err := s.Update(func(tx *Tx) error {
 		for i := range 2000 {
 			at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
-			if _, err := Insert(tx, BucketWater, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
+			if _, err := Water.Insert(tx, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
 				return err
 			}
 		}
@@ -106,13 +106,13 @@ func TestDamageAfterOpenIsFoundBeforeWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	glass := diary.WaterLog{Stamp: diary.StampAt(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), ML: 250}
-	mustAppend(t, s, BucketWater, glass)
+	mustAppend(t, s, Water, glass)
 	other, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustAppend(t, other, BucketWater, glass)
-	mustAppend(t, s, BucketWater, glass)
+	mustAppend(t, other, Water, glass)
+	mustAppend(t, s, Water, glass)
 
 	// fileWithBranches wrote record i at i hours into 2026, each page once.
 	data, err := os.ReadFile(path)
@@ -127,7 +127,7 @@ func TestDamageAfterOpenIsFoundBeforeWriting(t *testing.T) {
 	zeroInPlace(t, path, at, KeySize)
 
 	before := checksum(t, path)
-	if _, err := Append(s, BucketWater, glass); !errors.Is(err, ErrCorrupt) {
+	if _, err := Water.Append(s, glass); !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("a write after damage appeared = %v, want ErrCorrupt", err)
 	}
 	if checksum(t, path) != before {

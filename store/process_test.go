@@ -41,7 +41,7 @@ func TestChildWriter(t *testing.T) {
 	fmt.Sscan(os.Getenv(childCountEnv), &limit)
 	out := bufio.NewWriter(os.Stdout)
 	for i := 0; limit < 0 || i < limit; i++ {
-		k, err := Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
+		k, err := Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 		if err != nil {
 			fmt.Fprintln(out, "error:", err)
 			out.Flush()
@@ -169,7 +169,7 @@ func TestTwoWritersAtOnceLoseNothing(t *testing.T) {
 	}
 	var stored int
 	_ = s.View(func(tx *Tx) error {
-		return Range(tx, BucketWater, time.Unix(0, 0), time.Now().Add(time.Hour), func(Item[diary.WaterLog]) error {
+		return Water.Range(tx, time.Unix(0, 0), time.Now().Add(time.Hour), func(Item[diary.WaterLog]) error {
 			stored++
 			return nil
 		})

@@ -10,7 +10,7 @@ import (
 func SummaryOf(tx *Tx, now time.Time) (diary.DaySummary, error) {
 	day := diary.DayOf(now)
 	sum := diary.DaySummary{Day: day}
-	err := RangeDays(tx, BucketPain, day, day, func(it Item[diary.PainEntry]) error {
+	err := Pain.RangeDays(tx, day, day, func(it Item[diary.PainEntry]) error {
 		p := it.Value
 		sum.LatestPain = &p // oldest first: the last one seen is the latest
 		return nil
@@ -21,7 +21,7 @@ func SummaryOf(tx *Tx, now time.Time) (diary.DaySummary, error) {
 	if sum.RecentPain, err = PainDays(tx, day-diary.SparklineDays+1, day); err != nil {
 		return sum, err
 	}
-	err = RangeDays(tx, BucketWater, day, day, func(it Item[diary.WaterLog]) error {
+	err = Water.RangeDays(tx, day, day, func(it Item[diary.WaterLog]) error {
 		sum.WaterML += it.Value.ML
 		sum.LastDrink = it.Value.At
 		return nil
@@ -53,8 +53,8 @@ func HasRecords(tx *Tx) bool {
 // FirstRecordAt is the instant of the oldest record of any kind; ok is
 // false when there is none.
 func FirstRecordAt(tx *Tx) (first time.Time, ok bool) {
-	for _, b := range []Bucket{BucketPain, BucketSessions, BucketWater, BucketChecks} {
-		bk, err := tx.bucket(b)
+	for _, kind := range recordKinds {
+		bk, err := tx.bucket(kind.Bucket())
 		if err != nil {
 			continue
 		}

@@ -3,13 +3,11 @@ package store
 import (
 	"bytes"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"sync"
 	"time"
 	"unicode/utf8"
 
-	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -87,28 +85,12 @@ type RecordCheck struct {
 	Damaged []DamagedRecord
 }
 
-// recordBuckets is every record bucket with the type its values decode to.
-var recordBuckets = []struct {
-	bucket Bucket
-	decode func([]byte) error
-}{
-	{BucketPain, decodesAs[diary.PainEntry]},
-	{BucketSessions, decodesAs[diary.Session]},
-	{BucketWater, decodesAs[diary.WaterLog]},
-	{BucketChecks, decodesAs[diary.Check]},
-}
-
-func decodesAs[T any](raw []byte) error {
-	var v T
-	return json.Unmarshal(raw, &v)
-}
-
 // FindDamaged reads every record of every kind and lists those that
 // cannot be read.
 func FindDamaged(tx *Tx) (RecordCheck, error) {
 	var found RecordCheck
-	for _, rb := range recordBuckets {
-		bk, err := tx.bucket(rb.bucket)
+	for _, kind := range recordKinds {
+		bk, err := tx.bucket(kind.Bucket())
 		if err != nil {
 			return found, err
 		}
@@ -118,11 +100,11 @@ func FindDamaged(tx *Tx) (RecordCheck, error) {
 			reason := ""
 			if _, ok := keyFromBytes(kb); !ok {
 				reason = fmt.Sprintf("its key is %d bytes long, not %d", len(kb), KeySize)
-			} else if err := rb.decode(raw); err != nil {
+			} else if err := kind.decodes(raw); err != nil {
 				reason = err.Error()
 			}
 			if reason != "" {
-				found.Damaged = append(found.Damaged, DamagedRecord{Bucket: rb.bucket,
+				found.Damaged = append(found.Damaged, DamagedRecord{Bucket: kind.Bucket(),
 					Key: append([]byte(nil), kb...), Size: len(raw), Reason: reason})
 			}
 		}

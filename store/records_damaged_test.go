@@ -28,7 +28,7 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	for h := range 3 {
-		mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Duration(h) * time.Hour)), Pain: 3 + h})
+		mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Duration(h) * time.Hour)), Pain: 3 + h})
 	}
 	damagedKey := NewKey(now.Add(-30 * time.Minute))
 	damagedValue := []byte(`{"at":"2026-11-27T08:30:00Z","pain":#}`)
@@ -37,7 +37,7 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	putRaw(t, s, BucketWater, shortKey, []byte(`{"ml":250}`))
 
 	for range 2 { // read twice: still one record each
-		latest, err := Read(s, func(tx *Tx) ([]Item[diary.PainEntry], error) { return Latest[diary.PainEntry](tx, BucketPain, 10) })
+		latest, err := Read(s, func(tx *Tx) ([]Item[diary.PainEntry], error) { return Pain.Latest(tx, 10) })
 		if err != nil || len(latest) != 3 {
 			t.Fatalf("Latest = %d entries, %v; want the 3 readable ones", len(latest), err)
 		}
@@ -48,7 +48,7 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 			t.Fatalf("InsightsOf: %v", err)
 		}
 		err = s.View(func(tx *Tx) error {
-			return Range(tx, BucketWater, time.Unix(0, 0), now.Add(time.Hour), func(Item[diary.WaterLog]) error { return nil })
+			return Water.Range(tx, time.Unix(0, 0), now.Add(time.Hour), func(Item[diary.WaterLog]) error { return nil })
 		})
 		if err != nil {
 			t.Fatalf("Range over the short key: %v", err)

@@ -84,7 +84,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	made := time.Date(2026, 3, 5, 21, 30, 0, 123, zoneBerlin)
 	entry := diary.PainEntry{Stamp: diary.StampAt(made), Pain: 6, Note: "after gardening"}
-	k, err := Append(s, BucketPain, entry)
+	k, err := Pain.Append(s, entry)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Fatalf("ParseID(ID()) = %v, %v", parsed, err)
 	}
 	err = s.View(func(tx *Tx) error {
-		got, err := Get[diary.PainEntry](tx, BucketPain, k)
+		got, err := Pain.Get(tx, k)
 		if err != nil {
 			return err
 		}
@@ -112,17 +112,17 @@ func TestRecordRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Update(func(tx *Tx) error { return Delete(tx, BucketPain, k) }); err != nil {
+	if err := s.Update(func(tx *Tx) error { return Pain.Delete(tx, k) }); err != nil {
 		t.Fatal(err)
 	}
 	err = s.View(func(tx *Tx) error {
-		_, err := Get[diary.PainEntry](tx, BucketPain, k)
+		_, err := Pain.Get(tx, k)
 		return err
 	})
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("Get after Delete: %v, want ErrNotFound", err)
 	}
-	err = s.Update(func(tx *Tx) error { return Delete(tx, BucketPain, k) })
+	err = s.Update(func(tx *Tx) error { return Pain.Delete(tx, k) })
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("second Delete: %v, want ErrNotFound", err)
 	}
@@ -134,7 +134,7 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 	times := []time.Time{same.Add(time.Hour), same, same, same.Add(-time.Hour)}
 	err := s.Update(func(tx *Tx) error {
 		for _, at := range times {
-			if _, err := Insert(tx, BucketWater, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
+			if _, err := Water.Insert(tx, diary.WaterLog{Stamp: diary.StampAt(at), ML: 250}); err != nil {
 				return err
 			}
 		}
@@ -145,7 +145,7 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 	}
 	var got []Item[diary.WaterLog]
 	_ = s.View(func(tx *Tx) (err error) {
-		got, err = Latest[diary.WaterLog](tx, BucketWater, 10)
+		got, err = Water.Latest(tx, 10)
 		return err
 	})
 	if len(got) != 4 {
@@ -157,11 +157,11 @@ func TestKeysAreUniqueAndSortedByTime(t *testing.T) {
 		}
 	}
 	_ = s.View(func(tx *Tx) (err error) {
-		got, err = Latest[diary.WaterLog](tx, BucketWater, 2)
+		got, err = Water.Latest(tx, 2)
 		return err
 	})
 	if len(got) != 2 || !got[0].Value.At.Equal(same.Add(time.Hour)) {
-		t.Errorf("Latest(2) = %v", got)
+		t.Errorf("latestItems(2) = %v", got)
 	}
 }
 
@@ -170,7 +170,7 @@ func TestRangeIsHalfOpenAndOldestFirst(t *testing.T) {
 	base := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	err := s.Update(func(tx *Tx) error {
 		for i := range 10 {
-			if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(base.Add(time.Duration(i) * time.Hour)), Pain: i}); err != nil {
+			if _, err := Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(base.Add(time.Duration(i) * time.Hour)), Pain: i}); err != nil {
 				return err
 			}
 		}
@@ -181,7 +181,7 @@ func TestRangeIsHalfOpenAndOldestFirst(t *testing.T) {
 	}
 	var pains []int
 	err = s.View(func(tx *Tx) error {
-		return Range(tx, BucketPain, base.Add(2*time.Hour), base.Add(5*time.Hour), func(it Item[diary.PainEntry]) error {
+		return Pain.Range(tx, base.Add(2*time.Hour), base.Add(5*time.Hour), func(it Item[diary.PainEntry]) error {
 			pains = append(pains, it.Value.Pain)
 			return nil
 		})
@@ -214,7 +214,7 @@ func TestRangeDaysAtDayEdges(t *testing.T) {
 	}
 	err := s.Update(func(tx *Tx) error {
 		for _, r := range recs {
-			if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(r.at), Pain: r.pain}); err != nil {
+			if _, err := Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(r.at), Pain: r.pain}); err != nil {
 				return err
 			}
 		}
@@ -226,7 +226,7 @@ func TestRangeDaysAtDayEdges(t *testing.T) {
 	day, _ := diary.ParseDay("2026-03-10")
 	got := map[int]bool{}
 	err = s.View(func(tx *Tx) error {
-		return RangeDays(tx, BucketPain, day, day, func(it Item[diary.PainEntry]) error {
+		return Pain.RangeDays(tx, day, day, func(it Item[diary.PainEntry]) error {
 			got[it.Value.Pain] = true
 			return nil
 		})
@@ -263,12 +263,12 @@ func TestSummaryOfToday(t *testing.T) {
 	if sum, err := s.Summary(now); err != nil || sum.LatestPain != nil || sum.WaterML != 0 {
 		t.Fatalf("empty summary = %+v, %v", sum, err)
 	}
-	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-24 * time.Hour)), Pain: 9})
-	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-5 * time.Hour)), Pain: 5})
-	mustAppend(t, s, BucketPain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Hour)), Pain: 3})
-	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-2 * time.Hour)), ML: 250})
-	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-time.Hour)), ML: 300})
-	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(now.Add(-20 * time.Hour)), ML: 999})
+	mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-24 * time.Hour)), Pain: 9})
+	mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-5 * time.Hour)), Pain: 5})
+	mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(now.Add(-time.Hour)), Pain: 3})
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(now.Add(-2 * time.Hour)), ML: 250})
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(now.Add(-time.Hour)), ML: 300})
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(now.Add(-20 * time.Hour)), ML: 999})
 	sum, err := s.Summary(now)
 	if err != nil {
 		t.Fatal(err)
@@ -278,9 +278,9 @@ func TestSummaryOfToday(t *testing.T) {
 	}
 }
 
-func mustAppend[T diary.Checked](t *testing.T, s *Store, b Bucket, v T) Key {
+func mustAppend[T diary.Checked](t *testing.T, s *Store, c Collection[T], v T) Key {
 	t.Helper()
-	k, err := Append(s, b, v)
+	k, err := c.Append(s, v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,22 +291,24 @@ func TestInvalidRecordsWriteNothing(t *testing.T) {
 	s := openTemp(t)
 	before := checksum(t, s.Path())
 	now := diary.StampAt(time.Now())
-	bad := []diary.Checked{
-		diary.PainEntry{Stamp: now, Pain: 11},
-		diary.PainEntry{Stamp: now, Pain: -1},
-		diary.WaterLog{Stamp: now, ML: 0},
-		diary.WaterLog{Stamp: now, ML: 100000},
+	refuseAll(t, s, Pain, diary.PainEntry{Stamp: now, Pain: 11}, diary.PainEntry{Stamp: now, Pain: -1})
+	refuseAll(t, s, Water, diary.WaterLog{Stamp: now, ML: 0}, diary.WaterLog{Stamp: now, ML: 100000})
+	refuseAll(t, s, Sessions,
 		diary.Session{Stamp: now, Routine: "", End: now.At, StepsTotal: 1},
 		diary.Session{Stamp: now, Routine: "x", End: now.At.Add(-time.Second), StepsTotal: 1},
-		diary.Session{Stamp: now, Routine: "x", End: now.At, StepsDone: 3, StepsTotal: 2},
-	}
-	for _, v := range bad {
-		if _, err := Append(s, BucketPain, v); err == nil {
-			t.Errorf("Append(%+v) accepted", v)
-		}
-	}
+		diary.Session{Stamp: now, Routine: "x", End: now.At, StepsDone: 3, StepsTotal: 2})
 	if checksum(t, s.Path()) != before {
 		t.Error("refused records changed the file")
+	}
+}
+
+// refuseAll appends each record, each of which must be refused.
+func refuseAll[T diary.Checked](t *testing.T, s *Store, c Collection[T], records ...T) {
+	t.Helper()
+	for _, v := range records {
+		if _, err := c.Append(s, v); err == nil {
+			t.Errorf("%s: Append(%+v) accepted", c.Bucket(), v)
+		}
 	}
 }
 
@@ -316,7 +318,7 @@ func TestFailedUpdateWritesNothing(t *testing.T) {
 	before := checksum(t, s.Path())
 	boom := errors.New("boom")
 	err := s.Update(func(tx *Tx) error {
-		if _, err := Insert(tx, BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 2}); err != nil {
+		if _, err := Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 2}); err != nil {
 			return err
 		}
 		return boom
@@ -332,7 +334,7 @@ func TestFailedUpdateWritesNothing(t *testing.T) {
 func TestRevisionBumpsOnEveryWrite(t *testing.T) {
 	s := openTemp(t)
 	r0, _ := s.Revision()
-	mustAppend(t, s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	r1, _ := s.Revision()
 	if err := s.Update(func(tx *Tx) error { return PutSetting(tx, "water.goal", 2000) }); err != nil {
 		t.Fatal(err)
@@ -501,7 +503,7 @@ func TestLockHeldPastTimeoutIsBusy(t *testing.T) {
 	defer holder.Close()
 	before := checksum(t, s.Path())
 	start := time.Now()
-	_, err = Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
+	_, err = Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250})
 	waited := time.Since(start)
 	if !errors.Is(err, ErrBusy) {
 		t.Fatalf("Append with the file locked = %v, want ErrBusy", err)
@@ -521,7 +523,7 @@ func TestLockHeldPastTimeoutIsBusy(t *testing.T) {
 	if checksum(t, s.Path()) != before {
 		t.Error("a busy write changed the file")
 	}
-	if _, err := Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
+	if _, err := Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
 		t.Errorf("Append after the lock was released: %v", err)
 	}
 }
@@ -546,7 +548,7 @@ func TestPanicInsideTransactionBecomesError(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the file stayed locked after a panic: %v", err)
 			}
-			if _, err := Append(other, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
+			if _, err := Water.Append(other, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); err != nil {
 				t.Errorf("the file stayed locked for writing after a panic: %v", err)
 			}
 		})
@@ -586,12 +588,12 @@ func TestReadOnlyAndDamagedStoresRefuseWrites(t *testing.T) {
 	if _, err := reader.Revision(); err != nil {
 		t.Errorf("a reading store cannot read: %v", err)
 	}
-	if _, err := Append(reader, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrReadOnly) {
+	if _, err := Water.Append(reader, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("a reading store wrote: %v", err)
 	}
 	_ = s.View(func(*Tx) error { panic("invalid page type") }) // bbolt's way of finding damage
 	before := checksum(t, s.Path())
-	if _, err := Append(s, BucketWater, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrCorrupt) {
+	if _, err := Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(time.Now()), ML: 250}); !errors.Is(err, ErrCorrupt) {
 		t.Errorf("a store that met damage wrote: %v", err)
 	}
 	if checksum(t, s.Path()) != before {

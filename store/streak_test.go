@@ -12,10 +12,10 @@ import (
 func TestStreakIsTheSameInEverySpan(t *testing.T) {
 	s := openTemp(t)
 	for n := 44; n >= 0; n-- { // 45 days in a row up to today…
-		mustAppend(t, s, BucketPain, entryOn(n, 9, 3))
+		mustAppend(t, s, Pain, entryOn(n, 9, 3))
 	}
 	for n := 50; n < 110; n++ { // …after a run of 60 that ended 50 days ago
-		mustAppend(t, s, BucketPain, entryOn(n, 9, 3))
+		mustAppend(t, s, Pain, entryOn(n, 9, 3))
 	}
 	want := diary.Streak{Current: 45, LoggedToday: true, Longest: 60}
 	for _, days := range []int{1, 7, 30, 90, 365} {

@@ -123,7 +123,7 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	}
 	var checks []diary.Check
 	_ = s.View(func(tx *store.Tx) error {
-		return store.Range(tx, store.BucketChecks, now.Add(-time.Hour), now.Add(time.Hour), func(it store.Item[diary.Check]) error {
+		return store.Checks.Range(tx, now.Add(-time.Hour), now.Add(time.Hour), func(it store.Item[diary.Check]) error {
 			checks = append(checks, it.Value)
 			return nil
 		})

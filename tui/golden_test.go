@@ -23,12 +23,12 @@ func goldenStore(t *testing.T) *store.Store {
 		ago  time.Duration
 		pain int
 	}{{26 * time.Hour, 7}, {2 * time.Hour, 4}, {30 * time.Minute, 3}} {
-		if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-rec.ago)), Pain: rec.pain}); err != nil {
+		if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-rec.ago)), Pain: rec.pain}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := range 3 {
-		if _, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(i) * time.Hour)), ML: 250}); err != nil {
+		if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(i) * time.Hour)), ML: 250}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -265,10 +265,10 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 		}
 	}
 	// Another process writes.
-	if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), Pain: 5}); err != nil {
+	if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), Pain: 5}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
+	if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
 		t.Fatal(err)
 	}
 	runCmd(m, m.refresh(false))
@@ -569,7 +569,7 @@ func TestJoinedKeysAfterOneOpeningAFieldAreText(t *testing.T) {
 func TestStatusBarShowsWaterInTheChosenUnit(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 100, 24)
-	if _, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
+	if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Update(func(tx *store.Tx) error {
@@ -601,11 +601,11 @@ func (a *announcingTab) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func TestStatusBarDropsWholePhrases(t *testing.T) {
 	s := tempStore(t)
 	for i := range 3 {
-		if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(24*i+1) * time.Hour)), Pain: 10}); err != nil {
+		if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(24*i+1) * time.Hour)), Pain: 10}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := store.Append(s, store.BucketWater, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 2250}); err != nil {
+	if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 2250}); err != nil {
 		t.Fatal(err)
 	}
 	phrases := []string{"pain 10 severe", "water 2,250 ml", "movement break in 1h 30m", "? help · q quit"}
@@ -665,7 +665,7 @@ func TestDoctorKeyFromEveryTab(t *testing.T) {
 // says so in one line, with what to do.
 func TestSkippedDamagedRecordsAreNoted(t *testing.T) {
 	s := tempStore(t)
-	if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 4}); err != nil {
+	if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 4}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := bolt.Open(s.Path(), 0o600, nil)

@@ -34,7 +34,7 @@ func TestStopRunsEverySaveWithoutAsking(t *testing.T) {
 		drafted  bool
 	)
 	err := s.View(func(tx *store.Tx) (err error) {
-		if sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10); err != nil {
+		if sessions, err = store.Sessions.Latest(tx, 10); err != nil {
 			return err
 		}
 		if placed, err = store.GetSetting(tx, "guide.position", &place); err != nil {

@@ -32,7 +32,7 @@ func TestQuitMidRoutineSavesTheSession(t *testing.T) {
 	}
 	var sessions []store.Item[diary.Session]
 	err := s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Sessions.Latest(tx, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" || *sessions[0].Value.PainBefore != 4 {
@@ -67,7 +67,7 @@ func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
 	}
 	var sessions []store.Item[diary.Session]
 	err := s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Sessions.Latest(tx, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 || sessions[0].Value.Routine != "desk-break" {

@@ -54,7 +54,7 @@ func TestWordsTypedInTheLogFormAreText(t *testing.T) {
 	}
 	press(m, "enter")
 	entries, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
-		return store.Latest[diary.PainEntry](tx, store.BucketPain, 10)
+		return store.Pain.Latest(tx, 10)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -327,7 +327,7 @@ func TestBackupCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4}); err != nil {
+	if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 4}); err != nil {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "copy.db")

@@ -229,7 +229,7 @@ func TestEndToEndSeesOtherProcessWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 6}); err != nil {
+	if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 6}); err != nil {
 		t.Fatal(err)
 	}
 	seen := scr.waitFor(t, "pain 6 moderate", 3*tui.PollInterval)

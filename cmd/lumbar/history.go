@@ -83,7 +83,7 @@ func eachHistoryChunk(s *store.Store, first, last diary.Day, fn func([]store.Ite
 	for from := first; from <= last; from += historyChunkDays {
 		items = items[:0]
 		err := s.View(func(tx *store.Tx) error {
-			return store.RangeDays(tx, store.BucketPain, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
+			return store.Pain.RangeDays(tx, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
 				items = append(items, it)
 				return nil
 			})

@@ -19,7 +19,7 @@ func TestHistoryStreamsWhatOneReadWouldPrint(t *testing.T) {
 		for h := range 1 + d%3 {
 			at := cliNow.In(zone).Add(-time.Duration(d)*24*time.Hour - time.Duration(h)*7*time.Hour)
 			e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: d % 11, Note: "<a & b>"[:d%7]}
-			if _, err := store.Append(s, store.BucketPain, e); err != nil {
+			if _, err := store.Pain.Append(s, e); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -27,7 +27,7 @@ func TestHistoryStreamsWhatOneReadWouldPrint(t *testing.T) {
 	today := diary.DayOf(cliNow)
 	var all []store.Item[diary.PainEntry]
 	err := s.View(func(tx *store.Tx) error {
-		return store.RangeDays(tx, store.BucketPain, today-119, today, func(it store.Item[diary.PainEntry]) error {
+		return store.Pain.RangeDays(tx, today-119, today, func(it store.Item[diary.PainEntry]) error {
 			all = append(all, it)
 			return nil
 		})

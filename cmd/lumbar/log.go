@@ -88,7 +88,7 @@ func runLog(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if _, err := store.Append(s, store.BucketPain, entry); err != nil {
+	if _, err := store.Pain.Append(s, entry); err != nil {
 		return err
 	}
 	fmt.Fprintln(inv.stdout, "logged", entryLine(entry))

@@ -41,7 +41,7 @@ func TestLogSavesAndPrintsOneLine(t *testing.T) {
 	s, _ := store.Open(path)
 	var items []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 5)
+		items, err = store.Pain.Latest(tx, 5)
 		return err
 	})
 	if len(items) != 1 {
@@ -329,7 +329,7 @@ func TestLogTextIsCheckedOnce(t *testing.T) {
 	s, _ := store.Open(path)
 	var items []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 5)
+		items, err = store.Pain.Latest(tx, 5)
 		return err
 	})
 	if len(items) != 1 || items[0].Value.Note != want {

@@ -83,7 +83,7 @@ func TestStatusCommand(t *testing.T) {
 		t.Errorf("empty status: %d %q", code, out)
 	}
 	err := s.Update(func(tx *store.Tx) error {
-		if _, err := store.Insert(tx, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(cliNow.Add(-time.Hour)), Pain: 4}); err != nil {
+		if _, err := store.Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(cliNow.Add(-time.Hour)), Pain: 4}); err != nil {
 			return err
 		}
 		return store.AddWater(tx, cliNow.Add(-time.Hour), 250, 5)

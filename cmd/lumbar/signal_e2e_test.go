@@ -115,7 +115,7 @@ func storedSessions(t *testing.T, db string) []store.Item[diary.Session] {
 	t.Helper()
 	var sessions []store.Item[diary.Session]
 	err := openStore(t, db).View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Sessions.Latest(tx, 10)
 		return err
 	})
 	if err != nil {

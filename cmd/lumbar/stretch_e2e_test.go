@@ -29,7 +29,7 @@ func TestEndToEndStretchRoutine(t *testing.T) {
 	}
 	var sessions []store.Item[diary.Session]
 	err = s.View(func(tx *store.Tx) (err error) {
-		sessions, err = store.Latest[diary.Session](tx, store.BucketSessions, 10)
+		sessions, err = store.Sessions.Latest(tx, 10)
 		return err
 	})
 	if err != nil || len(sessions) != 1 {

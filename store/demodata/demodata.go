@@ -41,19 +41,19 @@ func Generate(s *store.Store, years int, end time.Time, seed uint64) (Counts, er
 			base := baselinePain(d-firstDay, rng)
 			for i, p := range dayPain(midnight, base, rng) {
 				describe(&p, d-firstDay, i == 0, detailRNG)
-				if _, err := store.Insert(tx, store.BucketPain, p); err != nil {
+				if _, err := store.Pain.Insert(tx, p); err != nil {
 					return err
 				}
 				counts.Pain++
 			}
 			for _, w := range dayWater(midnight, rng) {
-				if _, err := store.Insert(tx, store.BucketWater, w); err != nil {
+				if _, err := store.Water.Insert(tx, w); err != nil {
 					return err
 				}
 				counts.Water++
 			}
 			if sess, ok := daySession(midnight, base, rng); ok {
-				if _, err := store.Insert(tx, store.BucketSessions, sess); err != nil {
+				if _, err := store.Sessions.Insert(tx, sess); err != nil {
 					return err
 				}
 				counts.Sessions++

@@ -130,12 +130,12 @@ func TestDraftOfAnEditDoesNotOverwriteAChangeMadeSince(t *testing.T) {
 	}
 	var base store.Version
 	if err := s.View(func(tx *store.Tx) (err error) {
-		_, base, err = store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
+		_, base, err = store.Pain.GetVersioned(tx, k)
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Replace(s, store.BucketPain, k, base, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Note: "from a shell"}); err != nil {
+	if _, err := store.Pain.Replace(s, k, base, diary.PainEntry{Stamp: at(1, 9, 0), Pain: 8, Note: "from a shell"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -167,7 +167,7 @@ func TestImpliedSignIsNotAddedOverAnotherWindowsEdit(t *testing.T) {
 	}
 	edited := saved.Value
 	edited.Note = "from another window"
-	if _, err := store.Replace(s, store.BucketPain, saved.Key, base, edited); err != nil {
+	if _, err := store.Pain.Replace(s, saved.Key, base, edited); err != nil {
 		t.Fatal(err)
 	}
 	tb.press("y")

@@ -66,7 +66,7 @@ func readSnapshot(s *store.Store, now time.Time) (snapshot, error) {
 		if snap.revision, err = store.RevisionOf(tx); err != nil {
 			return err
 		}
-		if snap.entries, err = store.Latest[diary.PainEntry](tx, store.BucketPain, math.MaxInt); err != nil {
+		if snap.entries, err = store.Pain.Latest(tx, math.MaxInt); err != nil {
 			return err
 		}
 		snap.insights = make([]diary.Insights, len(Spans))

@@ -54,7 +54,7 @@ func editedEntry(tx *store.Tx, id string) (*store.Item[diary.PainEntry], store.V
 	if err != nil {
 		return nil, store.Version{}
 	}
-	e, version, err := store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
+	e, version, err := store.Pain.GetVersioned(tx, k)
 	if err != nil {
 		return nil, store.Version{}
 	}

@@ -106,7 +106,7 @@ func TestDraftOfferedBackCanBeThrownAway(t *testing.T) {
 // that entry rather than adding one.
 func TestDraftOfAnEditReturnsToTheEntry(t *testing.T) {
 	s := tempStore(t)
-	k, err := store.Append(s, store.BucketPain, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 3})
+	k, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-2 * time.Hour)), Pain: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -407,7 +407,7 @@ func (m *Model) addImpliedSign() tea.Cmd {
 	e.Warnings = append(slices.Clone(e.Warnings), m.advice.Implied[0].Sign)
 	base, err := store.VersionOf(it.Value) // as just saved: a change since is not overwritten
 	if err == nil {
-		it.Key, err = store.Replace(m.Store, store.BucketPain, it.Key, base, e)
+		it.Key, err = store.Pain.Replace(m.Store, it.Key, base, e)
 	}
 	if errors.Is(err, store.ErrChanged) || errors.Is(err, store.ErrNotFound) {
 		err = errors.New("the entry was changed meanwhile, perhaps in another window; edit it to add the sign")
@@ -458,7 +458,7 @@ func (m *Model) openEdit(k store.Key) tea.Cmd {
 	var base store.Version
 	err := m.Store.View(func(tx *store.Tx) (err error) {
 		it.Key = k
-		it.Value, base, err = store.GetVersioned[diary.PainEntry](tx, store.BucketPain, k)
+		it.Value, base, err = store.Pain.GetVersioned(tx, k)
 		return err
 	})
 	if err != nil {
@@ -521,9 +521,9 @@ func (m *Model) saveForm() tea.Cmd {
 	}
 	var k store.Key
 	if f.editing != nil {
-		k, err = store.Replace(m.Store, store.BucketPain, f.editing.Key, f.base, e)
+		k, err = store.Pain.Replace(m.Store, f.editing.Key, f.base, e)
 	} else {
-		k, err = store.Append(m.Store, store.BucketPain, e)
+		k, err = store.Pain.Append(m.Store, e)
 	}
 	if errors.As(err, &f.conflict) {
 		return nil // the form stays, asking to reload or overwrite
@@ -597,7 +597,7 @@ func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) deleteConfirmed() tea.Cmd {
 	it := *m.confirm
 	m.confirm = nil
-	if err := store.Remove(m.Store, store.BucketPain, it.Key); err != nil {
+	if err := store.Pain.Remove(m.Store, it.Key); err != nil {
 		m.flash = "Not deleted: " + err.Error()
 		return nil
 	}
@@ -614,7 +614,7 @@ func (m *Model) deleteConfirmed() tea.Cmd {
 func (m *Model) undoDelete() tea.Cmd {
 	u := m.undo
 	m.undo = nil
-	if err := store.Restore(m.Store, store.BucketPain, u.item.Key, u.item.Value); err != nil {
+	if err := store.Pain.Restore(m.Store, u.item.Key, u.item.Value); err != nil {
 		m.flash = "Could not undo: " + err.Error()
 		return nil
 	}

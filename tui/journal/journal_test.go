@@ -117,7 +117,7 @@ func entries(t testing.TB, s *store.Store) []store.Item[diary.PainEntry] {
 	t.Helper()
 	var items []store.Item[diary.PainEntry]
 	err := s.View(func(tx *store.Tx) (err error) {
-		items, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 1000)
+		items, err = store.Pain.Latest(tx, 1000)
 		return err
 	})
 	if err != nil {
@@ -137,7 +137,7 @@ func checksum(t testing.TB, s *store.Store) [32]byte {
 
 func add(t testing.TB, s *store.Store, e diary.PainEntry) store.Key {
 	t.Helper()
-	k, err := store.Append(s, store.BucketPain, e)
+	k, err := store.Pain.Append(s, e)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func TestSaveThenQuitAtOnceKeepsTheEntry(t *testing.T) {
 	}
 	var got []store.Item[diary.PainEntry]
 	_ = s.View(func(tx *store.Tx) (err error) {
-		got, err = store.Latest[diary.PainEntry](tx, store.BucketPain, 10)
+		got, err = store.Pain.Latest(tx, 10)
 		return err
 	})
 	if len(got) != 1 || got[0].Value.Pain != 6 {

@@ -133,7 +133,7 @@ func (h *harness) checks() []diary.Check {
 	h.t.Helper()
 	var out []diary.Check
 	err := h.store.View(func(tx *store.Tx) error {
-		return store.Range(tx, store.BucketChecks, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[diary.Check]) error {
+		return store.Checks.Range(tx, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[diary.Check]) error {
 			out = append(out, it.Value)
 			return nil
 		})
@@ -522,7 +522,7 @@ func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	}
 	var glasses int
 	if err := s.View(func(tx *store.Tx) error {
-		logs, err := store.Latest[diary.WaterLog](tx, store.BucketWater, 10)
+		logs, err := store.Water.Latest(tx, 10)
 		glasses = len(logs)
 		return err
 	}); err != nil {

@@ -91,7 +91,7 @@ func (h *harness) sessions() []diary.Session {
 	h.t.Helper()
 	var out []diary.Session
 	err := h.store.View(func(tx *store.Tx) error {
-		items, err := store.Latest[diary.Session](tx, store.BucketSessions, 100)
+		items, err := store.Sessions.Latest(tx, 100)
 		for i := len(items) - 1; i >= 0; i-- {
 			out = append(out, items[i].Value)
 		}

@@ -402,7 +402,7 @@ func (p *Player) save() error {
 	if !p.begun || p.saved {
 		return nil
 	}
-	_, p.saveErr = store.Append(p.Store, store.BucketSessions, p.session())
+	_, p.saveErr = store.Sessions.Append(p.Store, p.session())
 	p.saved = p.saveErr == nil
 	return p.saveErr
 }

@@ -1,0 +1,110 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"lumbar/store/diary"
+)
+
+// Collection is one kind of record kept in its own bucket. Its methods are
+// the way records are written and read, so a record type and its bucket
+// are paired once, here, and a wrong pairing does not compile.
+type Collection[T diary.Checked] struct{ bucket Bucket }
+
+// The record collections.
+var (
+	Pain     = Collection[diary.PainEntry]{BucketPain}
+	Water    = Collection[diary.WaterLog]{BucketWater}
+	Sessions = Collection[diary.Session]{BucketSessions}
+	Checks   = Collection[diary.Check]{BucketChecks}
+)
+
+// recordKind is what code over every kind of record (checks, listings)
+// needs of a collection.
+type recordKind interface {
+	Bucket() Bucket
+	// decodes tells why a stored value cannot be read as the record type.
+	decodes(raw []byte) error
+}
+
+// recordKinds is every collection, in the order such code goes through
+// them.
+var recordKinds = []recordKind{Pain, Sessions, Water, Checks}
+
+func (c Collection[T]) decodes(raw []byte) error {
+	var v T
+	return json.Unmarshal(raw, &v)
+}
+
+// Bucket is the bucket the collection's records are kept in.
+func (c Collection[T]) Bucket() Bucket { return c.bucket }
+
+// Append validates v and stores it as a new record in its own
+// transaction. Invalid input is refused before the file is opened.
+func (c Collection[T]) Append(s *Store, v T) (Key, error) {
+	if err := v.Validate(); err != nil {
+		return Key{}, err
+	}
+	var k Key
+	err := s.Update(func(tx *Tx) (err error) {
+		k, err = insertItem(tx, c.bucket, v)
+		return err
+	})
+	return k, err
+}
+
+// Insert validates v and stores it inside tx under a fresh key for its
+// own time.
+func (c Collection[T]) Insert(tx *Tx, v T) (Key, error) {
+	if err := v.Validate(); err != nil {
+		return Key{}, err
+	}
+	return insertItem(tx, c.bucket, v)
+}
+
+// Get reads the record under k; ErrNotFound if there is none.
+func (c Collection[T]) Get(tx *Tx, k Key) (T, error) { return getItem[T](tx, c.bucket, k) }
+
+// GetVersioned reads the record under k and its version, for an edit to
+// begin from; ErrNotFound if there is none.
+func (c Collection[T]) GetVersioned(tx *Tx, k Key) (T, Version, error) {
+	return getVersioned[T](tx, c.bucket, k)
+}
+
+// Delete removes the record under k inside tx; ErrNotFound if there is
+// none.
+func (c Collection[T]) Delete(tx *Tx, k Key) error { return deleteItem(tx, c.bucket, k) }
+
+// Range calls fn for each record made in [from, to), oldest first.
+// Returning an error from fn stops the walk with that error. A record that
+// cannot be read is skipped (see Store.Skipped).
+func (c Collection[T]) Range(tx *Tx, from, to time.Time, fn func(Item[T]) error) error {
+	return rangeItems(tx, c.bucket, from, to, fn)
+}
+
+// RangeDays calls fn, oldest first, for each record whose own local day
+// lies in [first, last], whatever UTC offset it was made at.
+func (c Collection[T]) RangeDays(tx *Tx, first, last diary.Day, fn func(Item[T]) error) error {
+	return rangeItemDays(tx, c.bucket, first, last, fn)
+}
+
+// Latest returns up to n records, newest first, skipping any that cannot
+// be read (see Store.Skipped).
+func (c Collection[T]) Latest(tx *Tx, n int) ([]Item[T], error) {
+	return latestItems[T](tx, c.bucket, n)
+}
+
+// Replace validates v and puts it in place of the record under k, if that
+// is still the version base the edit began from (see replaceItem); the
+// key it is kept under after is returned.
+func (c Collection[T]) Replace(s *Store, k Key, base Version, v T) (Key, error) {
+	return replaceItem(s, c.bucket, k, base, v)
+}
+
+// Remove deletes the record under k in its own transaction.
+func (c Collection[T]) Remove(s *Store, k Key) error { return removeItem(s, c.bucket, k) }
+
+// Restore puts v back under exactly the key it had, to undo a Remove; it
+// never overwrites.
+func (c Collection[T]) Restore(s *Store, k Key, v T) error { return restoreItem(s, c.bucket, k, v) }
