@@ -17,6 +17,7 @@ require (
 	github.com/creack/pty v1.1.24
 	github.com/muesli/termenv v0.16.0
 	go.etcd.io/bbolt v1.5.0
+	golang.org/x/net v0.38.0
 	golang.org/x/sys v0.50.0
 	golang.org/x/term v0.36.0
 )

@@ -72,7 +72,8 @@ type Average struct {
 	Days int   `json:"days"`
 }
 
-func (a *Average) add(d DayPain) {
+// Add counts one more logged day.
+func (a *Average) Add(d DayPain) {
 	a.Mean = Score((float64(a.Mean)*float64(a.Days) + float64(d.Mean)) / float64(a.Days+1))
 	a.Days++
 }
@@ -200,7 +201,7 @@ func InsightsFromDays(byDay *PainByDay, r InsightRecords, today Day, days int) I
 	var overall Average
 	for _, d := range span {
 		if d.Logged() {
-			overall.add(d)
+			overall.Add(d)
 			in.Worst = max(in.Worst, d.Worst)
 		}
 	}
@@ -234,9 +235,9 @@ func weekChange(twoWeeks []DayPain) WeekChange {
 		switch {
 		case !d.Logged():
 		case i < 7:
-			w.LastWeek.add(d)
+			w.LastWeek.Add(d)
 		default:
-			w.ThisWeek.add(d)
+			w.ThisWeek.Add(d)
 		}
 	}
 	w.Enough = w.ThisWeek.Days >= MinDaysPerWeek && w.LastWeek.Days >= MinDaysPerWeek
@@ -283,9 +284,9 @@ func compareFactors(facts []DayFacts) []FactorComparison {
 		c := FactorComparison{Factor: factor.ID}
 		for _, f := range facts {
 			if factor.On(f) {
-				c.With.add(f.Pain)
+				c.With.Add(f.Pain)
 			} else {
-				c.Without.add(f.Pain)
+				c.Without.Add(f.Pain)
 			}
 		}
 		c.Enough = c.With.Days >= MinDaysToCompare && c.Without.Days >= MinDaysToCompare
@@ -314,6 +315,10 @@ func routineChange(sessions []Session, first, last Day) RoutineChange {
 	return r
 }
 
+// TogetherNotCause closes every list of insights: they describe what
+// happened together, never what caused what.
+const TogetherNotCause = "These show what happened together in your own notes, not what caused what."
+
 // Sentences words the insights for people, one finding per sentence.
 func (in Insights) Sentences() []string {
 	out := []string{in.overviewSentence(), in.Week.sentence(), in.Streak.sentence()}
@@ -331,7 +336,7 @@ func (in Insights) Sentences() []string {
 			strings.Join(tooFew, ", "), MinDaysToCompare))
 	}
 	out = append(out, in.Routines.sentence(), in.Posture.sentence(),
-		"These show what happened together in your own notes, not what caused what.")
+		TogetherNotCause)
 	return out
 }
 
