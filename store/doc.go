@@ -1,4 +1,8 @@
-// Package store keeps lumbar's records in one local bbolt file.
+// Package store keeps lumbar's records in one local bbolt file: opening,
+// locking and refusing files, migrations, meta, keys, backups, damaged
+// records, the typed collections every record is written and read
+// through (Pain, Water, Sessions, Checks: collection.go), and the queries
+// that read them. What the records are and mean is package diary's.
 //
 // The file is opened for each transaction and closed right after it, so the
 // TUI and any number of `lumbar` subcommands can share it: bbolt's file lock
@@ -12,7 +16,7 @@
 //	│   ├── format    = "lumbar"  marker: this file belongs to lumbar
 //	│   ├── schema    = uint64    schema version (big-endian)
 //	│   ├── revision  = uint64    bumped by every write (big-endian)
-//	│   └── settings/             setting name → JSON value (registry: settings.go)
+//	│   └── settings/             setting name → JSON value (registry: diary/settings.go)
 //	│       └── state.quiet_until  when quiet mode ends (JSON time; state, not a setting)
 //	├── pain                      key → PainEntry (JSON)
 //	├── sessions                  key → Session (JSON)

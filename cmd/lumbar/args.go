@@ -260,9 +260,9 @@ func isRefusal(err error) bool {
 
 // quote is how a message shows a value it echoes (an argument, a path, a
 // setting's value): quoted, printable and faithful. strconv.Quote writes
-// every byte store.Printable would drop (ESC, C0 and C1 controls, bidi
+// every byte text.Printable would drop (ESC, C0 and C1 controls, bidi
 // marks, invalid UTF-8) as a visible escape such as \x1b or \u202e, so
 // nothing raw reaches the terminal and nothing typed vanishes from the
 // message. User text shown as data (notes, the app) is cleaned with
-// store.Printable instead.
+// text.Printable instead.
 func quote(s string) string { return strconv.Quote(s) }

@@ -72,7 +72,7 @@ func terminalControl(text string) (string, bool) {
 	return "", strings.Contains(text, "\a")
 }
 
-// escapeOnly is typed text that store.Printable would clean to nothing.
+// escapeOnly is typed text that text.Printable would clean to nothing.
 const escapeOnly = "\x1b[2J"
 
 // A word made only of escape sequences is echoed with its escapes visible,

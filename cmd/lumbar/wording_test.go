@@ -16,7 +16,7 @@ import (
 	"lumbar/store/diary"
 )
 
-// The safety wording is held to the urgency ladder (store/urgency.go) in
+// The safety wording is held to the urgency ladder (store/diary/urgency.go) in
 // every text lumbar shows: the guide and its tips, the stretch library
 // and routines, the README, and every string in the Go sources (the
 // Log's advice, the player, the command line). These tests read the

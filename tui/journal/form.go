@@ -21,7 +21,7 @@ import (
 const whenLayout = "2006-01-02 15:04"
 
 // entryForm is the new-entry and edit form: a huh form whose fields write
-// straight into a store.PainInput. The tab, not huh, owns enter, tab,
+// straight into a diary.PainInput. The tab, not huh, owns enter, tab,
 // shift+tab and esc, so that enter saves from any field (the quick path
 // is `n 6 enter`) and moving between fields never waits on a command.
 type entryForm struct {

@@ -6,7 +6,7 @@ import (
 )
 
 // The Stretch tab's settings, by their names in the settings registry
-// (store/settings.go), which holds their defaults and help.
+// (store/diary/settings.go), which holds their defaults and help.
 const (
 	settingBell       = "stretch.bell"        // a bell at each transition and 3-2-1
 	settingSpeak      = "stretch.speak"       // spoken cues, when a speech program is installed

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// HeatCell colours a calendar day by its worst pain's band (store.PainBand).
+// HeatCell colours a calendar day by its worst pain's band (diary.PainBand).
 // The number is always printed too, so it reads without colour.
 func (s Styles) HeatCell(band string) lipgloss.Style {
 	if s.Plain {

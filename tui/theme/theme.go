@@ -157,7 +157,7 @@ func NewFor(plain bool) Styles {
 	return s
 }
 
-// PainBand styles a band of the pain scale by its name (store.PainBand).
+// PainBand styles a band of the pain scale by its name (diary.PainBand).
 func (s Styles) PainBand(band string) lipgloss.Style {
 	switch band {
 	case "mild":
