@@ -30,6 +30,7 @@ type system struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	openFile       func(path string) error // opens a file in the desktop's own program
 }
 
 // invocation is one run of lumbar: the outside world and the command
@@ -56,7 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
-		waterCommand, statusCommand, configCommand, demoCommand, backupCommand, checkCommand, helpCommand(),
+		waterCommand, statusCommand, configCommand, reportCommand, demoCommand, backupCommand, checkCommand, helpCommand(),
 	}
 }
 

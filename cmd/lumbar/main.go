@@ -10,10 +10,11 @@ import (
 
 func main() {
 	os.Exit(run(os.Args[1:], system{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
-		now:    time.Now,
+		stdin:    os.Stdin,
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		getenv:   os.Getenv,
+		now:      time.Now,
+		openFile: openWithSystem,
 	}))
 }
