@@ -3,7 +3,6 @@ package guide
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -18,79 +17,59 @@ func TestMain(m *testing.M) { tuitest.Main(m) }
 
 func tempStore(t testing.TB) *store.Store { return tuitest.TempStore(t) }
 
-func newGuide(t testing.TB, s *store.Store, width, height int) *Model {
+// guideTab is the Guide under the tuitest driver.
+type guideTab struct {
+	*Model
+	d *tuitest.Driver
+}
+
+func newGuide(t testing.TB, s *store.Store, width, height int) *guideTab {
 	t.Helper()
-	m := New(tuitest.Common(s)).(*Model)
+	d := tuitest.NewDriver(t)
+	m := New(d.Common(s)).(*Model)
+	d.DriveTab(m)
 	m.SetSize(width, height)
-	return m
+	return &guideTab{Model: m, d: d}
 }
 
-func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
-
-// press sends keys, running the commands they return (but not timers).
-func press(m *Model, keys ...string) []tea.Msg {
-	var out []tea.Msg
-	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
-		if msg := runNoTimers(cmd); msg != nil {
-			out = append(out, msg)
-		}
-	}
-	return out
-}
+// press sends keys and returns the last one's command, not run: in the
+// search box that is the cursor's blink, which waits on a real timer.
+func (g *guideTab) press(keys ...string) tea.Cmd { return g.d.Type(keys...) }
 
 // typeText types each rune of s as its own key.
-func typeText(m *Model, s string) {
-	for _, r := range s {
-		press(m, string(r))
-	}
-}
-
-func runNoTimers(cmd tea.Cmd) tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		return msg
-	case <-time.After(50 * time.Millisecond): // a cursor-blink timer: not ours to wait for
-		return nil
-	}
-}
+func (g *guideTab) typeText(s string) { g.d.TypeText(s) }
 
 func TestSectionNavigation(t *testing.T) {
 	m := newGuide(t, tempStore(t), 120, 40)
 	if m.sectionID() != "why-it-hurts" {
 		t.Fatalf("opens on %s", m.sectionID())
 	}
-	press(m, "]", "]")
+	m.press("]", "]")
 	if m.sectionID() != "massage-techniques" {
 		t.Errorf("]] → %s", m.sectionID())
 	}
-	press(m, "[")
+	m.press("[")
 	if m.sectionID() != "how-massage-helps" {
 		t.Errorf("[ → %s", m.sectionID())
 	}
-	press(m, "[", "[", "[")
+	m.press("[", "[", "[")
 	if m.current != 0 {
 		t.Error("[ went before the first section")
 	}
 	// The list: focus it, move down twice, open.
-	press(m, "h", "j", "j", "enter")
+	m.press("h", "j", "j", "enter")
 	if m.sectionID() != "massage-techniques" || m.focus != focusText {
 		t.Errorf("list open → %s, focus %d", m.sectionID(), m.focus)
 	}
-	press(m, "j", "j", "j")
+	m.press("j", "j", "j")
 	if m.viewport.YOffset != 3 {
 		t.Errorf("j×3 scrolled to %d", m.viewport.YOffset)
 	}
-	press(m, "G")
+	m.press("G")
 	if !m.viewport.AtBottom() {
 		t.Error("G is not the bottom")
 	}
-	press(m, "g")
+	m.press("g")
 	if m.viewport.YOffset != 0 {
 		t.Error("g is not the top")
 	}
@@ -99,7 +78,7 @@ func TestSectionNavigation(t *testing.T) {
 // The root's ! sends the doctor section; it opens at its top.
 func TestDoctorSectionFromAScrolledPlace(t *testing.T) {
 	m := newGuide(t, tempStore(t), 80, 24)
-	press(m, "]", "pgdown", "pgdown")
+	m.press("]", "pgdown", "pgdown")
 	if m.viewport.YOffset == 0 {
 		t.Fatal("did not scroll")
 	}
@@ -126,11 +105,11 @@ func TestOpenGuideMessage(t *testing.T) {
 
 func TestSearch(t *testing.T) {
 	m := newGuide(t, tempStore(t), 120, 40)
-	press(m, "/")
+	m.press("/")
 	if !m.CapturesInput() {
 		t.Fatal("the search box does not take typing")
 	}
-	typeText(m, "sciatica")
+	m.typeText("sciatica")
 	total := len(m.search.matches)
 	if total < 3 {
 		t.Fatalf("%d matches for sciatica", total)
@@ -138,7 +117,7 @@ func TestSearch(t *testing.T) {
 	if !strings.Contains(m.View(), "1/") || !strings.Contains(strings.ToLower(m.View()), "> ## sciatica") {
 		t.Errorf("count or highlight missing:\n%s", m.View())
 	}
-	press(m, "enter")
+	m.press("enter")
 	if m.CapturesInput() {
 		t.Fatal("enter should leave the box, keeping the matches")
 	}
@@ -149,7 +128,7 @@ func TestSearch(t *testing.T) {
 		if m.current != m.search.matches[m.search.at].section {
 			t.Fatal("the current match's section is not open")
 		}
-		press(m, "n")
+		m.press("n")
 	}
 	if m.search.at != 0 {
 		t.Errorf("after %d × n the match is %d, want 0 (wrapped)", total, m.search.at)
@@ -157,11 +136,11 @@ func TestSearch(t *testing.T) {
 	if len(sections) < 2 {
 		t.Error("matches should span sections")
 	}
-	press(m, "N")
+	m.press("N")
 	if m.search.at != total-1 {
 		t.Errorf("N from the first match → %d, want the last", m.search.at)
 	}
-	press(m, "esc")
+	m.press("esc")
 	if m.search.query != "" || len(m.search.matches) != 0 || strings.Contains(m.View(), "> ") {
 		t.Error("esc did not clear the search")
 	}
@@ -171,9 +150,9 @@ func TestSearch(t *testing.T) {
 // found again in the new lines, and the count keeps its place.
 func TestSearchSurvivesResizing(t *testing.T) {
 	m := newGuide(t, tempStore(t), 200, 60)
-	press(m, "/")
-	typeText(m, "sciatica")
-	press(m, "enter", "n", "n")
+	m.press("/")
+	m.typeText("sciatica")
+	m.press("enter", "n", "n")
 	for _, width := range []int{200, 20, 60, 91, 33, 120} {
 		m.SetSize(width, 30)
 		if len(m.search.matches) < 3 || m.search.at != 2 {
@@ -190,19 +169,19 @@ func TestSearchSurvivesResizing(t *testing.T) {
 
 func TestSearchAsYouTypeAndNoMatch(t *testing.T) {
 	m := newGuide(t, tempStore(t), 80, 24)
-	press(m, "/")
-	typeText(m, "zzqx")
+	m.press("/")
+	m.typeText("zzqx")
 	if !strings.Contains(m.View(), "no matches") {
 		t.Errorf("no-match state not shown:\n%s", m.View())
 	}
 	for range 4 {
-		press(m, "backspace")
+		m.press("backspace")
 	}
-	typeText(m, "cauda")
+	m.typeText("cauda")
 	if len(m.search.matches) == 0 || m.sectionID() != content.DoctorSection {
 		t.Errorf("typing jumped to %s with %d matches", m.sectionID(), len(m.search.matches))
 	}
-	press(m, "esc")
+	m.press("esc")
 	if m.CapturesInput() || m.search.query != "" {
 		t.Error("esc while typing should close and clear")
 	}
@@ -210,7 +189,7 @@ func TestSearchAsYouTypeAndNoMatch(t *testing.T) {
 
 func TestLinkMenu(t *testing.T) {
 	m := newGuide(t, tempStore(t), 120, 40)
-	press(m, "o")
+	m.press("o")
 	if !m.CapturesInput() || !strings.Contains(m.View(), "Follow a link") {
 		t.Fatalf("o did not open the menu:\n%s", m.View())
 	}
@@ -224,18 +203,18 @@ func TestLinkMenu(t *testing.T) {
 			sectionAt = i + 1
 		}
 	}
-	msgs := press(m, string(rune('0'+stretchAt)))
+	msgs := tuitest.Messages(m.press(string(rune('0' + stretchAt))))
 	if len(msgs) != 1 {
 		t.Fatalf("following a stretch link sent %v", msgs)
 	}
 	if open, ok := msgs[0].(common.OpenStretchMsg); !ok || open.Back != (common.BackMsg{Tab: common.GuideTab}) {
 		t.Errorf("sent %#v, want OpenStretchMsg back to the Guide", msgs[0])
 	}
-	press(m, "o", string(rune('0'+sectionAt)))
+	m.press("o", string(rune('0'+sectionAt)))
 	if m.sectionID() != links[sectionAt-1].Target {
 		t.Errorf("section link → %s, want %s", m.sectionID(), links[sectionAt-1].Target)
 	}
-	press(m, "o", "x")
+	m.press("o", "x")
 	if m.CapturesInput() {
 		t.Error("another key should close the menu")
 	}
@@ -245,7 +224,7 @@ func TestPositionRestoredAcrossModels(t *testing.T) {
 	s := tempStore(t)
 	first := newGuide(t, s, 80, 24)
 	first.Update(first.loadPosition()()) // as Init does
-	press(first, "]", "]", "]", "j", "j", "j", "j", "j")
+	first.press("]", "]", "]", "j", "j", "j", "j", "j")
 	if err := first.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +247,7 @@ func TestMovingBeforeRestoreWins(t *testing.T) {
 	s := tempStore(t)
 	first := newGuide(t, s, 80, 24)
 	first.Update(first.loadPosition()())
-	press(first, "]", "]")
+	first.press("]", "]")
 	_ = first.Save()
 	second := newGuide(t, s, 80, 24)
 	second.Update(common.OpenGuideMsg{Section: content.DoctorSection})
@@ -284,7 +263,7 @@ func TestNarrowFoldsTheList(t *testing.T) {
 	if strings.Contains(v, "Tip of the day") || !strings.Contains(v, "1/7") {
 		t.Errorf("narrow view:\n%s", v)
 	}
-	press(m, "h")
+	m.press("h")
 	if m.focus != focusText {
 		t.Error("narrow screens have no list to focus")
 	}
@@ -298,7 +277,7 @@ func TestViewFitsEverySize(t *testing.T) {
 	for _, size := range [][2]int{{60, 17}, {80, 21}, {89, 21}, {90, 21}, {120, 37}, {200, 57}} {
 		m := newGuide(t, tempStore(t), size[0], size[1])
 		for _, keys := range [][]string{{}, {"o"}, {"esc", "/", "p", "a", "i", "n"}} {
-			press(m, keys...)
+			m.press(keys...)
 			lines := strings.Split(m.View(), "\n")
 			if len(lines) > size[1] {
 				t.Errorf("%v after %v: %d lines", size, keys, len(lines))
@@ -336,7 +315,7 @@ func TestUnreadPositionIsNotOverwritten(t *testing.T) {
 	}
 	second := newGuide(t, s, 80, 24)
 	second.Update(positionMsg{err: store.ErrBusy})
-	press(second, "]")
+	second.press("]")
 	if err := second.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -351,10 +330,10 @@ func TestUnreadPositionIsNotOverwritten(t *testing.T) {
 // an addition to the last one ("/numbness" after "/pain" finds numbness).
 func TestSearchAgainStartsEmpty(t *testing.T) {
 	m := newGuide(t, tempStore(t), 80, 24)
-	press(m, "/")
-	typeText(m, "pain")
-	press(m, "enter", "/")
-	typeText(m, "numbness")
+	m.press("/")
+	m.typeText("pain")
+	m.press("enter", "/")
+	m.typeText("numbness")
 	if m.search.query != "numbness" || len(m.search.matches) == 0 {
 		t.Errorf("query %q with %d matches, want numbness found", m.search.query, len(m.search.matches))
 	}

@@ -13,7 +13,7 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 var spaceRun = regexp.MustCompile(`\s+`)
@@ -41,7 +41,9 @@ func TestGoldenAdvicePanels(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {80, 24}} {
 		for _, tt := range entries {
 			t.Run(fmt.Sprintf("%s/%dx%d", tt.name, size[0], size[1]), func(t *testing.T) {
-				m := New(common.Common{Store: tempStore(t), Now: clock, Styles: theme.NewFor(true)})
+				d := tuitest.NewDriver(t)
+				d.SetClock(fixedNow)
+				m := New(d.Common(tempStore(t)))
 				m.SetSize(size[0], size[1]-common.ChromeRows)
 				tt.e.Stamp = diary.StampAt(fixedNow)
 				m.showAdvice(store.Item[diary.PainEntry]{Value: tt.e})

@@ -10,6 +10,7 @@ import (
 	"lumbar/store/demodata"
 	"lumbar/tui/common"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // benchTab is the Log tab over the 10-year file, loaded, at 120x40, in
@@ -21,10 +22,11 @@ func benchTab(b *testing.B) *tab {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tb := &tab{Model: New(common.Common{Store: s, Now: clock, Styles: theme.NewFor(false)}), t: b}
-	tb.SetSize(120, 40-common.ChromeRows)
-	tb.reload()
-	return tb
+	d := tuitest.NewDriver(b)
+	d.SetClock(fixedNow)
+	c := d.Common(s)
+	c.Styles = theme.NewFor(false)
+	return openTab(b, d, c, 120, 40-common.ChromeRows)
 }
 
 // BenchmarkView is one redraw of each view, as every key press and timer

@@ -13,7 +13,7 @@ import (
 	"lumbar/store/demodata"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // goldenStore is a year of generated diary ending yesterday, and two
@@ -38,7 +38,9 @@ var windows = [][2]int{{80, 24}, {120, 40}}
 // load, presses keys, waits for want, quits and pins the last frame.
 func runGolden(t *testing.T, width, height int, want string, keys ...string) {
 	t.Helper()
-	m := New(common.Common{Store: goldenStore(t), Now: clock, Styles: theme.NewFor(true)})
+	d := tuitest.NewDriver(t) // its clock; the program runs the rest
+	d.SetClock(fixedNow)
+	m := New(d.Common(goldenStore(t)))
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(width, height-common.ChromeRows))
 	waitFor(t, tm, "Fri 27 Nov  09:05")
 	for _, k := range keys {

@@ -14,7 +14,6 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
 
@@ -26,8 +25,6 @@ var (
 	fixedNow = time.Date(2026, 11, 27, 9, 30, 0, 0, berlin)
 )
 
-func clock() time.Time { return fixedNow }
-
 func tempStore(t testing.TB) *store.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
@@ -37,22 +34,25 @@ func tempStore(t testing.TB) *store.Store {
 	return s
 }
 
-// tab is a Log tab under test, with its timers caught instead of run.
+// tab is a Log tab under the tuitest driver, whose clock reads fixedNow
+// until moved and which catches the tab's timers.
 type tab struct {
 	*Model
-	t      testing.TB
-	timers []tea.Msg // what started timers would send when they fire
+	t testing.TB
+	d *tuitest.Driver
 }
 
 func newTab(t testing.TB, s *store.Store, width, height int) *tab {
 	t.Helper()
-	tb := &tab{t: t}
-	c := common.Common{Store: s, Now: clock, Styles: theme.NewFor(true)}
-	c.Timers = func(_ time.Duration, fire func(time.Time) tea.Msg) tea.Cmd {
-		tb.timers = append(tb.timers, fire(fixedNow))
-		return nil
-	}
-	tb.Model = New(c)
+	d := tuitest.NewDriver(t)
+	d.SetClock(fixedNow)
+	return openTab(t, d, d.Common(s), width, height)
+}
+
+// openTab is the tab over c, driven by d, sized and loaded.
+func openTab(t testing.TB, d *tuitest.Driver, c common.Common, width, height int) *tab {
+	tb := &tab{Model: New(c), t: t, d: d}
+	d.DriveTab(tb.Model)
 	tb.SetSize(width, height)
 	tb.reload()
 	return tb
@@ -70,39 +70,16 @@ func (tb *tab) reload() {
 
 // press sends keys and returns the last command. Commands are not run:
 // the form's are cursor blinks, and the tab's own writes happen in Update.
-func (tb *tab) press(keys ...string) tea.Cmd {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		_, cmd = tb.Update(keyMsg(k))
-	}
-	return cmd
-}
+func (tb *tab) press(keys ...string) tea.Cmd { return tb.d.Type(keys...) }
 
 // typeText sends each character as a key, as a person types.
-func (tb *tab) typeText(s string) {
-	for _, r := range s {
-		tb.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-	}
-}
+func (tb *tab) typeText(s string) { tb.d.TypeText(s) }
 
 func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
 // messages runs a command the tab returned after a write (never a form
 // key's) and lists what it sends, following batches.
-func messages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, messages(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
+func messages(cmd tea.Cmd) []tea.Msg { return tuitest.Messages(cmd) }
 
 func has[T any](msgs []tea.Msg) bool {
 	for _, m := range msgs {
@@ -362,7 +339,7 @@ func TestDeleteConfirmAndUndo(t *testing.T) {
 	if got := entries(t, s); len(got) != 1 || got[0].Value.Pain != 3 {
 		t.Fatalf("after y: %+v", got)
 	}
-	if len(tb.timers) != 1 || !strings.Contains(tb.View(), "u undoes.") {
+	if len(tb.d.Timers()) != 1 || !strings.Contains(tb.View(), "u undoes.") {
 		t.Fatalf("no undo offer:\n%s", tb.View())
 	}
 	for _, msg := range messages(tb.press("u")) {
@@ -378,14 +355,14 @@ func TestDeleteConfirmAndUndo(t *testing.T) {
 	// The offer ends when its timer fires; a stale timer changes nothing.
 	tb.press("d", "y")
 	tb.press("g", "d", "y")
-	if len(tb.timers) != 3 {
-		t.Fatalf("%d timers started", len(tb.timers))
+	if len(tb.d.Timers()) != 3 {
+		t.Fatalf("%d timers started", len(tb.d.Timers()))
 	}
-	tb.Update(tb.timers[1]) // the first delete's: stale
+	tb.d.Fire(tb.d.Timers()[1]) // the first delete's: stale
 	if tb.undo == nil {
 		t.Error("a stale timer ended the newer undo offer")
 	}
-	tb.Update(tb.timers[2])
+	tb.d.Fire(tb.d.Timers()[2])
 	if tb.undo != nil || tb.keys.Undo.Enabled() {
 		t.Error("the undo offer outlived its timer")
 	}
@@ -497,7 +474,7 @@ func TestAKeyAfterMidnightReloads(t *testing.T) {
 	if cmd := tb.press("l"); cmd != nil {
 		t.Error("a key on the same day reloaded")
 	}
-	tb.Now = func() time.Time { return fixedNow.Add(15 * time.Hour) } // 00:30 the next day
+	tb.d.SetClock(fixedNow.Add(15 * time.Hour)) // 00:30 the next day
 	msgs := messages(tb.press("l"))
 	if !has[loadedMsg](msgs) {
 		t.Fatalf("a key after midnight did not reload: %v", msgs)

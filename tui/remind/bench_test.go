@@ -21,7 +21,7 @@ func tenYearTab(b *testing.B) *Model {
 	}
 	c := common.Common{Store: s, Now: func() time.Time { return now }, Styles: theme.New()}
 	c.Timers = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	m := New(heardBy(c, &fakeAlerts{}))
+	m := New(quiet(c))
 	return m
 }
 

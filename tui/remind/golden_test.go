@@ -57,7 +57,7 @@ func goldenStore(t *testing.T) *store.Store {
 func runGolden(t *testing.T, width, height int, keys ...string) {
 	t.Helper()
 	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
-	m := New(heardBy(c, &fakeAlerts{}))
+	m := New(quiet(c))
 	m.SetSize(width, height-common.ChromeRows)
 	tuitest.Golden(t, m, width, height-common.ChromeRows, "Last 7 days", tuitest.Keys(keys...)...)
 }

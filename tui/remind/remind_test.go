@@ -16,36 +16,26 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
 
 func TestMain(m *testing.M) { tuitest.Main(m) }
 
-// fakeAlerts counts what would have rung.
-type fakeAlerts struct{ bells, notices int }
-
-func (f *fakeAlerts) Bell()                    { f.bells++ }
-func (f *fakeAlerts) Notify(_, _ string) error { f.notices++; return nil }
-
-// heardBy is c ringing into a and notifying into it too: the tab over c
-// makes no sound.
-func heardBy(c common.Common, a *fakeAlerts) (common.Common, Option) {
-	c.Ring = a.Bell
-	return c, WithNotifier(a.Notify)
+// quiet is c without a bell, and an option without desktop
+// notifications: for a tab run without a driver.
+func quiet(c common.Common) (common.Common, Option) {
+	c.Ring = func() {}
+	return c, WithNotifier(func(_, _ string) error { return nil })
 }
 
-// harness drives the tab the way the program would, with a clock the test
-// moves and timers that are recorded instead of run.
+// harness is the tab under the tuitest driver, at a wall time the test
+// moves, counting desktop notifications.
 type harness struct {
-	t         *testing.T
-	m         *Model
-	store     *store.Store
-	now       time.Time
-	alerts    *fakeAlerts
-	waits     []time.Duration
-	changed   int
-	navigated []common.Navigation
+	t       *testing.T
+	d       *tuitest.Driver
+	m       *Model
+	store   *store.Store
+	notices int
 }
 
 func newHarness(t *testing.T, wall string) *harness {
@@ -64,61 +54,31 @@ func newHarness(t *testing.T, wall string) *harness {
 // newHarnessOver is the tab over s at wall time.
 func newHarnessOver(t *testing.T, s *store.Store, wall string) *harness {
 	t.Helper()
-	h := &harness{t: t, store: s, now: on(wall), alerts: &fakeAlerts{}}
-	c := common.Common{Store: s, Now: func() time.Time { return h.now }, Styles: theme.NewFor(true)}
-	c.Timers = func(d time.Duration, _ func(time.Time) tea.Msg) tea.Cmd {
-		h.waits = append(h.waits, d)
-		return nil
-	}
-	h.m = New(heardBy(c, h.alerts))
-	h.m.SetSize(80, 21)
-	h.run(h.m.Init())
+	h := &harness{t: t, d: tuitest.NewDriver(t), store: s}
+	h.d.SetClock(on(wall))
+	h.open(New(h.d.Common(s), WithNotifier(h.notify)))
 	return h
 }
 
-// run runs cmd and feeds what it returns back to the tab, following
-// batches; it keeps the messages meant for the root.
-func (h *harness) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			h.run(c)
-		}
-	case common.ChangedMsg:
-		h.changed++
-	case common.Navigation:
-		h.navigated = append(h.navigated, msg)
-	default:
-		_, next := h.m.Update(msg)
-		h.run(next)
-	}
+// open drives m, as the app does at start.
+func (h *harness) open(m *Model) {
+	h.m = m
+	h.d.DriveTab(m)
+	m.SetSize(80, 21)
+	h.d.Run(m.Init())
 }
 
-func (h *harness) press(keys ...string) {
-	for _, k := range keys {
-		_, cmd := h.m.Update(keyMsg(k))
-		h.run(cmd)
-	}
-}
-
-// typeKeys sends keys to an open form without following its commands:
-// a text field's cursor blinks forever.
-func (h *harness) typeKeys(keys ...string) {
-	for _, k := range keys {
-		h.m.Update(keyMsg(k))
-	}
+func (h *harness) notify(_, _ string) error {
+	h.notices++
+	return nil
 }
 
 func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
 // at moves the clock to wall time and lets the pending timer fire.
 func (h *harness) at(wall string) {
-	h.now = on(wall)
-	h.run(func() tea.Msg { return dueTickMsg{gen: h.m.timerGen} })
+	h.d.SetClock(on(wall))
+	h.d.FireTimers()
 }
 
 func (h *harness) due() []diary.CheckKind {
@@ -133,7 +93,7 @@ func (h *harness) checks() []diary.Check {
 	h.t.Helper()
 	var out []diary.Check
 	err := h.store.View(func(tx *store.Tx) error {
-		return store.Checks.Range(tx, time.Unix(0, 0), h.now.Add(time.Hour), func(it store.Item[diary.Check]) error {
+		return store.Checks.Range(tx, time.Unix(0, 0), h.d.Now().Add(time.Hour), func(it store.Item[diary.Check]) error {
 			out = append(out, it.Value)
 			return nil
 		})
@@ -154,8 +114,8 @@ func (h *harness) sum() [32]byte {
 
 func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:10")
-	if len(h.due()) != 0 || h.alerts.bells != 0 {
-		t.Fatalf("due %v, bells %d before anything is due", h.due(), h.alerts.bells)
+	if len(h.due()) != 0 || h.d.Bells() != 0 {
+		t.Fatalf("due %v, bells %d before anything is due", h.due(), h.d.Bells())
 	}
 	if got := h.m.NextUp(); got != "posture in 20m" {
 		t.Errorf("NextUp = %q", got)
@@ -163,11 +123,11 @@ func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
 	if _, showing := h.m.Banner(); showing {
 		t.Error("a banner before anything is due")
 	}
-	if last := h.waits[len(h.waits)-1]; last != maxWait {
+	if last := h.d.LastWait(); last != maxWait {
 		t.Errorf("timer set for %v, want the one-minute cap", last)
 	}
 	h.at("2026-11-23 09:29:30")
-	if last := h.waits[len(h.waits)-1]; last != 30*time.Second {
+	if last := h.d.LastWait(); last != 30*time.Second {
 		t.Errorf("timer set for %v, want the 30s left until 09:30", last)
 	}
 	h.at("2026-11-23 09:30")
@@ -175,35 +135,33 @@ func TestAReminderComesDueRingsOnceAndShowsItsBanner(t *testing.T) {
 	if !showing || !strings.Contains(banner.Title, "posture") || banner.Body == "" {
 		t.Fatalf("banner %+v, %v", banner, showing)
 	}
-	if h.alerts.bells != 1 || h.alerts.notices != 0 {
-		t.Errorf("bells %d, notices %d; want one bell and no notification (off by default)", h.alerts.bells, h.alerts.notices)
+	if h.d.Bells() != 1 || h.notices != 0 {
+		t.Errorf("bells %d, notices %d; want one bell and no notification (off by default)", h.d.Bells(), h.notices)
 	}
 	if !strings.Contains(h.m.View(), "Time for a posture check") || h.m.NextUp() != "posture now" {
 		t.Errorf("the tab does not show the due check:\n%s", h.m.View())
 	}
 	// Recomputing (a reload, the computer asleep for hours) never rings
 	// for the same due time again.
-	h.run(func() tea.Msg { return common.ReloadMsg{} })
+	h.d.Deliver(common.ReloadMsg{})
 	h.at("2026-11-23 09:40")
-	if h.alerts.bells != 1 {
-		t.Errorf("rang %d times for one due posture check", h.alerts.bells)
+	if h.d.Bells() != 1 {
+		t.Errorf("rang %d times for one due posture check", h.d.Bells())
 	}
 	// What fell due meanwhile waits its turn behind the posture check,
 	// and rings once it comes to the front.
 	h.at("2026-11-23 13:05")
-	if got := h.due(); len(got) != 3 || h.alerts.bells != 1 {
-		t.Errorf("after sleeping: due %v, bells %d; want all three due, no ring until the first is answered", got, h.alerts.bells)
+	if got := h.due(); len(got) != 3 || h.d.Bells() != 1 {
+		t.Errorf("after sleeping: due %v, bells %d; want all three due, no ring until the first is answered", got, h.d.Bells())
 	}
-	h.press("enter")
-	if banner, _ := h.m.Banner(); !strings.Contains(banner.Title, "move") || h.alerts.bells != 2 {
-		t.Errorf("after the posture check: banner %q, bells %d; want the move reminder, one more ring", banner.Title, h.alerts.bells)
+	h.d.Press("enter")
+	if banner, _ := h.m.Banner(); !strings.Contains(banner.Title, "move") || h.d.Bells() != 2 {
+		t.Errorf("after the posture check: banner %q, bells %d; want the move reminder, one more ring", banner.Title, h.d.Bells())
 	}
 	// A restart shows what is due without ringing.
-	again := New(h.m.Common, WithNotifier(h.alerts.Notify))
-	h.m = again
-	h.run(h.m.Init())
-	if len(h.due()) != 2 || h.alerts.bells != 2 {
-		t.Errorf("after a restart: due %v, bells %d", h.due(), h.alerts.bells)
+	h.open(New(h.m.Common, WithNotifier(h.notify)))
+	if len(h.due()) != 2 || h.d.Bells() != 2 {
+		t.Errorf("after a restart: due %v, bells %d", h.due(), h.d.Bells())
 	}
 }
 
@@ -216,7 +174,7 @@ func TestABrandNewDiaryStartsItsIntervalsAtItsFirstOpen(t *testing.T) {
 	if _, showing := h.m.Banner(); showing || len(h.due()) != 0 || h.m.NextUp() != "posture in 30m" {
 		t.Fatalf("the first open of a new diary: due %v, next %q", h.due(), h.m.NextUp())
 	}
-	st, err := s.ReminderState(h.now)
+	st, err := s.ReminderState(h.d.Now())
 	if err != nil || !st.FirstOpen.Equal(on("2026-11-23 14:00")) {
 		t.Fatalf("the first open recorded as %v (%v)", st.FirstOpen, err)
 	}
@@ -229,9 +187,9 @@ func TestABrandNewDiaryStartsItsIntervalsAtItsFirstOpen(t *testing.T) {
 	if banner, _ := later.m.Banner(); !strings.Contains(banner.Title, "posture") {
 		t.Errorf("banner %q, want the posture check first", banner.Title)
 	}
-	later.press("enter")
-	if banner, _ := later.m.Banner(); !strings.Contains(banner.Title, "move") || later.alerts.bells != 1 {
-		t.Errorf("after the posture check: banner %q, bells %d", banner.Title, later.alerts.bells)
+	later.d.Press("enter")
+	if banner, _ := later.m.Banner(); !strings.Contains(banner.Title, "move") || later.d.Bells() != 1 {
+		t.Errorf("after the posture check: banner %q, bells %d", banner.Title, later.d.Bells())
 	}
 }
 
@@ -254,18 +212,18 @@ func TestAFileThatTakesNoWritesStillCountsFromTheFirstOpen(t *testing.T) {
 func TestStaleTimersAreDropped(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:10")
 	stale := h.m.timerGen
-	h.run(func() tea.Msg { return common.ReloadMsg{} }) // arms a newer timer
-	if _, cmd := h.m.Update(dueTickMsg{gen: stale}); cmd != nil {
+	h.d.Deliver(common.ReloadMsg{}) // arms a newer timer
+	if cmd := h.d.Send(dueTickMsg{gen: stale}); cmd != nil {
 		t.Error("a stale tick was acted on")
 	}
-	if _, cmd := h.m.Update(dueTickMsg{gen: h.m.timerGen}); cmd == nil {
+	if cmd := h.d.Send(dueTickMsg{gen: h.m.timerGen}); cmd == nil {
 		t.Error("the current tick did nothing")
 	}
 }
 
 func TestSnoozeMovesTheReminder(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
-	h.press("s")
+	h.d.Press("s")
 	checks := h.checks()
 	if len(checks) != 1 || checks[0].Kind != diary.CheckPosture || checks[0].Action != diary.ActionSnoozed ||
 		!checks[0].Until.Equal(on("2026-11-23 09:45")) {
@@ -274,8 +232,8 @@ func TestSnoozeMovesTheReminder(t *testing.T) {
 	if at, _ := h.m.sched.DueAt(diary.CheckPosture); !at.Equal(on("2026-11-23 09:45")) {
 		t.Errorf("posture now due %v, want 09:45", at)
 	}
-	if len(h.due()) != 0 || h.changed != 1 || !strings.Contains(h.m.View(), "Snoozed the posture reminder until 09:45") {
-		t.Errorf("due %v, changed %d, view:\n%s", h.due(), h.changed, h.m.View())
+	if len(h.due()) != 0 || len(tuitest.SentOf[common.ChangedMsg](h.d)) != 1 || !strings.Contains(h.m.View(), "Snoozed the posture reminder until 09:45") {
+		t.Errorf("due %v, changed %d, view:\n%s", h.due(), len(tuitest.SentOf[common.ChangedMsg](h.d)), h.m.View())
 	}
 	h.at("2026-11-23 09:45")
 	if got := h.due(); len(got) != 1 || got[0] != diary.CheckPosture {
@@ -286,7 +244,7 @@ func TestSnoozeMovesTheReminder(t *testing.T) {
 func TestDoneRecordsTheCheckIn(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	first, _ := h.m.Banner()
-	h.press("enter")
+	h.d.Press("enter")
 	if c := h.checks(); len(c) != 1 || c[0].Action != diary.ActionDone || c[0].Kind != diary.CheckPosture {
 		t.Fatalf("recorded %+v", c)
 	}
@@ -298,7 +256,7 @@ func TestDoneRecordsTheCheckIn(t *testing.T) {
 	if next.Body == first.Body {
 		t.Errorf("the next check-in shows the same cue %q", next.Body)
 	}
-	h.press("x")
+	h.d.Press("x")
 	if c := h.checks(); len(c) != 2 || c[1].Action != diary.ActionDismissed {
 		t.Errorf("dismiss recorded %+v", c)
 	}
@@ -306,11 +264,11 @@ func TestDoneRecordsTheCheckIn(t *testing.T) {
 
 func TestBannerKeysAnswerToo(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
-	h.press("ctrl+s")
+	h.d.Press("ctrl+s")
 	if c := h.checks(); len(c) != 1 || c[0].Action != diary.ActionSnoozed {
 		t.Fatalf("ctrl+s recorded %+v", c)
 	}
-	h.press("ctrl+o", "ctrl+x") // nothing due: nothing to answer
+	h.d.Press("ctrl+o", "ctrl+x") // nothing due: nothing to answer
 	if c := h.checks(); len(c) != 1 {
 		t.Errorf("keys answered a reminder that was not due: %+v", c)
 	}
@@ -318,15 +276,15 @@ func TestBannerKeysAnswerToo(t *testing.T) {
 
 func TestMoveOffersTheDeskBreak(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:40")
-	h.press("enter") // the posture check, due first
+	h.d.Press("enter") // the posture check, due first
 	h.at("2026-11-23 09:50")
 	banner, _ := h.m.Banner()
 	if !strings.Contains(banner.Title, "move") || banner.Keys[0].Help().Desc != "desk break" {
 		t.Fatalf("move banner %+v", banner)
 	}
-	h.press("enter")
-	if len(h.navigated) != 1 || h.navigated[0] != (common.StartRoutineMsg{Routine: "desk-break"}) {
-		t.Errorf("navigated %v, want the desk break started", h.navigated)
+	h.d.Press("enter")
+	if len(tuitest.SentOf[common.Navigation](h.d)) != 1 || tuitest.SentOf[common.Navigation](h.d)[0] != (common.StartRoutineMsg{Routine: "desk-break"}) {
+		t.Errorf("navigated %v, want the desk break started", tuitest.SentOf[common.Navigation](h.d))
 	}
 	if c := h.checks(); len(c) != 2 || c[1].Kind != diary.CheckMove || c[1].Action != diary.ActionDone {
 		t.Errorf("recorded %+v", c)
@@ -335,7 +293,7 @@ func TestMoveOffersTheDeskBreak(t *testing.T) {
 
 func TestWaterReminderAddsAGlass(t *testing.T) {
 	h := newHarness(t, "2026-11-23 10:01")
-	h.press("enter", "enter") // posture, move
+	h.d.Press("enter", "enter") // posture, move
 	if got := h.due(); len(got) != 1 || got[0] != diary.CheckWater {
 		t.Fatalf("due %v, want water", got)
 	}
@@ -343,7 +301,7 @@ func TestWaterReminderAddsAGlass(t *testing.T) {
 	if !strings.Contains(banner.Body, "0 of 2,000 ml so far; an even pace would be 225 ml by now") {
 		t.Errorf("water banner %q", banner.Body)
 	}
-	h.press("enter")
+	h.d.Press("enter")
 	if h.m.snap.state.Today.WaterML != 250 || len(h.due()) != 0 {
 		t.Errorf("water %d ml, due %v", h.m.snap.state.Today.WaterML, h.due())
 	}
@@ -352,29 +310,29 @@ func TestWaterReminderAddsAGlass(t *testing.T) {
 func TestQuietModeSilencesAndExpires(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	before := h.sum()
-	h.press("p", "esc")
+	h.d.Press("p", "esc")
 	if h.sum() != before || h.m.choosingQuiet {
 		t.Fatal("cancelling quiet mode wrote or stayed open")
 	}
-	h.press("p")
+	h.d.Press("p")
 	if !strings.Contains(h.m.View(), "h for 1 hour") {
 		t.Errorf("the choices are not shown:\n%s", h.m.View())
 	}
-	h.press("w") // not a choice: ignored, no glass added
-	h.press("h")
+	h.d.Press("w") // not a choice: ignored, no glass added
+	h.d.Press("h")
 	if len(h.due()) != 0 || h.m.NextUp() != "quiet until 10:35" || h.m.snap.state.Today.WaterML != 0 {
 		t.Fatalf("quiet: due %v, next %q, water %d", h.due(), h.m.NextUp(), h.m.snap.state.Today.WaterML)
 	}
-	bells := h.alerts.bells
+	bells := h.d.Bells()
 	h.at("2026-11-23 10:30")
-	if len(h.due()) != 0 || h.alerts.bells != bells {
+	if len(h.due()) != 0 || h.d.Bells() != bells {
 		t.Error("a reminder got through quiet mode")
 	}
 	h.at("2026-11-23 10:35")
-	if len(h.due()) != 3 || h.alerts.bells != bells+1 {
-		t.Errorf("after quiet mode: due %v, bells %d", h.due(), h.alerts.bells-bells)
+	if len(h.due()) != 3 || h.d.Bells() != bells+1 {
+		t.Errorf("after quiet mode: due %v, bells %d", h.due(), h.d.Bells()-bells)
 	}
-	h.press("p", "t")
+	h.d.Press("p", "t")
 	if h.m.NextUp() != "quiet until tomorrow" {
 		t.Errorf("until tomorrow: %q", h.m.NextUp())
 	}
@@ -382,7 +340,7 @@ func TestQuietModeSilencesAndExpires(t *testing.T) {
 	if h.m.sched.Quiet() || h.m.NextUp() != "posture in 30m" {
 		t.Errorf("the next morning: %q", h.m.NextUp())
 	}
-	h.press("p", "h", "p", "o")
+	h.d.Press("p", "h", "p", "o")
 	if h.m.sched.Quiet() || h.m.note != "Reminders are on." {
 		t.Errorf("quiet mode off: %v %q", h.m.sched.Quiet(), h.m.note)
 	}
@@ -390,31 +348,31 @@ func TestQuietModeSilencesAndExpires(t *testing.T) {
 
 func TestWaterAddRemoveAndPace(t *testing.T) {
 	h := newHarness(t, "2026-11-23 13:30")
-	h.press("w", "w", "w")
+	h.d.Press("w", "w", "w")
 	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "+250 ml: 750 of 2,000 ml today." {
 		t.Errorf("after three glasses: %d ml, %q", h.m.snap.state.Today.WaterML, h.m.note)
 	}
 	if v := h.m.View(); !strings.Contains(v, "behind pace (1,000 ml by now)") || !strings.Contains(v, "3 of 8 glasses") {
 		t.Errorf("pace not shown:\n%s", v)
 	}
-	h.press("w")
+	h.d.Press("w")
 	if v := h.m.View(); !strings.Contains(v, "on pace") {
 		t.Errorf("1,000 ml at 13:30 should be on pace:\n%s", v)
 	}
-	h.press("W")
+	h.d.Press("W")
 	if h.m.snap.state.Today.WaterML != 750 || h.m.note != "Took back 250 ml; 750 ml today." {
 		t.Errorf("after taking one back: %d, %q", h.m.snap.state.Today.WaterML, h.m.note)
 	}
-	if h.m.snap.week[diary.DayOf(h.now)] != 750 {
-		t.Errorf("the chart's today = %d", h.m.snap.week[diary.DayOf(h.now)])
+	if h.m.snap.week[diary.DayOf(h.d.Now())] != 750 {
+		t.Errorf("the chart's today = %d", h.m.snap.week[diary.DayOf(h.d.Now())])
 	}
 	h.at("2026-11-24 08:00") // midnight started a new water day
 	before := h.sum()
-	h.press("W")
+	h.d.Press("W")
 	if h.m.note != "No water logged today to take back." || h.sum() != before {
 		t.Errorf("W on a new day: %q", h.m.note)
 	}
-	if h.m.snap.week[diary.DayOf(h.now)-1] != 750 {
+	if h.m.snap.week[diary.DayOf(h.d.Now())-1] != 750 {
 		t.Error("yesterday's water is missing from the chart")
 	}
 }
@@ -422,7 +380,7 @@ func TestWaterAddRemoveAndPace(t *testing.T) {
 func TestOutsideChangesAreReloaded(t *testing.T) {
 	h := newHarness(t, "2026-11-23 09:35")
 	err := h.store.Update(func(tx *store.Tx) error {
-		if err := store.AddWater(tx, h.now, 500, 1); err != nil {
+		if err := store.AddWater(tx, h.d.Now(), 500, 1); err != nil {
 			return err
 		}
 		return store.ChangeSettings(tx, map[string]string{"posture.interval": "off"})
@@ -430,7 +388,7 @@ func TestOutsideChangesAreReloaded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.run(func() tea.Msg { return common.ReloadMsg{Revision: 9} })
+	h.d.Deliver(common.ReloadMsg{Revision: 9})
 	if _, ok := h.m.sched.DueAt(diary.CheckPosture); ok || h.m.snap.state.Today.WaterML != 500 {
 		t.Errorf("after an outside change: posture scheduled %v, water %d", ok, h.m.snap.state.Today.WaterML)
 	}
@@ -442,30 +400,30 @@ func TestOutsideChangesAreReloaded(t *testing.T) {
 func TestSettingsForm(t *testing.T) {
 	h := newHarness(t, "2026-11-23 08:00")
 	before := h.sum()
-	h.typeKeys("c")
+	h.d.Type("c")
 	if !h.m.CapturesInput() || !strings.Contains(h.m.View(), "water.goal") {
 		t.Fatalf("the form did not open:\n%s", h.m.View())
 	}
 	// A refused value keeps the form on its field and says why.
-	h.typeKeys("backspace", "backspace", "backspace", "backspace", "0", "enter")
+	h.d.Type("backspace", "backspace", "backspace", "backspace", "0", "enter")
 	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 4,000 ml") {
 		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
 	}
 	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {
 		t.Errorf("a start after the end is not refused as it is typed: %v", err)
 	}
-	h.typeKeys("esc")
+	h.d.Type("esc")
 	if h.m.CapturesInput() || h.m.note != "Settings unchanged." || h.sum() != before {
 		t.Fatalf("esc: open %v, note %q, file changed %v", h.m.CapturesInput(), h.m.note, h.sum() != before)
 	}
 
 	submit := func(changes map[string]string) {
-		h.typeKeys("c")
+		h.d.Type("c")
 		for name, text := range changes {
 			*h.m.form.texts[name] = text
 		}
 		h.m.form.form.State = huh.StateCompleted
-		h.run(h.m.updateForm(nil))
+		h.d.Run(h.m.updateForm(nil))
 	}
 	// Settings that only fail together are refused as a whole.
 	submit(map[string]string{"hours.start": "19:00", "water.goal": "2500"})
@@ -511,7 +469,7 @@ func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
 func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	s := tuitest.TempStore(t)
 	for _, k := range []string{"c", "w", "W", "p"} {
-		m := New(heardBy(tuitest.Common(s), &fakeAlerts{}))
+		m := New(quiet(tuitest.Common(s)))
 		m.SetSize(80, 21)
 		if _, cmd := m.Update(tuitest.Key(k)); cmd != nil {
 			cmd()
@@ -538,7 +496,7 @@ func TestKeysWaitForTheFirstLoad(t *testing.T) {
 func TestSettingsFormErrorWrapsUnderItsText(t *testing.T) {
 	h := newHarness(t, "2026-11-23 08:00")
 	h.m.SetSize(60, 17)
-	h.typeKeys("c", "backspace", "backspace", "backspace", "backspace", "0", "enter")
+	h.d.Type("c", "backspace", "backspace", "backspace", "backspace", "0", "enter")
 	lines := strings.Split(ansi.Strip(h.m.View()), "\n")
 	for i, line := range lines {
 		at := strings.Index(line, "water.goal: must be")
@@ -561,7 +519,7 @@ func TestSettingsFormErrorWrapsUnderItsText(t *testing.T) {
 func TestSettingsFormTitleFitsTheWindow(t *testing.T) {
 	h := newHarness(t, "2026-11-23 08:00")
 	h.m.SetSize(60, 17)
-	h.typeKeys("c")
+	h.d.Type("c")
 	for _, line := range strings.Split(h.m.View(), "\n") {
 		if strings.Contains(line, "Settings") {
 			if w := lipgloss.Width(strings.TrimRight(line, " ")); w > 60 || !strings.HasSuffix(strings.TrimRight(line, " "), "esc cancel") {

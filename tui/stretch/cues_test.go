@@ -9,10 +9,8 @@ import (
 )
 
 func TestCuesFollowTheSettings(t *testing.T) {
-	rung := 0
-	c := tuitest.Common(tuitest.TempStore(t))
-	c.Ring = func() { rung++ }
-	playCue := playCues(c)
+	d := tuitest.NewDriver(t)
+	playCue := playCues(d.Common(tuitest.TempStore(t)))
 	quiet := settings{Bell: false, Speak: false}
 	if cmd := playCue(cue{bell: true, words: "Switch sides."}, quiet); cmd != nil {
 		t.Error("a cue made a sound with the bell and the voice off")
@@ -21,9 +19,9 @@ func TestCuesFollowTheSettings(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("no bell with the bell on")
 	}
-	cmd()
-	if rung != 1 {
-		t.Errorf("the bell rang %d times", rung)
+	d.Run(cmd)
+	if d.Bells() != 1 {
+		t.Errorf("the bell rang %d times", d.Bells())
 	}
 }
 

@@ -9,8 +9,6 @@ import (
 
 	"lumbar/store"
 	"lumbar/store/diary"
-	"lumbar/tui/common"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
 
@@ -19,20 +17,17 @@ func TestMain(m *testing.M) { tuitest.Main(m) }
 // start is when every test's clock starts.
 var start = tuitest.Now
 
-// fakeClock is the injected clock; tests move it by hand.
-type fakeClock struct{ now time.Time }
-
-func (c *fakeClock) Now() time.Time          { return c.now }
-func (c *fakeClock) advance(d time.Duration) { c.now = c.now.Add(d) }
-
-// harness is a Stretch tab over a temporary data file, with a clock the
-// test moves and a record of every cue instead of sounds.
+// harness is a Stretch tab over a temporary data file under the tuitest
+// driver, which holds the clock the test moves, the player's timers and
+// the bells; it also records every cue, to hear the words.
 type harness struct {
 	t     testing.TB
+	d     *tuitest.Driver
 	m     *Model
-	clock *fakeClock
 	store *store.Store
 	cues  []cue
+	// bellsBefore is the bells rung before the cues were last forgotten.
+	bellsBefore int
 }
 
 func newHarness(t testing.TB, width, height int) *harness {
@@ -43,48 +38,60 @@ func newHarness(t testing.TB, width, height int) *harness {
 func newHarnessWithRoutines(t testing.TB, width, height int, routinesPath string) *harness {
 	t.Helper()
 	s := tuitest.TempStore(t)
-	h := &harness{t: t, clock: &fakeClock{now: start}, store: s}
-	h.m = newModel(common.Common{Store: s, Now: h.clock.Now, Styles: theme.NewFor(true)}, routinesPath)
-	h.m.play = func(c cue, _ settings) tea.Cmd {
+	h := &harness{t: t, d: tuitest.NewDriver(t), store: s}
+	h.m = newModel(h.d.Common(s), routinesPath)
+	h.d.DriveTab(h.m)
+	bell := playCues(h.m.Common)
+	h.m.play = func(c cue, set settings) tea.Cmd {
 		h.cues = append(h.cues, c)
-		return nil
+		return bell(c, settings{Bell: set.Bell}) // the bell only: no test speaks
 	}
 	h.m.SetSize(width, height)
 	h.send(h.m.readSettings())
 	return h
 }
 
-// send delivers msg to the tab and returns the command it gave back.
-func (h *harness) send(msg tea.Msg) tea.Cmd {
-	_, cmd := h.m.Update(msg)
-	return cmd
-}
+// send delivers msg to the tab and returns the command it gave back,
+// not run.
+func (h *harness) send(msg tea.Msg) tea.Cmd { return h.d.Send(msg) }
 
-func (h *harness) press(keys ...string) {
-	for _, k := range keys {
-		h.send(keyMsg(k))
-	}
-}
+// press sends keys, running what they return.
+func (h *harness) press(keys ...string) { h.d.Press(keys...) }
 
 func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
-// tick moves the clock by d and delivers the player's tick, as the
-// program would when the tick's timer fires.
+// tick moves the clock by d and fires the player's timer, as the program
+// would when it ran out (late, or early, by as much as d differs from
+// tickEvery).
 func (h *harness) tick(d time.Duration) {
-	h.clock.advance(d)
-	p := h.m.player
-	if p == nil {
+	if h.m.player == nil {
 		h.t.Fatal("tick with no player")
 	}
-	h.send(tickMsg{id: p.id, gen: p.gen})
+	h.d.Advance(d)
+	h.d.FireTimers()
+}
+
+// rearms tells whether msg, delivered, started the player's next timer.
+func (h *harness) rearms(msg tickMsg) bool {
+	before := len(h.d.Timers())
+	h.send(msg)
+	return len(h.d.Timers()) > before
 }
 
 // runFor ticks every 250 ms of clock time for d.
 func (h *harness) runFor(d time.Duration) {
-	for end := h.clock.now.Add(d); h.clock.now.Before(end); {
+	for end := h.d.Now().Add(d); h.d.Now().Before(end); {
 		h.tick(tickEvery)
 	}
 }
+
+// forgetCues starts the record of cues and bells afresh.
+func (h *harness) forgetCues() {
+	h.cues, h.bellsBefore = nil, h.d.Bells()
+}
+
+// bells is how many times the bell rang since the cues were forgotten.
+func (h *harness) bells() int { return h.d.Bells() - h.bellsBefore }
 
 // sessions is every session recorded, oldest first.
 func (h *harness) sessions() []diary.Session {
@@ -101,14 +108,4 @@ func (h *harness) sessions() []diary.Session {
 		h.t.Fatal(err)
 	}
 	return out
-}
-
-func (h *harness) bells() int {
-	n := 0
-	for _, c := range h.cues {
-		if c.bell {
-			n++
-		}
-	}
-	return n
 }

@@ -19,7 +19,7 @@ import (
 // stands alone before the first step, and enter starts).
 func (h *harness) startRoutine(id, answer string) *Player {
 	h.t.Helper()
-	h.send(common.StartRoutineMsg{Routine: id})
+	h.d.Deliver(common.StartRoutineMsg{Routine: id})
 	if h.m.player == nil {
 		h.t.Fatalf("no player for %s: %s", id, h.m.notice)
 	}
@@ -48,8 +48,8 @@ func (h *harness) painPromptOff() {
 // runToEnd ticks until the steps are over.
 func (h *harness) runToEnd(limit time.Duration) {
 	h.t.Helper()
-	for end := h.clock.now.Add(limit); h.m.player.stage == running; h.tick(tickEvery) {
-		if h.clock.now.After(end) {
+	for end := h.d.Now().Add(limit); h.m.player.stage == running; h.tick(tickEvery) {
+		if h.d.Now().After(end) {
 			h.t.Fatalf("still running after %v", limit)
 		}
 	}
@@ -104,8 +104,8 @@ func TestPauseFreezesTheClockAndTheTicks(t *testing.T) {
 	if p.phase() != phasePaused || !strings.Contains(h.m.View(), "PAUSED") {
 		t.Fatal("space did not pause")
 	}
-	h.clock.advance(5 * time.Minute)
-	if cmd := h.send(tickMsg{id: p.id, gen: staleGen}); cmd != nil {
+	h.d.Advance(5 * time.Minute)
+	if h.rearms(tickMsg{id: p.id, gen: staleGen}) {
 		t.Error("a tick from before the pause re-armed the timer")
 	}
 	if p.remaining() != before || p.index != 0 {
@@ -180,7 +180,7 @@ func TestCountdownAndStepBarAgree(t *testing.T) {
 	h.painPromptOff()
 	p := h.startRoutine("desk-break", "") // shoulder rolls: 24s, one side
 	for range 24 * time.Second / tickEvery {
-		h.clock.advance(tickEvery / 3) // off the whole seconds
+		h.d.Advance(tickEvery / 3) // off the whole seconds
 		secs, err := strconv.Atoi(countdownText(p.remaining()))
 		if err != nil {
 			t.Fatal(err)
@@ -204,14 +204,14 @@ func TestStopEarlyRecordsAPartialSession(t *testing.T) {
 		t.Fatal("esc did not ask before stopping")
 	}
 	left := p.remaining()
-	h.clock.advance(20 * time.Second) // reading the question
+	h.d.Advance(20 * time.Second) // reading the question
 	h.press("n")
 	if p.stage != running || p.paused || p.remaining() != left {
 		t.Fatalf("n: stage %d paused %v, %v left (was %v)", p.stage, p.paused, p.remaining(), left)
 	}
 	h.press("esc", "y")
-	stoppedAt := h.clock.now
-	h.clock.advance(time.Minute) // answering slowly
+	stoppedAt := h.d.Now()
+	h.d.Advance(time.Minute) // answering slowly
 	h.press("2")
 	s := h.sessions()
 	if len(s) != 1 {
@@ -248,7 +248,7 @@ func TestQuittingMidRoutineSavesThePartialSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := h.sessions()
-	if len(s) != 1 || s[0].StepsDone != 2 || !s[0].End.Equal(h.clock.now) || *s[0].PainBefore != 6 || s[0].PainAfter != nil {
+	if len(s) != 1 || s[0].StepsDone != 2 || !s[0].End.Equal(h.d.Now()) || *s[0].PainBefore != 6 || s[0].PainAfter != nil {
 		t.Errorf("sessions %+v, want one partial session of 2 steps ending now", s)
 	}
 }
@@ -258,7 +258,7 @@ func TestSwitchSidesAtTheHalf(t *testing.T) {
 	h.painPromptOff()
 	p := h.startRoutine("desk-break", "")
 	h.press("n", "n") // the seated twist: 15s each side
-	h.cues = nil
+	h.forgetCues()
 	h.runFor(14 * time.Second)
 	if p.phase() != phaseHold || !strings.Contains(h.m.View(), "first side") {
 		t.Fatalf("at 14s: phase %v\n%s", p.phase(), h.m.View())
@@ -292,7 +292,7 @@ func TestBellsCountDownAndMarkEachStep(t *testing.T) {
 		t.Fatalf("first step cues %+v", h.cues)
 	}
 	h.runFor(21 * time.Second) // 3s left of 24
-	h.cues = nil
+	h.forgetCues()
 	h.runFor(3 * time.Second)
 	if h.bells() != 3 {
 		t.Errorf("%d bells over the last 3 seconds and the change of step, want 3, 2, 1 and the change", h.bells())
@@ -317,7 +317,7 @@ func TestNoDriftOverTenMinutes(t *testing.T) {
 			t.Fatal("never ended")
 		}
 	}
-	took := h.clock.now.Sub(start)
+	took := h.d.Now().Sub(start)
 	if took < 10*time.Minute || took > 10*time.Minute+time.Second {
 		t.Errorf("ended after %v of clock time, want within 1s of 10:00", took)
 	}
@@ -342,21 +342,21 @@ func TestTicksOnlyWhileRunning(t *testing.T) {
 	h := newHarness(t, 80, 21)
 	h.send(common.StartRoutineMsg{Routine: "desk-break"})
 	p := h.m.player
-	if cmd := h.send(tickMsg{id: p.id, gen: p.gen}); cmd != nil {
+	if h.rearms(tickMsg{id: p.id, gen: p.gen}) {
 		t.Error("a tick during the first question re-armed the timer")
 	}
 	h.press("enter")
-	if cmd := h.send(tickMsg{id: p.id + 1, gen: p.gen}); cmd != nil {
+	if h.rearms(tickMsg{id: p.id + 1, gen: p.gen}) {
 		t.Error("another player's tick was taken")
 	}
-	if cmd := h.send(tickMsg{id: p.id, gen: p.gen}); cmd == nil {
+	if !h.rearms(tickMsg{id: p.id, gen: p.gen}) {
 		t.Error("a running player's tick was not re-armed")
 	}
 	h.press("esc", "y", "enter", "enter")
 	if h.m.player != nil {
 		t.Fatal("not back in the library")
 	}
-	if cmd := h.send(tickMsg{id: p.id, gen: p.gen}); cmd != nil {
+	if h.rearms(tickMsg{id: p.id, gen: p.gen}) {
 		t.Error("a tick after the routine re-armed the timer")
 	}
 }

@@ -1,6 +1,7 @@
-// Package tuitest is what the TUI's tests share: plain styles, a fixed
-// clock, temporary stores, key messages by name, and golden frames of a
-// model run as a real program. Only tests import it.
+// Package tuitest is what the TUI's tests share: the Driver every test
+// drives a model with (its clock, timers and bells), plain styles,
+// temporary stores, key messages by name, and golden frames of a model
+// run as a real program. Only tests import it.
 package tuitest
 
 import (
