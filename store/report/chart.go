@@ -18,8 +18,11 @@ type Chart struct {
 	Mean, Leg                string // polyline points: "x,y x,y …"
 	MeanPoints, LegPoints    int
 	Worst                    []Point
-	DotRadius                float64 // smaller over long periods, so the dots do not merge
-	Severe, Moderate         Band    // shaded behind the lines
+	// LegAlone marks leg pain on a day with none the day before or after,
+	// which the dashed line, joining days, cannot show.
+	LegAlone         []Point
+	DotRadius        float64 // smaller over long periods, so the dots do not merge
+	Severe, Moderate Band    // shaded behind the lines
 }
 
 // Tick is a labelled position on an axis.
@@ -65,8 +68,13 @@ func drawChart(daily []diary.DayPain, leg []LegDay) Chart {
 		mean = append(mean, pointText(x(d.Day), painY(float64(d.Mean))))
 		c.Worst = append(c.Worst, Point{round1(x(d.Day)), round1(painY(float64(d.Worst)))})
 	}
-	for _, l := range leg {
+	for i, l := range leg {
 		legLine = append(legLine, pointText(x(l.Day), painY(float64(l.Mean))))
+		before := i > 0 && leg[i-1].Day == l.Day-1
+		after := i < len(leg)-1 && leg[i+1].Day == l.Day+1
+		if !before && !after {
+			c.LegAlone = append(c.LegAlone, Point{round1(x(l.Day)), painY(float64(l.Mean))})
+		}
 	}
 	c.Mean, c.MeanPoints = strings.Join(mean, " "), len(mean)
 	c.Leg, c.LegPoints = strings.Join(legLine, " "), len(legLine)

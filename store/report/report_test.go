@@ -256,7 +256,7 @@ func TestChartHasAPointForEveryLoggedDay(t *testing.T) {
 					t.Fatalf("point %v lies outside the plot (%d to %d)", p, chartTop, chartBottom)
 				}
 			}
-			if dots := elements(doc, "circle"); len(dots) != logged {
+			if dots := elements(withClass(elements(doc, "g"), "worst")[0], "circle"); len(dots) != logged {
 				t.Errorf("%d worst-of-day dots, want %d", len(dots), logged)
 			}
 			leg := withClass(elements(doc, "polyline"), "leg")
@@ -444,5 +444,19 @@ func TestImportsNoTerminalLibraryAndNothingOfTheApp(t *testing.T) {
 				t.Errorf("store/report links %s", dep)
 			}
 		}
+	}
+}
+
+// Leg pain on a day alone has no line to draw: it gets a mark of its own.
+func TestLegPainOnADayAloneIsMarked(t *testing.T) {
+	s := demoStore(t)
+	addFlaggedEntries(t, s) // leg pain on the last day only
+	doc := parse(t, reportOf(t, s, lastDemoDays(14), false))
+	alone := withClass(elements(doc, "g"), "leg-alone")
+	if len(alone) != 1 || len(elements(alone[0], "circle")) != 1 {
+		t.Fatalf("%d marks for leg pain on one day alone, want one", len(alone))
+	}
+	if line := withClass(elements(doc, "polyline"), "leg"); len(line) != 1 || len(polylinePoints(t, line[0])) != 1 {
+		t.Error("the leg-pain line does not hold the one day")
 	}
 }
