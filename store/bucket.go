@@ -46,6 +46,7 @@ func putItem[T any](tx *Tx, b Bucket, k Key, v T) error {
 	if err != nil {
 		return fmt.Errorf("encoding %s record: %w", b, err)
 	}
+	tx.noteChange(b, k, bk.Get(k[:]), raw)
 	return bk.Put(k[:], raw)
 }
 
@@ -79,9 +80,11 @@ func deleteItem(tx *Tx, b Bucket, k Key) error {
 	if err != nil {
 		return err
 	}
-	if bk.Get(k[:]) == nil {
+	before := bk.Get(k[:])
+	if before == nil {
 		return fmt.Errorf("%s %s: %w", b, k.ID(), ErrNotFound)
 	}
+	tx.noteChange(b, k, before, nil)
 	return bk.Delete(k[:])
 }
 

@@ -26,6 +26,10 @@ type recordKind interface {
 	Bucket() Bucket
 	// decodes tells why a stored value cannot be read as the record type.
 	decodes(raw []byte) error
+	// decodeRecord reads a stored value as the record type.
+	decodeRecord(raw []byte) (diary.Record, error)
+	// undoTo puts back a record's bytes as they were (nil: no record).
+	undoTo(tx *Tx, k Key, before []byte) error
 }
 
 // recordKinds is every collection, in the order such code goes through
@@ -33,8 +37,14 @@ type recordKind interface {
 var recordKinds = []recordKind{Pain, Sessions, Water, Checks}
 
 func (c Collection[T]) decodes(raw []byte) error {
+	_, err := c.decodeRecord(raw)
+	return err
+}
+
+func (c Collection[T]) decodeRecord(raw []byte) (diary.Record, error) {
 	var v T
-	return json.Unmarshal(raw, &v)
+	err := json.Unmarshal(raw, &v)
+	return v, err
 }
 
 // Bucket is the bucket the collection's records are kept in.
@@ -48,7 +58,7 @@ func (c Collection[T]) Append(s *Store, v T) (Key, error) {
 	}
 	var k Key
 	err := s.Update(func(tx *Tx) (err error) {
-		k, err = insertItem(tx, c.bucket, v)
+		k, err = c.Insert(tx, v)
 		return err
 	})
 	return k, err
@@ -60,6 +70,7 @@ func (c Collection[T]) Insert(tx *Tx, v T) (Key, error) {
 	if err := v.Validate(); err != nil {
 		return Key{}, err
 	}
+	tx.noteKind(WriteAdded)
 	return insertItem(tx, c.bucket, v)
 }
 
@@ -74,7 +85,10 @@ func (c Collection[T]) GetVersioned(tx *Tx, k Key) (T, Version, error) {
 
 // Delete removes the record under k inside tx; ErrNotFound if there is
 // none.
-func (c Collection[T]) Delete(tx *Tx, k Key) error { return deleteItem(tx, c.bucket, k) }
+func (c Collection[T]) Delete(tx *Tx, k Key) error {
+	tx.noteKind(WriteDeleted)
+	return deleteItem(tx, c.bucket, k)
+}
 
 // Range calls fn for each record made in [from, to), oldest first.
 // Returning an error from fn stops the walk with that error. A record that
@@ -103,7 +117,9 @@ func (c Collection[T]) Replace(s *Store, k Key, base Version, v T) (Key, error) 
 }
 
 // Remove deletes the record under k in its own transaction.
-func (c Collection[T]) Remove(s *Store, k Key) error { return removeItem(s, c.bucket, k) }
+func (c Collection[T]) Remove(s *Store, k Key) error {
+	return s.Update(func(tx *Tx) error { return c.Delete(tx, k) })
+}
 
 // Restore puts v back under exactly the key it had, to undo a Remove; it
 // never overwrites.

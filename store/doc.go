@@ -16,6 +16,7 @@
 //	│   ├── format    = "lumbar"  marker: this file belongs to lumbar
 //	│   ├── schema    = uint64    schema version (big-endian)
 //	│   ├── revision  = uint64    bumped by every write (big-endian)
+//	│   ├── last_write = JSON     the records the last write changed, before and after (undo.go)
 //	│   └── settings/             setting name → JSON value (registry: diary/settings.go)
 //	│       └── state.quiet_until  when quiet mode ends (JSON time; state, not a setting)
 //	├── pain                      key → PainEntry (JSON)
@@ -28,7 +29,8 @@
 // Every record key is 16 bytes: the record's instant as 8-byte big-endian
 // UTC nanoseconds, then 8 random bytes. Keys therefore sort by time, never
 // collide, and double as the record's ID (its hex form), which makes import
-// idempotent. Values are JSON with explicit field names; each keeps the UTC
+// idempotent; a short ID is the shortest prefix, at least 7 hex digits, no
+// other record shares (shortid.go). Values are JSON with explicit field names; each keeps the UTC
 // instant and the UTC offset it was made at, so its "day" is the calendar
 // day where the person was.
 package store

@@ -102,6 +102,7 @@ func replaceItem[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) 
 	}
 	newKey := k
 	err := s.Update(func(tx *Tx) error {
+		tx.noteKind(WriteEdited)
 		bk, err := tx.bucket(b)
 		if err != nil {
 			return err
@@ -114,7 +115,7 @@ func replaceItem[T diary.Checked](s *Store, b Bucket, k Key, base Version, v T) 
 			return putItem(tx, b, k, v)
 		}
 		if raw != nil {
-			if err := bk.Delete(k[:]); err != nil {
+			if err := deleteItem(tx, b, k); err != nil {
 				return err
 			}
 		}
@@ -137,16 +138,13 @@ func conflict[T any](b Bucket, k Key, raw []byte, now Version) error {
 	return c
 }
 
-// removeItem deletes the record under k in its own transaction.
-func removeItem(s *Store, b Bucket, k Key) error {
-	return s.Update(func(tx *Tx) error { return deleteItem(tx, b, k) })
-}
-
 // ErrKeyTaken is returned by Restore when a record already holds the key.
 var ErrKeyTaken = errors.New("a record already has this key")
 
 // restoreItem puts v back under exactly the key it had, to undo a Remove. It
-// never overwrites: if the key is taken, nothing is written.
+// never overwrites: if the key is taken, nothing is written. When that
+// Remove is the last write, the restore is its undo, and leaves nothing
+// to undo (see undo.go); otherwise it is a write that adds.
 func restoreItem[T diary.Checked](s *Store, b Bucket, k Key, v T) error {
 	if err := v.Validate(); err != nil {
 		return err
@@ -157,6 +155,14 @@ func restoreItem[T diary.Checked](s *Store, b Bucket, k Key, v T) error {
 		} else if !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		return putItem(tx, b, k, v)
+		last, _ := readLastWrite(tx) // unreadable notes: this is no undo of them
+		tx.noteKind(WriteAdded)
+		if err := putItem(tx, b, k, v); err != nil {
+			return err
+		}
+		if last != nil && last.removed(b, k) {
+			return forgetLastWrite(tx)
+		}
+		return nil
 	})
 }

@@ -97,7 +97,8 @@ func (s *Store) Path() string { return s.path }
 // Tx is one transaction on the data file.
 type Tx struct {
 	btx   *bolt.Tx
-	store *Store // told about damaged records the transaction skips
+	store *Store     // told about damaged records the transaction skips
+	write *lastWrite // the records this transaction changed, for undo (see undo.go)
 }
 
 // View runs fn in a read-only transaction.
@@ -125,7 +126,11 @@ func (s *Store) Update(fn func(*Tx) error) error {
 			return err
 		}
 		err := db.Update(func(btx *bolt.Tx) error {
-			if err := fn(&Tx{btx: btx, store: s}); err != nil {
+			tx := &Tx{btx: btx, store: s}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			if err := saveLastWrite(tx); err != nil {
 				return err
 			}
 			return bumpRevision(btx)
