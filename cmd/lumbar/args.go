@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"lumbar/store/text"
 )
@@ -266,3 +267,45 @@ func isRefusal(err error) bool {
 // message. User text shown as data (notes, the app) is cleaned with
 // text.Printable instead.
 func quote(s string) string { return strconv.Quote(s) }
+
+// shellWord is s as one word to paste into a POSIX shell, for commands a
+// message suggests ("open it with: lumbar --db …"): bare when every
+// character is plain, else in single quotes, which the shell takes
+// literally ($ and backquotes included). Text that would not be printable
+// is written in $'…' quotes with escapes (bash, zsh and ksh read them),
+// so nothing raw reaches the terminal.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsFunc(s, needsShellQuotes) {
+		return s
+	}
+	if text.Printable(s) == s && !strings.ContainsAny(s, "\n\t") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\\' || r == '\'':
+			b.WriteString(`\` + string(r))
+		case r != '\n' && r != '\t' && text.Printable(string(r)) == string(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+		i += size
+	}
+	b.WriteString("'")
+	return b.String()
+}
+
+func needsShellQuotes(r rune) bool {
+	plain := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_./:@%+=,-", r)
+	return !plain
+}

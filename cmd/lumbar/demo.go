@@ -72,6 +72,6 @@ func writeDemo(inv *invocation, path string, years int) error {
 	fmt.Fprintf(inv.stdout, "wrote %s of made-up data to %s: %s, %s, %s\n",
 		text.Plural(years, "year"), shown, text.Plural(counts.Pain, "pain entry"),
 		text.Plural(counts.Water, "water log"), text.Plural(counts.Sessions, "stretch session"))
-	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", shown)
+	fmt.Fprintf(inv.stdout, "open it with: lumbar --db %s\n", shellWord(path))
 	return nil
 }

@@ -249,7 +249,7 @@ func TestDemo(t *testing.T) {
 	out := filepath.Join(dir, "demo.db")
 	env := map[string]string{"LUMBAR_DB": own}
 	code, stdout, errOut := runCLI(t, env, "demo", "--out", out)
-	if code != exitOK || !strings.Contains(stdout, "lumbar --db "+quote(out)) {
+	if code != exitOK || !strings.Contains(stdout, "lumbar --db "+shellWord(out)) {
 		t.Fatalf("demo --out: %d %q %q", code, stdout, errOut)
 	}
 	s, err := store.Open(out)

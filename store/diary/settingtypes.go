@@ -77,6 +77,17 @@ func parseAmount(text string) (ml int, err error) {
 // as Thousands writes it, with or without a unit after it.
 var groupedThousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d+)?\s*[a-z]*$`)
 
+// ouncesWithin is the range [lo, hi] ml in ounces to one decimal, both
+// ends accepted when typed: 10 to 2,000 ml is 0.4 to 67.6 oz (0.3 oz is
+// under 10 ml, and 68 oz over 2,000).
+func ouncesWithin(lo, hi int) (from, to string) {
+	tenths := func(ml int, round func(float64) float64) string {
+		oz := round(float64(ml)/MLPerOz*10) / 10
+		return strconv.FormatFloat(oz, 'f', -1, 64)
+	}
+	return tenths(lo, math.Ceil), tenths(hi, math.Floor)
+}
+
 // millilitres parses an amount and keeps it within [lo, hi] ml.
 func millilitres(lo, hi int) func(string) (int, error) {
 	return func(text string) (int, error) {
@@ -87,8 +98,9 @@ func millilitres(lo, hi int) func(string) (int, error) {
 		if ml >= lo && ml <= hi {
 			return ml, nil
 		}
-		err = fmt.Errorf("must be from %s to %s (%s to %s), not %s",
-			UnitML.Number(lo), UnitML.Format(hi), UnitOz.Number(lo), UnitOz.Format(hi), text)
+		loOz, hiOz := ouncesWithin(lo, hi)
+		err = fmt.Errorf("must be from %s to %s (%s to %s oz), not %s",
+			UnitML.Number(lo), UnitML.Format(hi), loOz, hiOz, text)
 		if _, convErr := strconv.Atoi(text); convErr == nil {
 			if oz := int(math.Round(float64(ml) * MLPerOz)); oz >= lo && oz <= hi {
 				err = fmt.Errorf("%w; for ounces write %soz", err, text)
