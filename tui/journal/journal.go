@@ -132,6 +132,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.loaded || msg.Revision != m.data.revision {
 			cmd = m.load()
 		}
+	case reportMsg:
+		m.flash = reportFlash(msg, m.width)
 	case undoExpiredMsg:
 		if m.undo != nil && m.undo.gen == msg.gen {
 			m.undo = nil
@@ -274,6 +276,9 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Span):
 		m.span = (m.span + 1) % len(Spans)
 		m.redraw()
+	case key.Matches(msg, k.Report):
+		m.flash = "Writing the report…"
+		return writeReport(m.Store, m.Now(), Spans[m.span])
 	case key.Matches(msg, k.PrevMonth):
 		m.month, m.monthSet = m.month.add(-1), true
 		m.layoutCalendar()

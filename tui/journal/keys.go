@@ -27,6 +27,7 @@ type KeyMap struct {
 	Delete    key.Binding
 	Undo      key.Binding
 	Span      key.Binding
+	Report    key.Binding // the report for the doctor, of the span on screen
 	PrevMonth key.Binding
 	NextMonth key.Binding
 
@@ -72,6 +73,7 @@ func DefaultKeyMap() KeyMap {
 		Delete:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
 		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
 		Span:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "7/30/90/365 days")),
+		Report:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "report for the doctor")),
 		PrevMonth:  key.NewBinding(key.WithKeys("<", ","), key.WithHelp("<", "previous month")),
 		NextMonth:  key.NewBinding(key.WithKeys(">", "."), key.WithHelp(">", "next month")),
 		Guide:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open “When to see a doctor”")),
@@ -133,7 +135,7 @@ func (m *Model) syncKeys() {
 	set(inHistory, &k.Top, &k.Bottom, &k.Open)
 	set(inHistory || entry, &k.Edit, &k.Delete)
 	set(browse && m.undo != nil, &k.Undo)
-	set(browse && (m.view == chartView || m.view == insightsView), &k.Span)
+	set(browse && (m.view == chartView || m.view == insightsView), &k.Span, &k.Report)
 	set(browse && m.view == calendarView, &k.PrevMonth)
 	set(browse && m.view == calendarView && m.month != monthOf(m.data.today), &k.NextMonth)
 	set(now == showingAdvice || (entry && hasAdvice(m.detail.item.Value)), &k.Guide)
@@ -155,7 +157,7 @@ func (m *Model) syncKeys() {
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	return common.Enabled(k.Save, k.NextField, k.PrevField, k.Cancel, k.LastTime, k.Reload, k.Overwrite, k.BackToForm, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide,
-		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
+		k.New, k.Open, k.Edit, k.Delete, k.Undo, k.Span, k.Report, k.PrevMonth, k.NextMonth, k.NextView, k.Back)
 }
 
 // FullHelp is the Log's part of the ? screen.
@@ -164,7 +166,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return common.HelpGroups(
 		[]key.Binding{k.New, k.Open, k.Edit, k.Delete, k.Undo},
 		[]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		[]key.Binding{k.NextView, k.PrevView, k.Span, k.PrevMonth, k.NextMonth},
+		[]key.Binding{k.NextView, k.PrevView, k.Span, k.Report, k.PrevMonth, k.NextMonth},
 		[]key.Binding{k.Save, k.LastTime, k.NextField, k.PrevField, k.Cancel, k.AddSign, k.SkipSign, k.Yes, k.No, k.Guide, k.Back},
 		[]key.Binding{k.Reload, k.Overwrite, k.BackToForm},
 	)
