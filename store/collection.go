@@ -74,6 +74,17 @@ func (c Collection[T]) Insert(tx *Tx, v T) (Key, error) {
 	return insertItem(tx, c.bucket, v)
 }
 
+// Import stores v under k, the key (ID) it was exported with, inside tx;
+// see importItem for what happens when k is taken.
+func (c Collection[T]) Import(tx *Tx, k Key, v T, replace bool) (Outcome, error) {
+	return importItem(tx, c.bucket, k, v, replace)
+}
+
+// Compare tells what Import would do, writing nothing.
+func (c Collection[T]) Compare(tx *Tx, k Key, v T, replace bool) (Outcome, error) {
+	return compareItem(tx, c.bucket, k, v, replace)
+}
+
 // Get reads the record under k; ErrNotFound if there is none.
 func (c Collection[T]) Get(tx *Tx, k Key) (T, error) { return getItem[T](tx, c.bucket, k) }
 
