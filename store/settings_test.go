@@ -55,7 +55,7 @@ func TestSettingRefusalsWriteNothing(t *testing.T) {
 		{"water.goal": "0"},
 		{"water.gaol": "2000"},
 		{"water.goal": "2500", "move.interval": "10s"}, // one bad value spoils the lot
-		{"hours.start": "19:00"},                       // after the default end
+		{"hours.start": "18:00"},                       // the default end
 		{"hours.start": "12:00", "hours.end": "12:00"},
 		{"hours.days": "someday"},
 	} {
@@ -67,12 +67,15 @@ func TestSettingRefusalsWriteNothing(t *testing.T) {
 			t.Fatalf("%v changed the file", changes)
 		}
 	}
-	// Moving both ends at once is fine.
-	err := s.Update(func(tx *Tx) error {
-		return ChangeSettings(tx, map[string]string{"hours.start": "19:00", "hours.end": "23:00"})
-	})
-	if err != nil {
-		t.Error(err)
+	// Moving both ends at once is fine, and so are hours that run past
+	// midnight.
+	for _, changes := range []map[string]string{
+		{"hours.start": "19:00", "hours.end": "23:00"},
+		{"hours.start": "22:00", "hours.end": "06:00"},
+	} {
+		if err := s.Update(func(tx *Tx) error { return ChangeSettings(tx, changes) }); err != nil {
+			t.Errorf("%v: %v", changes, err)
+		}
 	}
 }
 

@@ -175,7 +175,7 @@ func TestConfigRefusalsLeaveTheFileUnchanged(t *testing.T) {
 		{[]string{"set", "move.interval", "30s"}, exitUsage, "must be 1m or more"},
 		{[]string{"set", "move.interval", "soon"}, exitUsage, `"soon" is not a duration`},
 		{[]string{"set", "hours.start", "25:00"}, exitUsage, "from 00:00 to 23:59"},
-		{[]string{"set", "hours.end", "08:00"}, exitUsage, "hours.start (09:00) must be before hours.end (08:00)"},
+		{[]string{"set", "hours.end", "09:00"}, exitUsage, "hours.start and hours.end are both 09:00"},
 		{[]string{"set", "hours.days", "mon,tue,frj"}, exitUsage, `unknown day "frj"; did you mean fri?`},
 		{[]string{"set", "hours.days", "munday"}, exitUsage, `unknown day "munday"; did you mean mon?`},
 		{[]string{"set", "water.gaol", "2500"}, exitUsage, `unknown setting "water.gaol"; did you mean water.goal?`},

@@ -138,13 +138,7 @@ func ruleFor(kind CheckKind, st ReminderState, now time.Time) rule {
 		if drink := st.Today.LastDrink; !drink.IsZero() {
 			r.anchor = later(r.anchor, earlier(drink, now))
 		}
-		today := DayOf(now)
-		r.behind = func(w window) (time.Time, bool) {
-			if DayOf(w.start) != today {
-				return w.start, true // nothing drunk that day yet
-			}
-			return behindPaceFrom(set.WaterGoalML, st.Today.WaterML, w.start, w.end)
-		}
+		r.behind = waterBehind(set, st.Today.WaterML, now)
 	}
 	return r
 }
@@ -187,18 +181,53 @@ func (r rule) next(set Settings, now, quietUntil time.Time) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// window is one day's active hours, [start, end).
+// waterBehind is when intake falls behind the even pace in a window: the
+// goal is per calendar day, so today's intake counts until midnight and a
+// later day starts with nothing drunk.
+func waterBehind(set Settings, intakeML int, now time.Time) func(w window) (time.Time, bool) {
+	today, loc := DayOf(now), now.Location()
+	return func(w window) (time.Time, bool) {
+		if DayOf(w.start) > today {
+			return w.start, true // nothing drunk that day yet
+		}
+		at, ok := behindPaceOn(set, intakeML, today, loc)
+		if ok && at.Before(w.end) {
+			return at, true
+		}
+		// Hours that run past midnight reach a day with nothing drunk.
+		if tomorrow := (today + 1).Midnight(loc); tomorrow.Before(w.end) {
+			return later(tomorrow, w.start), true
+		}
+		return at, ok
+	}
+}
+
+// window is one stretch of active hours, [start, end). Hours that cross
+// midnight (22:00–06:00) make a window that begins on an active day and
+// ends the next morning.
 type window struct{ start, end time.Time }
+
+// windowOn is the active hours that begin on day d.
+func windowOn(set Settings, d Day, loc *time.Location) window {
+	endDay := d
+	if set.HoursCrossMidnight() {
+		endDay++
+	}
+	return window{set.HoursStart.On(d, loc), set.HoursEnd.On(endDay, loc)}
+}
 
 // windowFrom is the active hours that hold t or, failing that, come next.
 func windowFrom(set Settings, t time.Time) (window, bool) {
 	day := DayOf(t)
-	for i := range Day(maxWindows) {
+	if set.HoursCrossMidnight() {
+		day-- // last night's hours may still hold t
+	}
+	for i := range Day(maxWindows + 1) {
 		d := day + i
 		if !set.HoursDays.Has(d.Date().Weekday()) {
 			continue
 		}
-		w := window{set.HoursStart.On(d, t.Location()), set.HoursEnd.On(d, t.Location())}
+		w := windowOn(set, d, t.Location())
 		// A start inside a clocks-forward gap can land after the end.
 		if w.start.Before(w.end) && t.Before(w.end) {
 			return w, true
@@ -207,28 +236,72 @@ func windowFrom(set Settings, t time.Time) (window, bool) {
 	return window{}, false
 }
 
+// daySpans is the parts of calendar day d inside active hours: the
+// stretch water's even pace runs through. Hours that cross midnight give
+// a day two: the morning of the night before, and its own evening. A day
+// with none (a day off) keeps its hours, so the pace still reads sensibly.
+func daySpans(set Settings, d Day, loc *time.Location) []window {
+	if !set.HoursCrossMidnight() {
+		return []window{windowOn(set, d, loc)}
+	}
+	morning := window{d.Midnight(loc), set.HoursEnd.On(d, loc)}
+	evening := window{set.HoursStart.On(d, loc), (d + 1).Midnight(loc)}
+	var spans []window
+	if set.HoursDays.Has((d - 1).Date().Weekday()) {
+		spans = append(spans, morning)
+	}
+	if set.HoursDays.Has(d.Date().Weekday()) {
+		spans = append(spans, evening)
+	}
+	if len(spans) == 0 {
+		return []window{morning, evening}
+	}
+	return spans
+}
+
+// activeBefore is how much of spans lies before t, and their whole length.
+func activeBefore(spans []window, t time.Time) (before, total time.Duration) {
+	for _, s := range spans {
+		if s.end.Before(s.start) {
+			continue // a clocks-forward gap swallowed it
+		}
+		total += s.end.Sub(s.start)
+		before += max(0, earlier(t, s.end).Sub(s.start))
+	}
+	return before, total
+}
+
 // ExpectedBy is how much of goalML an even pace through today's active
 // hours would have drunk by now (all of it once they are over).
 func ExpectedBy(set Settings, now time.Time) int {
-	today := DayOf(now)
-	start, end := set.HoursStart.On(today, now.Location()), set.HoursEnd.On(today, now.Location())
-	switch {
-	case !now.After(start):
-		return 0
-	case !now.Before(end):
+	before, total := activeBefore(daySpans(set, DayOf(now), now.Location()), now)
+	if total <= 0 {
 		return set.WaterGoalML
 	}
-	return int(float64(set.WaterGoalML) * float64(now.Sub(start)) / float64(end.Sub(start)))
+	return int(float64(set.WaterGoalML) * float64(before) / float64(total))
 }
 
-// behindPaceFrom is the instant intakeML falls behind an even pace from 0
-// at start to goalML at end; ok is false when the goal is already met.
-func behindPaceFrom(goalML, intakeML int, start, end time.Time) (time.Time, bool) {
-	if intakeML >= goalML {
+// behindPaceOn is the instant on day d when intakeML falls behind an even
+// pace from nothing to the goal through the day's active hours; ok is
+// false when the goal is already met.
+func behindPaceOn(set Settings, intakeML int, d Day, loc *time.Location) (time.Time, bool) {
+	if intakeML >= set.WaterGoalML {
 		return time.Time{}, false
 	}
-	share := float64(intakeML) / float64(goalML)
-	return start.Add(time.Duration(share * float64(end.Sub(start)))), true
+	spans := daySpans(set, d, loc)
+	_, total := activeBefore(spans, spans[len(spans)-1].end)
+	left := time.Duration(float64(intakeML) / float64(set.WaterGoalML) * float64(total))
+	for _, s := range spans {
+		length := s.end.Sub(s.start)
+		if length < 0 {
+			continue
+		}
+		if left < length {
+			return s.start.Add(left), true
+		}
+		left -= length
+	}
+	return spans[len(spans)-1].end, true
 }
 
 func later(a, b time.Time) time.Time {

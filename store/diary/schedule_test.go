@@ -73,6 +73,13 @@ func snooze(kind CheckKind, wall, until string) Check {
 
 func allWeek(s *Settings) { s.HoursDays = 0x7f }
 
+// nightShift is active hours from 22:00 to 06:00 the next morning, Monday
+// to Friday nights.
+func nightShift(s *Settings) { s.HoursStart, s.HoursEnd = 22*60, 6*60 }
+
+// nightsAllWeek is nightShift every night.
+func nightsAllWeek(s *Settings) { nightShift(s); allWeek(s) }
+
 // Dates: Mon 2026-11-23 … Sun 2026-11-29. British Summer Time starts on
 // Sun 2026-03-29 (01:00 GMT → 02:00 BST) and ends on Sun 2026-10-25
 // (02:00 BST → 01:00 GMT).
@@ -299,6 +306,87 @@ func TestPlan(t *testing.T) {
 			want: map[CheckKind]string{water: "2026-10-25 01:00 GMT"}, // 2 of 4 real hours
 			due:  []CheckKind{posture},
 		},
+		{
+			name: "night hours: before they start, the first reminders come after 22:00",
+			day:  day{settings: nightShift},
+			now:  "2026-11-23 20:00",
+			want: map[CheckKind]string{posture: "2026-11-23 22:30 GMT", move: "2026-11-23 22:50 GMT", water: "2026-11-23 23:00 GMT"},
+		},
+		{
+			name: "night hours: what fell due before midnight is still due after it",
+			day:  day{settings: nightShift},
+			now:  "2026-11-24 01:00",
+			want: map[CheckKind]string{posture: "2026-11-23 22:30 GMT", move: "2026-11-23 22:50 GMT", water: "2026-11-24 00:00 GMT"},
+			due:  []CheckKind{posture, move, water},
+		},
+		{
+			name: "night hours: an interval runs on across midnight",
+			day:  day{settings: nightShift, acks: []Check{ack(posture, ActionDone, "2026-11-23 23:50")}},
+			now:  "2026-11-24 00:05",
+			want: map[CheckKind]string{posture: "2026-11-24 00:20 GMT"},
+			due:  []CheckKind{move, water},
+		},
+		{
+			name: "night hours: after 06:00 the next night starts afresh",
+			day:  day{settings: nightShift, acks: []Check{ack(posture, ActionDone, "2026-11-24 05:50")}},
+			now:  "2026-11-24 07:00",
+			want: map[CheckKind]string{posture: "2026-11-24 22:30 GMT", move: "2026-11-24 22:50 GMT"},
+		},
+		{
+			name: "night hours: Monday morning belongs to Sunday night, which is off",
+			day:  day{settings: nightShift},
+			now:  "2026-11-23 03:00",
+			want: map[CheckKind]string{posture: "2026-11-23 22:30 GMT"},
+		},
+		{
+			name: "night hours: Friday night runs into Saturday morning",
+			day:  day{settings: nightShift, acks: []Check{ack(posture, ActionDone, "2026-11-28 02:45")}},
+			now:  "2026-11-28 03:00",
+			want: map[CheckKind]string{posture: "2026-11-28 03:15 GMT"},
+			due:  []CheckKind{move, water},
+		},
+		{
+			name: "night hours: from Saturday morning the next night is Monday's",
+			day:  day{settings: nightShift, acks: []Check{ack(posture, ActionDone, "2026-11-28 05:45")}},
+			now:  "2026-11-28 05:50",
+			want: map[CheckKind]string{posture: "2026-11-30 22:30 GMT"},
+			due:  []CheckKind{move, water},
+		},
+		{
+			name: "night hours: water paces through the evening's part of the day",
+			day:  day{settings: nightShift, waterML: 1000, drink: "2026-11-23 22:05"},
+			now:  "2026-11-23 22:10",
+			want: map[CheckKind]string{water: "2026-11-23 23:05 GMT"}, // half of 22:00–24:00 is 23:00; the interval ends later
+		},
+		{
+			name: "night hours: the day's goal met before midnight, a new day asks from midnight",
+			day:  day{settings: nightShift, waterML: 2000, drink: "2026-11-23 23:30"},
+			now:  "2026-11-23 23:40",
+			want: map[CheckKind]string{water: "2026-11-24 00:30 GMT"},
+			due:  []CheckKind{posture, move},
+		},
+		{
+			name: "night hours: clocks go forward in the night, the interval is real time",
+			day:  day{settings: nightsAllWeek, acks: []Check{ack(posture, ActionDone, "2026-03-29 00:50")}},
+			now:  "2026-03-29 00:55",
+			want: map[CheckKind]string{posture: "2026-03-29 02:20 BST"},
+			due:  []CheckKind{move, water},
+		},
+		{
+			name: "night hours: clocks go back in the night, the interval is real time",
+			day: day{settings: func(s *Settings) { nightsAllWeek(s); s.PostureInterval = 90 * time.Minute },
+				acks: []Check{ack(posture, ActionDone, "2026-10-25 00:50")}},
+			now:  "2026-10-25 00:55",
+			want: map[CheckKind]string{posture: "2026-10-25 01:20 GMT"},
+			due:  []CheckKind{move, water},
+		},
+		{
+			name: "night hours: the night the clocks go back still ends at 06:00",
+			day:  day{settings: nightsAllWeek, acks: []Check{ack(posture, ActionDone, "2026-10-25 05:40")}},
+			now:  "2026-10-25 05:45",
+			want: map[CheckKind]string{posture: "2026-10-25 22:30 GMT"},
+			due:  []CheckKind{move, water},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -356,28 +444,62 @@ func TestPhrase(t *testing.T) {
 
 func TestExpectedBy(t *testing.T) {
 	set := DefaultSettings()
-	for wall, want := range map[string]int{
-		"2026-11-23 08:00": 0, "2026-11-23 09:00": 0, "2026-11-23 13:30": 1000,
-		"2026-11-23 18:00": 2000, "2026-11-23 23:00": 2000,
+	night := DefaultSettings()
+	nightShift(&night)
+	for _, tt := range []struct {
+		set  Settings
+		wall string
+		want int
+	}{
+		{set, "2026-11-23 08:00", 0}, {set, "2026-11-23 09:00", 0}, {set, "2026-11-23 13:30", 1000},
+		{set, "2026-11-23 18:00", 2000}, {set, "2026-11-23 23:00", 2000},
+		// Tuesday's active hours are 00:00–06:00 (Monday's night) and 22:00–24:00.
+		{night, "2026-11-24 03:00", 750}, {night, "2026-11-24 12:00", 1500}, {night, "2026-11-24 23:00", 1750},
+		// Monday's are only its evening: Sunday night is off.
+		{night, "2026-11-23 05:00", 0}, {night, "2026-11-23 23:00", 1000},
 	} {
-		if got := ExpectedBy(set, on(wall)); got != want {
-			t.Errorf("expected by %s = %d, want %d", wall, got, want)
+		if got := ExpectedBy(tt.set, on(tt.wall)); got != tt.want {
+			t.Errorf("expected by %s (hours %s–%s) = %d, want %d", tt.wall, tt.set.HoursStart, tt.set.HoursEnd, got, tt.want)
 		}
 	}
 }
 
 // A week of minutes, each planned from scratch, never panics and never
-// puts a due time outside active hours (unless it is already due).
+// puts a due time outside active hours (unless it is already due), for
+// day hours and for night hours, in a week with a clock change.
 func TestPlanEveryMinuteOfAWeek(t *testing.T) {
-	st := day{acks: []Check{ack(posture, ActionDone, "2026-11-23 10:00")}, waterML: 500}.state()
-	for now := on("2026-11-22 00:00"); now.Before(on("2026-11-30 00:00")); now = now.Add(7 * time.Minute) {
-		for _, d := range Plan(st, now).Next {
-			local := d.At.In(london)
-			hm := local.Hour()*60 + local.Minute()
-			wd := local.Weekday()
-			if d.At.After(now) && (hm < 9*60 || hm >= 18*60 || wd == time.Saturday || wd == time.Sunday) {
-				t.Fatalf("at %v: %s due outside active hours, %v", now, d.Kind, local)
+	for _, tt := range []struct {
+		name     string
+		settings func(*Settings)
+		from     string
+	}{
+		{"day hours", nil, "2026-11-22 00:00"},
+		{"night hours", nightShift, "2026-11-22 00:00"},
+		{"night hours, clocks go back", nightShift, "2026-10-22 00:00"},
+		{"night hours, clocks go forward", nightsAllWeek, "2026-03-26 00:00"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			from := on(tt.from)
+			st := day{settings: tt.settings, acks: []Check{ack(posture, ActionDone, from.Add(34*time.Hour).Format("2006-01-02 15:04"))}, waterML: 500}.state()
+			for now := from; now.Before(from.AddDate(0, 0, 8)); now = now.Add(7 * time.Minute) {
+				for _, d := range Plan(st, now).Next {
+					if d.At.After(now) && !inActiveHours(st.Settings, d.At.In(london)) {
+						t.Fatalf("at %v: %s due outside active hours, %v", now, d.Kind, d.At.In(london))
+					}
+				}
 			}
-		}
+		})
 	}
+}
+
+// inActiveHours tells, from the wall clock alone, whether t lies in active
+// hours: after the start on an active day, or before the end on the
+// morning after one when the hours cross midnight.
+func inActiveHours(set Settings, t time.Time) bool {
+	hm := ClockTime(t.Hour()*60 + t.Minute())
+	today, yesterday := t.Weekday(), t.AddDate(0, 0, -1).Weekday()
+	if !set.HoursCrossMidnight() {
+		return set.HoursDays.Has(today) && hm >= set.HoursStart && hm < set.HoursEnd
+	}
+	return set.HoursDays.Has(today) && hm >= set.HoursStart || set.HoursDays.Has(yesterday) && hm < set.HoursEnd
 }

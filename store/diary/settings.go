@@ -94,7 +94,7 @@ var registry = []Setting{
 		func(s *Settings) *time.Duration { return &s.MoveInterval }),
 	clockTime("hours.start", "reminders start at this time", 9*60,
 		func(s *Settings) *ClockTime { return &s.HoursStart }),
-	clockTime("hours.end", "reminders stop at this time", 18*60,
+	clockTime("hours.end", "reminders stop at this time (before the start: the next morning)", 18*60,
 		func(s *Settings) *ClockTime { return &s.HoursEnd }),
 	&typed[Weekdays]{name: "hours.days", section: SectionHours, initial: MondayToFriday,
 		help: "days with reminders", syntax: "days like mon,tue,wed,thu,fri or mon-fri",
@@ -210,12 +210,16 @@ func (s Settings) GoalGlasses() int { return (s.WaterGoalML + s.WaterGlassML - 1
 
 // Validate checks what single settings cannot check alone.
 func (s Settings) Validate() error {
-	if s.HoursStart >= s.HoursEnd {
-		return fmt.Errorf("hours.start (%s) must be before hours.end (%s); change the other one first if you are moving both",
-			s.HoursStart, s.HoursEnd)
+	if s.HoursStart == s.HoursEnd {
+		return fmt.Errorf("hours.start and hours.end are both %s; active hours need a start and a different end "+
+			"(an end before the start runs past midnight, like 22:00 to 06:00)", s.HoursStart)
 	}
 	return nil
 }
+
+// HoursCrossMidnight tells whether active hours run past midnight (a night
+// shift's 22:00–06:00): each active day's hours then end the next morning.
+func (s Settings) HoursCrossMidnight() bool { return s.HoursEnd < s.HoursStart }
 
 // typed is a setting whose value has Go type T.
 type typed[T any] struct {

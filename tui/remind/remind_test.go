@@ -409,8 +409,8 @@ func TestSettingsForm(t *testing.T) {
 	if v := h.m.View(); h.m.form == nil || !strings.Contains(v, "must be from 100 to 4,000 ml") {
 		t.Fatalf("a 0 ml goal was not refused in place:\n%s", v)
 	}
-	if err := h.m.form.check("hours.start", "19:00"); err == nil || !strings.Contains(err.Error(), "must be before hours.end") {
-		t.Errorf("a start after the end is not refused as it is typed: %v", err)
+	if err := h.m.form.check("hours.start", "18:00"); err == nil || !strings.Contains(err.Error(), "need a start and a different end") {
+		t.Errorf("a start equal to the end is not refused as it is typed: %v", err)
 	}
 	h.d.Type("esc")
 	if h.m.CapturesInput() || h.m.note != "Settings unchanged." || h.sum() != before {
@@ -426,8 +426,8 @@ func TestSettingsForm(t *testing.T) {
 		h.d.Run(h.m.updateForm(nil))
 	}
 	// Settings that only fail together are refused as a whole.
-	submit(map[string]string{"hours.start": "19:00", "water.goal": "2500"})
-	if !strings.HasPrefix(h.m.note, "Not saved: hours.start (19:00) must be before hours.end") || h.sum() != before {
+	submit(map[string]string{"hours.start": "18:00", "water.goal": "2500"})
+	if !strings.HasPrefix(h.m.note, "Not saved: hours.start and hours.end are both 18:00") || h.sum() != before {
 		t.Fatalf("cross-check: %q, file changed %v", h.m.note, h.sum() != before)
 	}
 	submit(map[string]string{"water.goal": "2500", "water.unit": "oz", "posture.interval": "45m"})
