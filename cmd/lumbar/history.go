@@ -4,20 +4,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"lumbar/store"
 	"lumbar/store/diary"
+	"lumbar/store/report"
 	"lumbar/store/text"
 )
 
 var historyCommand = command{
-	name: "history", synopsis: "[--days N] [--json]", summary: "list your entries of the last N days",
-	about: `Show the pain entries of the last N days (default 30, today included),
-oldest first, one line each.`,
-	flags: spanFlags,
-	more:  func() string { return historyJSONHelp },
-	run:   runHistory,
+	name: "history", synopsis: "[--days N | --from D --to D] [filters] [--json]",
+	summary: "list your entries of the last N days, with their IDs",
+	about: `Show the pain entries of the last N days (default 30, today included), or
+of --from DATE to --to DATE, oldest first, one line each, starting with the
+entry's short ID: lumbar edit ID and lumbar delete ID take it. The
+filters --grep, --where and --warnings keep only the entries that match
+all of them.`,
+	flags: append(periodFlags(30),
+		flagSpec{"grep", "TEXT", "only entries whose note contains TEXT (any case)"},
+		flagSpec{"where", "AREAS", "only entries that hurt in one of these areas (words as in lumbar log --where)"},
+		flagSpec{"warnings", "", "only entries with warning signs"},
+		flagSpec{"json", "", "print JSON instead, for other programs"},
+	),
+	more: func() string { return historyJSONHelp },
+	run:  runHistory,
 }
 
 const historyJSONHelp = `JSON: an array of entries, oldest first. Every entry has every key, so the
@@ -25,6 +37,7 @@ shape never changes; absent details are "" (text), null (numbers) or []
 (lists). Text is cleaned of escape sequences and control characters.
 
   [{"id": "0018ab…",                  record ID (32 hex digits)
+    "short_id": "0018ab7",             the shortest unique prefix, 7+ digits
     "at": "2026-11-27T09:30:00+01:00", when, with the UTC offset it was made at
     "day": "2026-11-27",               the local day it counts for
     "pain": 6, "band": "moderate",     0–10 and none/mild/moderate/severe
@@ -39,20 +52,31 @@ The words are those listed in lumbar log --help.
 `
 
 func runHistory(inv *invocation) error {
-	days, s, err := spanAndDiary(inv)
+	a := inv.args
+	if err := a.noArguments(); err != nil {
+		return err
+	}
+	period, err := periodArgs(a, diary.DayOf(inv.now()), 30)
 	if err != nil {
 		return err
 	}
-	today := diary.DayOf(inv.now())
+	keep, err := historyFilterArgs(a)
+	if err != nil {
+		return err
+	}
+	s, err := inv.openDiaryToRead()
+	if err != nil {
+		return err
+	}
 	if s == nil {
-		if inv.args.has("json") {
+		if a.has("json") {
 			return printJSON(inv, []historyEntry{})
 		}
 		fmt.Fprintln(inv.stdout, "no entries yet; log one with lumbar log PAIN")
 		return nil
 	}
 	out := historyPrinter(inv)
-	err = eachHistoryChunk(s, today-diary.Day(days)+1, today, func(items []store.Item[diary.PainEntry]) error {
+	err = eachHistoryChunk(s, period.First, period.Last, keep, func(items []shownEntry) error {
 		for _, it := range items {
 			if err := out.add(it); err != nil {
 				return err
@@ -63,11 +87,61 @@ func runHistory(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	if out.count() == 0 && !inv.args.has("json") {
-		fmt.Fprintf(inv.stdout, "no entries in the last %s; log one with lumbar log PAIN\n", text.Plural(days, "day"))
+	if out.count() == 0 && !a.has("json") {
+		fmt.Fprintln(inv.stdout, noEntriesLine(a, period))
 		return nil
 	}
 	return out.finish()
+}
+
+// noEntriesLine says that nothing was found, and where lumbar looked.
+func noEntriesLine(a *parsedArgs, period report.Period) string {
+	span := fmt.Sprintf("in the last %s", text.Plural(period.Days(), "day"))
+	if a.has("from") {
+		span = "from " + period.String()
+	}
+	if a.has("grep") || a.has("where") || a.has("warnings") {
+		return "no entries " + span + " match"
+	}
+	return "no entries " + span + "; log one with lumbar log PAIN"
+}
+
+// historyFilter is which entries history keeps.
+type historyFilter struct {
+	grep     string   // lower case; "" keeps all
+	where    []string // areas, any of which will do; none keeps all
+	warnings bool     // only entries with warning signs
+}
+
+// historyFilterArgs reads --grep, --where and --warnings.
+func historyFilterArgs(a *parsedArgs) (historyFilter, error) {
+	f := historyFilter{grep: strings.ToLower(a.value("grep")), warnings: a.has("warnings")}
+	if a.has("grep") && strings.TrimSpace(f.grep) == "" {
+		return f, a.refuseUsage("--grep needs some text to look for in the notes")
+	}
+	if a.has("where") {
+		var err error
+		if f.where, err = diary.Areas.ParseList(a.value("where")); err != nil {
+			return f, refused(err)
+		}
+		if len(f.where) == 0 {
+			return f, a.refuseUsage("--where needs an area, like back-centre")
+		}
+	}
+	return f, nil
+}
+
+// keeps tells whether e passes the filter.
+func (f historyFilter) keeps(e diary.PainEntry) bool {
+	switch {
+	case f.grep != "" && !strings.Contains(strings.ToLower(e.Note), f.grep):
+		return false
+	case len(f.where) > 0 && !slices.ContainsFunc(e.Where, func(w string) bool { return slices.Contains(f.where, w) }):
+		return false
+	case f.warnings && len(e.Warnings) == 0:
+		return false
+	}
+	return true
 }
 
 // historyChunkDays is how many days history reads in one transaction.
@@ -76,15 +150,23 @@ func runHistory(inv *invocation) error {
 // reader (a pager) takes its time.
 const historyChunkDays = 31
 
-// eachHistoryChunk calls fn with the pain entries of [first, last], oldest
-// first, a chunk of days at a time.
-func eachHistoryChunk(s *store.Store, first, last diary.Day, fn func([]store.Item[diary.PainEntry]) error) error {
-	var items []store.Item[diary.PainEntry]
+// shownEntry is an entry as history shows it: with its short ID.
+type shownEntry struct {
+	store.Item[diary.PainEntry]
+	shortID string
+}
+
+// eachHistoryChunk calls fn with the pain entries of [first, last] that
+// keep passes, oldest first, a chunk of days at a time.
+func eachHistoryChunk(s *store.Store, first, last diary.Day, keep historyFilter, fn func([]shownEntry) error) error {
+	var items []shownEntry
 	for from := first; from <= last; from += historyChunkDays {
 		items = items[:0]
 		err := s.View(func(tx *store.Tx) error {
 			return store.Pain.RangeDays(tx, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
-				items = append(items, it)
+				if keep.keeps(it.Value) {
+					items = append(items, shownEntry{it, store.ShortID(tx, it.Key)})
+				}
 				return nil
 			})
 		})
@@ -100,7 +182,7 @@ func eachHistoryChunk(s *store.Store, first, last diary.Day, fn func([]store.Ite
 
 // entryPrinter writes history's entries as they are read.
 type entryPrinter interface {
-	add(store.Item[diary.PainEntry]) error
+	add(shownEntry) error
 	count() int
 	finish() error
 }
@@ -118,9 +200,9 @@ type lineEntries struct {
 	n int
 }
 
-func (l *lineEntries) add(it store.Item[diary.PainEntry]) error {
+func (l *lineEntries) add(it shownEntry) error {
 	l.n++
-	_, err := fmt.Fprintln(l.w, entryLine(it.Value))
+	_, err := fmt.Fprintln(l.w, it.shortID, entryLine(it.Value))
 	return err
 }
 
@@ -134,7 +216,7 @@ type jsonEntries struct {
 	n int
 }
 
-func (j *jsonEntries) add(it store.Item[diary.PainEntry]) error {
+func (j *jsonEntries) add(it shownEntry) error {
 	element, err := json.MarshalIndent(historyJSON(it), "  ", "  ")
 	if err != nil {
 		return err
@@ -186,6 +268,7 @@ func spanAndDiary(inv *invocation) (days int, s *store.Store, err error) {
 // documented in historyHelp and must not change.
 type historyEntry struct {
 	ID           string    `json:"id"`
+	ShortID      string    `json:"short_id"`
 	At           string    `json:"at"`
 	Day          diary.Day `json:"day"`
 	Pain         int       `json:"pain"`
@@ -203,10 +286,10 @@ type historyEntry struct {
 	Note         string    `json:"note"`
 }
 
-func historyJSON(it store.Item[diary.PainEntry]) historyEntry {
+func historyJSON(it shownEntry) historyEntry {
 	e := it.Value
 	return historyEntry{
-		ID: it.Key.ID(), At: e.Local().Format(time.RFC3339), Day: e.Day(),
+		ID: it.Key.ID(), ShortID: it.shortID, At: e.Local().Format(time.RFC3339), Day: e.Day(),
 		Pain: e.Pain, Band: diary.PainBand(e.Pain), LegPain: e.LegPain,
 		Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
 		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: text.Printable(e.Medication),

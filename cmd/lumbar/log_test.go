@@ -159,6 +159,13 @@ func TestHistory(t *testing.T) {
 	lumbar("log", "2", "--leg", "1", "--at", "07:00")
 	code, out, _ := lumbar("history", "--days", "7")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for i, line := range lines { // each starts with its short ID
+		id, rest, _ := strings.Cut(line, " ")
+		if len(id) < store.MinShortID {
+			t.Errorf("line %q starts with no short ID", line)
+		}
+		lines[i] = rest
+	}
 	if code != exitOK || len(lines) != 2 || !strings.HasPrefix(lines[0], "2026-11-26 08:00 · pain 5") ||
 		!strings.HasSuffix(lines[0], `"line one line two"`) || !strings.HasPrefix(lines[1], "2026-11-27 07:00") {
 		t.Errorf("history --days 7: %d\n%s", code, out)
@@ -169,7 +176,7 @@ func TestHistory(t *testing.T) {
 		t.Fatalf("JSON: %v, %d entries\n%s", err, len(got), out)
 	}
 	wantKeys := []string{"at", "band", "day", "feels", "helped", "id", "interference", "leg_pain", "medication",
-		"note", "pain", "relief", "sleep", "triggers", "warning_signs", "where"}
+		"note", "pain", "relief", "short_id", "sleep", "triggers", "warning_signs", "where"}
 	for _, e := range got {
 		var keys []string
 		for k := range e {

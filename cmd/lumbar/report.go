@@ -27,15 +27,12 @@ diagnosis. Your notes stay out unless you add --notes.
 
 The file goes to the current folder, named by its period, unless --out
 names it; an existing file is never replaced without --force.`, report.DefaultDays, report.DefaultDays),
-	flags: []flagSpec{
-		{"days", "N", fmt.Sprintf("the last N days, today included: 1 to %d (default %d)", maxDays, report.DefaultDays)},
-		{"from", "DATE", "the first day, YYYY-MM-DD"},
-		{"to", "DATE", "the last day, YYYY-MM-DD (default today; needs --from)"},
+	flags: append(periodFlags(report.DefaultDays), []flagSpec{
 		{"out", "FILE", "the file to write (default: lumbar-report-FROM-to-TO.html here)"},
 		{"notes", "", "include your notes (they are private by default)"},
 		{"open", "", "open the report in your browser once written"},
 		{"force", "", "replace FILE if it exists"},
-	},
+	}...),
 	run: runReport,
 }
 
@@ -44,7 +41,7 @@ func runReport(inv *invocation) error {
 	if err := a.noArguments(); err != nil {
 		return err
 	}
-	period, err := reportPeriod(a, diary.DayOf(inv.now()))
+	period, err := periodArgs(a, diary.DayOf(inv.now()), report.DefaultDays)
 	if err != nil {
 		return err
 	}
@@ -84,48 +81,6 @@ func runReport(inv *invocation) error {
 		}
 	}
 	return nil
-}
-
-// reportPeriod reads the period from --days, or --from and --to.
-func reportPeriod(a *parsedArgs, today diary.Day) (report.Period, error) {
-	if a.has("days") && (a.has("from") || a.has("to")) {
-		return report.Period{}, a.refuseUsage("give --days N or --from DATE --to DATE, not both")
-	}
-	if !a.has("from") {
-		if a.has("to") {
-			return report.Period{}, a.refuseUsage("--to needs --from: lumbar report --from DATE --to DATE")
-		}
-		days, err := a.intValue("days", report.DefaultDays, 1, maxDays)
-		return report.LastDays(today, days), err
-	}
-	p := report.Period{Last: today}
-	var err error
-	if p.First, err = dayValue(a, "from"); err != nil {
-		return p, err
-	}
-	if a.has("to") {
-		if p.Last, err = dayValue(a, "to"); err != nil {
-			return p, err
-		}
-	}
-	switch {
-	case p.Last > today:
-		return p, a.refuseUsage("--to %s is in the future; today is %s", p.Last, today)
-	case p.First > p.Last:
-		return p, a.refuseUsage("--from %s is after %s, the last day", p.First, p.Last)
-	case p.Days() > maxDays:
-		return p, a.refuseUsage("%s to %s is %s days; a report covers at most %s", p.First, p.Last, text.Thousands(p.Days()), text.Thousands(maxDays))
-	}
-	return p, nil
-}
-
-// dayValue reads flag name as a day, YYYY-MM-DD.
-func dayValue(a *parsedArgs, name string) (diary.Day, error) {
-	d, err := diary.ParseDay(a.value(name))
-	if err != nil {
-		return 0, a.refuseUsage("--%s must be a date like 2026-03-31, not %s", name, quote(a.value(name)))
-	}
-	return d, nil
 }
 
 // openWithSystem opens a file with the desktop's own opener: xdg-open on

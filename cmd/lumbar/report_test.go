@@ -105,7 +105,7 @@ func TestReportRefusesWhatCannotBeAPeriod(t *testing.T) {
 		{[]string{"--from", "2026-11-01", "--to", "2026-13-01"}, `--to must be a date like 2026-03-31, not "2026-13-01"`},
 		{[]string{"--from", "2026-11-01", "--to", "2026-11-28"}, "--to 2026-11-28 is in the future; today is 2026-11-27"},
 		{[]string{"--from", "2026-11-20", "--to", "2026-11-01"}, "--from 2026-11-20 is after 2026-11-01, the last day"},
-		{[]string{"--from", "2010-01-01"}, "2010-01-01 to 2026-11-27 is 6,175 days; a report covers at most 3,660"},
+		{[]string{"--from", "2010-01-01"}, "2010-01-01 to 2026-11-27 is 6,175 days; lumbar report covers at most 3,660"},
 		{[]string{"--out", ""}, "--out needs a file name"},
 		{[]string{"30"}, `report takes no arguments, not "30"`},
 		{[]string{"--nots"}, "did you mean --notes?"},
