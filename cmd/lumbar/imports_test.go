@@ -43,6 +43,8 @@ var importRules = []importRule{
 		banned: anyOf(under("lumbar/"), terminal)},
 	{pkg: "lumbar/store", deep: true, why: "the data layer imports no terminal library and nothing of the app",
 		banned: anyOf(under("lumbar/tui"), terminal)},
+	{pkg: "lumbar/store/report", deep: true, why: "the doctor report is made without a terminal, by a command and the app alike: no terminal library, nothing of the app",
+		banned: anyOf(under("lumbar/tui"), under("lumbar/cmd"), is("lumbar/content"), terminal)},
 	{pkg: "lumbar/content", deep: true, why: "the content imports neither the data layer (but its text helpers) nor the app",
 		banned: func(p string) bool {
 			return p != "lumbar/store/text" && (is("lumbar/store")(p) || under("lumbar/store/")(p) || under("lumbar/tui")(p))
@@ -118,17 +120,19 @@ func TestImportRules(t *testing.T) {
 // The rules catch what they are meant to: each breach below is found.
 func TestImportRulesCatchBreaches(t *testing.T) {
 	broken := map[string]listedPackage{
-		"lumbar/store/diary": {Deps: []string{"time", boltModule, "lumbar/store/text"}},
-		"lumbar/store/text":  {Deps: []string{"github.com/charmbracelet/x/ansi"}},
-		"lumbar/store":       {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
-		"lumbar/content":     {Deps: []string{"lumbar/store/text", "lumbar/store"}},
-		"lumbar/cmd/lumbar":  {Imports: []string{"lumbar/tui", "lumbar/tui/remind"}},
+		"lumbar/store/diary":  {Deps: []string{"time", boltModule, "lumbar/store/text"}},
+		"lumbar/store/text":   {Deps: []string{"github.com/charmbracelet/x/ansi"}},
+		"lumbar/store":        {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
+		"lumbar/store/report": {Deps: []string{"lumbar/store", "lumbar/tui/theme"}},
+		"lumbar/content":      {Deps: []string{"lumbar/store/text", "lumbar/store"}},
+		"lumbar/cmd/lumbar":   {Imports: []string{"lumbar/tui", "lumbar/tui/remind"}},
 	}
 	got := breaches(importRules, broken)
 	want := []string{
 		"lumbar/store/diary imports " + boltModule,
 		"lumbar/store/text imports github.com/charmbracelet/x/ansi",
 		"lumbar/store imports github.com/muesli/termenv",
+		"lumbar/store/report imports lumbar/tui/theme",
 		"lumbar/content imports lumbar/store:",
 		"lumbar/cmd/lumbar imports lumbar/tui/remind",
 	}

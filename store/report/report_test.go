@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -425,25 +424,6 @@ func TestGolden(t *testing.T) {
 		{"demo-365-days", lastDemoDays(365), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) { golden.RequireEqual(t, reportOf(t, s, tc.p, tc.notes)) })
-	}
-}
-
-// The report is made without a terminal: by a command and by the app
-// alike. It must link no terminal library and nothing of the app.
-func TestImportsNoTerminalLibraryAndNothingOfTheApp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go list")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		for _, banned := range []string{"lumbar/tui", "lumbar/content", "lumbar/cmd", "github.com/charmbracelet/", "github.com/muesli/", "golang.org/x/term", "github.com/mattn/go-isatty"} {
-			if strings.HasPrefix(dep, banned) {
-				t.Errorf("store/report links %s", dep)
-			}
-		}
 	}
 }
 
