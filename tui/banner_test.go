@@ -11,49 +11,8 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/remind"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
-
-type silentAlerts struct{ bells int }
-
-func (s *silentAlerts) Bell()                    { s.bells++ }
-func (s *silentAlerts) Notify(_, _ string) error { return nil }
-
-// remindHeardBy is the Remind tab over m's Common, ringing and notifying
-// into alerts.
-func remindHeardBy(m *Model, alerts *silentAlerts) common.Tab {
-	c := m.common
-	c.Ring = alerts.Bell
-	return remind.New(c, remind.WithNotifier(alerts.Notify))
-}
-
-// reloadRemind makes the Remind tab re-read the file, as a poll that saw a
-// write would, and hands its answer back through the root. Timers the
-// tab sets are not run.
-func reloadRemind(m *Model) {
-	_, cmd := m.Update(common.ReloadMsg{})
-	deliverOnce(m, cmd)
-}
-
-// deliverOnce runs cmd and hands what it returns to m, opening batches,
-// but does not follow the commands that leads to (timers among them).
-func deliverOnce(m *Model, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range batch {
-			deliverOnce(m, c)
-		}
-		return
-	}
-	if msg != nil {
-		m.Update(msg)
-	}
-}
 
 func keysGot(tab *fakeTab) string {
 	var keys []string
@@ -67,21 +26,19 @@ func keysGot(tab *fakeTab) string {
 
 func TestReminderBannerOverAnyTab(t *testing.T) {
 	s := tuitest.DiaryInUse(t)
-	now := time.Date(2026, 11, 27, 9, 10, 0, 0, time.UTC) // Friday, in active hours
-	m := NewWithStyles(s, func() time.Time { return now }, theme.NewFor(true))
-	alerts := &silentAlerts{}
-	m.tabs[common.RemindTab] = remindHeardBy(m, alerts)
+	m := newRoot(t, s)
+	m.d.SetClock(time.Date(2026, 11, 27, 9, 10, 0, 0, time.UTC)) // Friday, in active hours
 	log := &fakeTab{}
 	m.tabs[common.LogTab] = log
 	m.setSize(80, 24)
-	reloadRemind(m)
-	press(m, "2")
+	m.d.Deliver(common.ReloadMsg{})
+	m.press("2")
 	if v := m.View(); strings.Contains(v, "posture check") || !strings.Contains(v, "posture in 20m") {
 		t.Fatalf("before the check is due:\n%s", v)
 	}
 
-	now = now.Add(21 * time.Minute)
-	reloadRemind(m)
+	m.d.Advance(21 * time.Minute)
+	m.d.Deliver(common.ReloadMsg{})
 	view := m.View()
 	if !strings.Contains(view, "Time for a posture check") || !strings.Contains(view, "ctrl+s snooze 10m") ||
 		!strings.Contains(view, "posture now") || m.Active() != common.LogTab {
@@ -92,11 +49,11 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	}
 
 	// Behind the help screen the banner and its keys rest.
-	press(m, "?", "ctrl+s")
+	m.press("?", "ctrl+s")
 	if v := m.View(); strings.Contains(v, "posture check") || !m.HelpShown() {
 		t.Errorf("the banner shows over help, or ctrl+s closed it:\n%s", v)
 	}
-	press(m, "esc")
+	m.press("esc")
 	if v := m.View(); !strings.Contains(v, "Time for a posture check") {
 		t.Fatalf("ctrl+s acted behind the help screen:\n%s", v)
 	}
@@ -107,14 +64,14 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	if v := m.View(); strings.Contains(v, "posture check") || !strings.Contains(v, "posture now") {
 		t.Errorf("the banner covers a tab that is taking typing:\n%s", v)
 	}
-	press(m, "s", "ctrl+s")
+	m.press("s", "ctrl+s")
 	if keys := keysGot(log); keys != "s ctrl+s" {
 		t.Errorf("the Log tab got keys %q, want both while it takes typing", keys)
 	}
 	log.capturing = false
 
 	// Then the banner's keys reach the Remind tab from the Log tab.
-	press(m, "ctrl+s")
+	m.press("ctrl+s")
 	if keys := keysGot(log); keys != "s ctrl+s" {
 		t.Errorf("the Log tab got keys %q: the banner's ctrl+s went astray", keys)
 	}
@@ -123,7 +80,7 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 	}
 	var checks []diary.Check
 	_ = s.View(func(tx *store.Tx) error {
-		return store.Checks.Range(tx, now.Add(-time.Hour), now.Add(time.Hour), func(it store.Item[diary.Check]) error {
+		return store.Checks.Range(tx, m.d.Now().Add(-time.Hour), m.d.Now().Add(time.Hour), func(it store.Item[diary.Check]) error {
 			checks = append(checks, it.Value)
 			return nil
 		})
@@ -132,14 +89,14 @@ func TestReminderBannerOverAnyTab(t *testing.T) {
 		t.Errorf("recorded %+v", checks)
 	}
 	// Without a banner the same key is the open tab's.
-	press(m, "ctrl+s")
+	m.press("ctrl+s")
 	if keys := keysGot(log); keys != "s ctrl+s ctrl+s" {
 		t.Errorf("the Log tab got keys %q: ctrl+s was taken although no banner showed", keys)
 	}
 	// The Remind tab shows its reminder itself, not under a banner.
-	now = now.Add(10 * time.Minute)
-	reloadRemind(m)
-	press(m, "4")
+	m.d.Advance(10 * time.Minute)
+	m.d.Deliver(common.ReloadMsg{})
+	m.press("4")
 	if v := m.View(); strings.Count(v, "Time for a posture check") != 1 || !strings.Contains(v, "enter done") {
 		t.Errorf("the Remind tab's own view:\n%s", v)
 	}
@@ -163,20 +120,19 @@ func (r *rowsTab) View() string {
 }
 
 func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
-	now := time.Date(2026, 11, 27, 9, 31, 0, 0, time.UTC) // a posture check is due
-	m := NewWithStyles(tuitest.DiaryInUse(t), func() time.Time { return now }, theme.NewFor(true))
-	m.tabs[common.RemindTab] = remindHeardBy(m, &silentAlerts{})
+	m := newRoot(t, tuitest.DiaryInUse(t))
+	m.d.SetClock(time.Date(2026, 11, 27, 9, 31, 0, 0, time.UTC)) // a posture check is due
 	log := &rowsTab{}
 	m.tabs[common.LogTab] = log
 	const height = 24
 	m.setSize(80, height)
-	press(m, "2")
+	m.press("2")
 	body := height - common.ChromeRows
 	if log.h != body || !strings.Contains(m.View(), fmt.Sprintf("row %d of %d", body, body)) {
 		t.Fatalf("with no banner the Log tab has %d rows, want %d:\n%s", log.h, body, m.View())
 	}
 
-	reloadRemind(m)
+	m.d.Deliver(common.ReloadMsg{})
 	view := m.View()
 	bannerRows := strings.Count(view, "│") / 2
 	if !strings.Contains(view, "Time for a posture check") || bannerRows == 0 {
@@ -200,8 +156,8 @@ func TestReminderBannerHidesNothingOfTheTab(t *testing.T) {
 	}
 
 	// Answered, the banner goes and the tab has every row again.
-	press(m, "ctrl+o")
-	reloadRemind(m)
+	m.press("ctrl+o")
+	m.d.Deliver(common.ReloadMsg{})
 	if view := m.View(); strings.Contains(view, "posture check") || log.h != body ||
 		!strings.Contains(view, fmt.Sprintf("row %d of %d", body, body)) {
 		t.Errorf("after the answer the tab has %d rows, want %d:\n%s", log.h, body, view)

@@ -8,6 +8,7 @@ import (
 
 	"lumbar/store/demodata"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // BenchmarkFirstFrame is start-up as a person sees it: the root model
@@ -20,9 +21,13 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		m := NewWithStyles(s, clock, theme.New())
+		d := tuitest.NewDriver(b)
+		c := d.Common(s)
+		c.Styles = theme.New()
+		m := newWith(c)
+		d.DriveRoot(m)
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		runCmd(m, m.refresh(false))
+		d.Run(m.refresh(false))
 		if m.View() == "" {
 			b.Fatal("empty frame")
 		}

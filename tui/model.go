@@ -78,9 +78,13 @@ func New(s *store.Store, now common.Clock) *Model {
 
 // NewWithStyles is New with explicit styles (tests pin plain ones).
 func NewWithStyles(s *store.Store, now common.Clock, styles theme.Styles) *Model {
-	c := common.Common{Store: s, Now: now, Styles: styles}
+	return newWith(common.Common{Store: s, Now: now, Styles: styles})
+}
+
+// newWith builds the root model over c, which every tab is handed.
+func newWith(c common.Common) *Model {
 	h := help.New()
-	h.Styles = styles.Help
+	h.Styles = c.Styles.Help
 	return &Model{
 		common: c,
 		keys:   DefaultKeyMap(),

@@ -14,7 +14,6 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
 
@@ -26,38 +25,29 @@ func clock() time.Time { return fixedNow }
 
 func tempStore(t testing.TB) *store.Store { return tuitest.TempStore(t) }
 
-func newModel(t testing.TB, s *store.Store, width, height int) *Model {
+// root is the root model under the tuitest driver.
+type root struct {
+	*Model
+	d *tuitest.Driver
+}
+
+// newRoot is the root model over s, not sized yet.
+func newRoot(t testing.TB, s *store.Store) *root {
+	d := tuitest.NewDriver(t)
+	m := &root{Model: newWith(d.Common(s)), d: d}
+	d.DriveRoot(m.Model)
+	return m
+}
+
+func newModel(t testing.TB, s *store.Store, width, height int) *root {
 	t.Helper()
-	m := NewWithStyles(s, clock, theme.NewFor(true))
+	m := newRoot(t, s)
 	m.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	return m
 }
 
-// runCmd runs cmd and feeds what it returns back into m, the way the
-// program would, following batches but not timers.
-func runCmd(m *Model, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			runCmd(m, c)
-		}
-	case nil:
-	default:
-		_, next := m.Update(msg)
-		runCmd(m, next)
-	}
-}
-
-func press(m *Model, keys ...string) tea.Cmd {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		_, cmd = m.Update(keyMsg(k))
-	}
-	return cmd
-}
+// press sends keys and returns the last one's command, not run.
+func (m *root) press(keys ...string) tea.Cmd { return m.d.Type(keys...) }
 
 func keyMsg(k string) tea.KeyMsg { return tuitest.Key(k) }
 
@@ -85,7 +75,7 @@ func TestTabSwitching(t *testing.T) {
 		{"5", common.StretchTab}, // not a tab: ignored
 	}
 	for _, s := range steps {
-		press(m, s.key)
+		m.press(s.key)
 		if m.Active() != s.want {
 			t.Fatalf("after %q active = %d, want %d", s.key, m.Active(), s.want)
 		}
@@ -102,7 +92,7 @@ func TestHelpTogglesAndListsGlobalAndTabKeys(t *testing.T) {
 		key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "hidden when disabled"), key.WithDisabled()),
 	}}
 	m.tabs[common.LogTab] = fake
-	press(m, "2", "?")
+	m.press("2", "?")
 	if !m.HelpShown() {
 		t.Fatal("? did not open help")
 	}
@@ -115,19 +105,19 @@ func TestHelpTogglesAndListsGlobalAndTabKeys(t *testing.T) {
 	if strings.Contains(view, "hidden when disabled") {
 		t.Error("help shows a disabled key")
 	}
-	press(m, "n")
+	m.press("n")
 	if len(fake.got) != 0 {
 		t.Error("a tab key acted while help was open")
 	}
-	press(m, "esc")
+	m.press("esc")
 	if m.HelpShown() {
 		t.Error("esc did not close help")
 	}
-	press(m, "?", "?")
+	m.press("?", "?")
 	if m.HelpShown() {
 		t.Error("? did not close help")
 	}
-	press(m, "?", "3")
+	m.press("?", "3")
 	if m.HelpShown() || m.Active() != common.StretchTab {
 		t.Error("switching tab should close help")
 	}
@@ -135,10 +125,10 @@ func TestHelpTogglesAndListsGlobalAndTabKeys(t *testing.T) {
 
 func TestQuitKeys(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
-	if !isQuit(press(m, "q")) {
+	if !isQuit(m.press("q")) {
 		t.Error("q does not quit")
 	}
-	if !isQuit(press(m, "ctrl+c")) {
+	if !isQuit(m.press("ctrl+c")) {
 		t.Error("ctrl+c does not quit")
 	}
 }
@@ -166,7 +156,7 @@ func (f *fakeTab) ShortHelp() []key.Binding  { return f.keys }
 func (f *fakeTab) FullHelp() [][]key.Binding { return [][]key.Binding{f.keys} }
 func (f *fakeTab) CapturesInput() bool       { return f.capturing }
 func (f *fakeTab) last() tea.Msg             { return f.got[len(f.got)-1] }
-func fakeTabs(m *Model) (tabs [4]*fakeTab) {
+func fakeTabs(m *root) (tabs [4]*fakeTab) {
 	for i := range tabs {
 		tabs[i] = &fakeTab{}
 		m.tabs[i] = tabs[i]
@@ -188,7 +178,7 @@ func TestRouting(t *testing.T) {
 		t.Errorf("tab size = %dx%d, want 80x%d", tabs[0].w, tabs[0].h, 24-common.ChromeRows)
 	}
 
-	press(m, "2", "j")
+	m.press("2", "j")
 	if len(tabs[common.LogTab].got) != 1 || len(tabs[common.GuideTab].got) != 0 {
 		t.Error("a key should reach only the open tab")
 	}
@@ -209,7 +199,7 @@ func TestCapturingTabGetsGlobalKeys(t *testing.T) {
 	tabs := fakeTabs(m)
 	tabs[common.GuideTab].capturing = true
 	for _, k := range []string{"q", "2", "?", "tab"} {
-		if cmd := press(m, k); isQuit(cmd) {
+		if cmd := m.press(k); isQuit(cmd) {
 			t.Fatalf("%q quit while the tab was taking text", k)
 		}
 	}
@@ -220,7 +210,7 @@ func TestCapturingTabGetsGlobalKeys(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "ctrl+c quit") || strings.Contains(v, "q quit") {
 		t.Errorf("the status bar should offer only ctrl+c while the tab takes keys:\n%s", v)
 	}
-	if !isQuit(press(m, "ctrl+c")) {
+	if !isQuit(m.press("ctrl+c")) {
 		t.Error("ctrl+c must always quit")
 	}
 }
@@ -255,7 +245,7 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
 	tabs := fakeTabs(m)
-	runCmd(m, m.refresh(false))
+	m.d.Run(m.refresh(false))
 	if !strings.Contains(m.View(), "no pain logged today · water 0 ml") {
 		t.Fatalf("empty status bar wrong:\n%s", m.View())
 	}
@@ -271,7 +261,7 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 	if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(fixedNow.Add(-time.Hour)), ML: 500}); err != nil {
 		t.Fatal(err)
 	}
-	runCmd(m, m.refresh(false))
+	m.d.Run(m.refresh(false))
 	if !strings.Contains(m.View(), "pain 5 moderate [·············▅] · water 500 ml") {
 		t.Errorf("status bar after writes:\n%s", m.View())
 	}
@@ -283,7 +273,7 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 			t.Errorf("tab %d got %T, want ReloadMsg", i, tab.last())
 		}
 	}
-	runCmd(m, m.refresh(false)) // nothing changed: no reload
+	m.d.Run(m.refresh(false)) // nothing changed: no reload
 	if len(tabs[0].got) != 1 {
 		t.Error("tabs were reloaded though nothing changed")
 	}
@@ -291,10 +281,13 @@ func TestRefreshShowsTodayAndReloadsTabsOnOutsideWrites(t *testing.T) {
 
 func TestPollRearmsOnlyItsOwnTimer(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
-	if cmd := m.handleRefreshed(refreshedMsg{polled: false, revision: 1}); cmd != nil {
+	started := len(m.d.Timers())
+	m.handleRefreshed(refreshedMsg{polled: false, revision: 1})
+	if len(m.d.Timers()) != started {
 		t.Error("a refresh outside the poll loop started a timer")
 	}
-	if cmd := m.handleRefreshed(refreshedMsg{polled: true, revision: 1}); cmd == nil {
+	m.handleRefreshed(refreshedMsg{polled: true, revision: 1})
+	if len(m.d.Timers()) != started+1 || m.d.LastWait() != PollInterval {
 		t.Error("the poll loop was not re-armed")
 	}
 	// A tab's write asks for an immediate refresh.
@@ -327,10 +320,10 @@ func TestEveryFrameFitsTheWindow(t *testing.T) {
 	s := goldenStore(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 20}, {200, 60}, {59, 20}, {80, 19}, {20, 5}, {23, 40}, {1, 1}} {
 		m := newModel(t, s, size[0], size[1])
-		deliverOnce(m, m.Init())
+		m.d.Run(m.Init())
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for _, keys := range [][]string{{}, {"?"}, {"2"}, {"4"}} {
-			press(m, keys...)
+			m.press(keys...)
 			view := m.View()
 			lines := strings.Split(view, "\n")
 			if len(lines) != size[1] {
@@ -376,13 +369,7 @@ func TestStartAt(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
 	tabs := fakeTabs(m)
 	m.StartAt(common.StartRoutineMsg{Routine: "desk-break"})
-	// Run Init's commands once, without following what they lead to: the
-	// poll loop's timer would run forever.
-	for _, cmd := range m.Init()().(tea.BatchMsg) {
-		if cmd != nil {
-			m.Update(cmd())
-		}
-	}
+	m.d.Run(m.Init())
 	if m.Active() != common.StretchTab {
 		t.Fatalf("started on tab %d", m.Active())
 	}
@@ -432,7 +419,7 @@ func TestMessageTakesRowsFromTheTab(t *testing.T) {
 	m := newModel(t, tempStore(t), 60, 20)
 	tabs := fakeTabs(m)
 	m.tabs[common.StretchTab] = &savingTab{err: errors.New("open /home/sam/.local/share/lumbar/lumbar.db: permission denied")}
-	if isQuit(press(m, "q")) {
+	if isQuit(m.press("q")) {
 		t.Fatal("quit although the save failed")
 	}
 	frame := m.View()
@@ -442,7 +429,7 @@ func TestMessageTakesRowsFromTheTab(t *testing.T) {
 	if flat := strings.Join(strings.Fields(frame), " "); !strings.Contains(flat, "permission denied (press ctrl+c again to quit anyway)") {
 		t.Errorf("the message is not whole:\n%s", frame)
 	}
-	press(m, "j")
+	m.press("j")
 	if tabs[common.GuideTab].h != 20-common.ChromeRows {
 		t.Errorf("after the message went the tab has %d rows, want %d", tabs[common.GuideTab].h, 20-common.ChromeRows)
 	}
@@ -452,14 +439,14 @@ func TestQuitRunsEverySave(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
 	tab := &savingTab{}
 	m.tabs[common.StretchTab] = tab
-	if !isQuit(press(m, "q")) || tab.saved != 1 {
+	if !isQuit(m.press("q")) || tab.saved != 1 {
 		t.Fatalf("q: saved %d times", tab.saved)
 	}
 
 	m = newModel(t, tempStore(t), 80, 24)
 	failing, other := &savingTab{err: errors.New("disk full")}, &savingTab{}
 	m.tabs[common.GuideTab], m.tabs[common.StretchTab] = failing, other
-	if isQuit(press(m, "ctrl+c")) {
+	if isQuit(m.press("ctrl+c")) {
 		t.Fatal("quit although a save failed")
 	}
 	if other.saved != 1 {
@@ -468,7 +455,7 @@ func TestQuitRunsEverySave(t *testing.T) {
 	if !strings.Contains(m.View(), "not saved: disk full") {
 		t.Errorf("the failed save is not shown:\n%s", m.View())
 	}
-	if !isQuit(press(m, "ctrl+c")) {
+	if !isQuit(m.press("ctrl+c")) {
 		t.Error("a second ctrl+c must quit anyway")
 	}
 	if failing.saved != 2 || other.saved != 2 {
@@ -483,7 +470,7 @@ func TestQuitAsksBeforeLeavingTyping(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
 	typist, saver := &typingTab{typing: "an entry is open"}, &savingTab{}
 	m.tabs[common.LogTab], m.tabs[common.StretchTab] = typist, saver
-	if isQuit(press(m, "q")) {
+	if isQuit(m.press("q")) {
 		t.Fatal("quit over unsaved typing without asking")
 	}
 	if saver.saved != 0 {
@@ -492,14 +479,14 @@ func TestQuitAsksBeforeLeavingTyping(t *testing.T) {
 	if !strings.Contains(m.View(), "an entry is open") {
 		t.Errorf("the question is not shown:\n%s", m.View())
 	}
-	press(m, "j") // the person goes on: the question lapses
+	m.press("j") // the person goes on: the question lapses
 	if strings.Contains(m.View(), "an entry is open") {
 		t.Error("the question outlived the next key")
 	}
-	if isQuit(press(m, "ctrl+c")) {
+	if isQuit(m.press("ctrl+c")) {
 		t.Fatal("a quit after the question lapsed did not ask again")
 	}
-	if !isQuit(press(m, "ctrl+c")) || saver.saved != 1 {
+	if !isQuit(m.press("ctrl+c")) || saver.saved != 1 {
 		t.Errorf("ctrl+c again: saved %d times, want a quit after one save", saver.saved)
 	}
 }
@@ -577,7 +564,7 @@ func TestStatusBarShowsWaterInTheChosenUnit(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	runCmd(m, m.refresh(false))
+	m.d.Run(m.refresh(false))
 	if v := m.View(); !strings.Contains(v, "water "+diary.WaterUnit("oz").Format(500)) || strings.Contains(v, "500 ml") {
 		t.Errorf("status bar ignores water.unit:\n%s", v)
 	}
@@ -612,7 +599,7 @@ func TestStatusBarDropsWholePhrases(t *testing.T) {
 	for width := MinWidth; width <= 100; width++ {
 		m := newModel(t, s, width, 24)
 		m.tabs[common.RemindTab] = &announcingTab{next: "movement break in 1h 30m"}
-		runCmd(m, m.refresh(false))
+		m.d.Run(m.refresh(false))
 		lines := strings.Split(m.View(), "\n")
 		bar := lines[len(lines)-1]
 		if lipgloss.Width(bar) != width {
@@ -639,23 +626,23 @@ func TestDoctorKeyFromEveryTab(t *testing.T) {
 	for _, from := range []string{"1", "2", "3", "4"} {
 		for _, help := range []bool{false, true} {
 			m := newModel(t, s, 80, 24)
-			press(m, from)
+			m.press(from)
 			if help {
-				press(m, "?")
+				m.press("?")
 			}
-			press(m, "!")
+			m.press("!")
 			if m.Active() != common.GuideTab || m.HelpShown() || !strings.Contains(m.View(), "# When to see a doctor") {
 				t.Errorf("! from tab %s (help %v) shows tab %d:\n%s", from, help, m.Active(), m.View())
 			}
 		}
 	}
 	m := newModel(t, s, 80, 24)
-	press(m, "2", "n", "!")
+	m.press("2", "n", "!")
 	if m.Active() != common.LogTab || !strings.Contains(m.View(), "New entry") {
 		t.Errorf("! typed into the Log form left it:\n%s", m.View())
 	}
 	m = newModel(t, s, 80, 24)
-	press(m, "1", "/", "!")
+	m.press("1", "/", "!")
 	if m.Active() != common.GuideTab || !strings.Contains(m.View(), "/!") {
 		t.Errorf("! typed into the Guide's search box is not text:\n%s", m.View())
 	}
@@ -681,7 +668,7 @@ func TestSkippedDamagedRecordsAreNoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newModel(t, s, 100, 24)
-	runCmd(m, m.refresh(false))
+	m.d.Run(m.refresh(false))
 	view := m.View()
 	if !strings.Contains(view, "1 damaged record that cannot be read was left out") || !strings.Contains(view, "lumbar check") {
 		t.Errorf("no note about the damaged record:\n%s", view)

@@ -16,16 +16,16 @@ import (
 // shows is text the tab draws only in that state.
 type mode struct {
 	name  string
-	enter func(m *Model)
+	enter func(m *root)
 	shows string
 }
 
-func keys(names ...string) func(m *Model) { return func(m *Model) { press(m, names...) } }
+func keys(names ...string) func(m *root) { return func(m *root) { m.press(names...) } }
 
-func startRoutine(then ...string) func(m *Model) {
-	return func(m *Model) {
+func startRoutine(then ...string) func(m *root) {
+	return func(m *root) {
 		m.Update(common.StartRoutineMsg{Routine: "desk-break"})
-		press(m, then...)
+		m.press(then...)
 	}
 }
 
@@ -91,7 +91,7 @@ func TestResizeEveryTabInEveryMode(t *testing.T) {
 	}
 	for scene := range scenes {
 		m := newModel(t, s, 80, 24)
-		deliverOnce(m, m.Init())
+		m.d.Run(m.Init())
 		var modes [common.TabCount]mode
 		for tab := range common.TabCount {
 			modes[tab] = tabModes[tab][0] // a tab out of modes rests in its first

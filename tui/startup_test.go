@@ -8,7 +8,7 @@ import (
 	"lumbar/store"
 	"lumbar/store/demodata"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // lovedStore is a diary someone has used: a year of demo data, and a
@@ -21,33 +21,13 @@ func lovedStore(t *testing.T) (s *store.Store, readingAt string) {
 		t.Fatal(err)
 	}
 	m := newModel(t, s, 80, 24)
-	deliverOnce(m, m.Init())
-	press(m, "]", "]", "j", "j", "j")
+	m.d.Run(m.Init())
+	m.press("]", "]", "j", "j", "j")
 	readingAt = m.tabs[common.GuideTab].View()
-	if !isQuit(press(m, "q")) {
+	if !isQuit(m.press("q")) {
 		t.Fatal("q did not quit")
 	}
 	return s, readingAt
-}
-
-// initMessages runs cmd and what it batches, and returns the messages
-// they produce, in order, without delivering them.
-func initMessages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	switch msg := cmd().(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		var all []tea.Msg
-		for _, c := range msg {
-			all = append(all, initMessages(c)...)
-		}
-		return all
-	default:
-		return []tea.Msg{msg}
-	}
 }
 
 // A real terminal may deliver a command's result before the first
@@ -63,11 +43,11 @@ func TestInitMessagesBeforeTheFirstSize(t *testing.T) {
 	}
 	for name, start := range starts {
 		t.Run(name, func(t *testing.T) {
-			m := NewWithStyles(s, clock, theme.NewFor(true))
+			m := newRoot(t, s)
 			if start != nil {
 				m.StartAt(start)
 			}
-			msgs := initMessages(m.Init())
+			msgs := tuitest.Messages(m.Init())
 			if len(msgs) < 1+common.TabCount {
 				t.Fatalf("Init produced %d messages, want one from the root and each tab", len(msgs))
 			}

@@ -15,11 +15,11 @@ import (
 func TestStopRunsEverySaveWithoutAsking(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
-	deliverOnce(m, m.Init())
-	press(m, "]")           // the Guide's next section
-	press(m, "2", "n", "6") // an entry half typed
+	m.d.Run(m.Init())
+	m.press("]")           // the Guide's next section
+	m.press("2", "n", "6") // an entry half typed
 	m.Update(common.StartRoutineMsg{Routine: "desk-break"})
-	press(m, "4") // pain before: 4; the routine starts
+	m.press("4") // pain before: 4; the routine starts
 	if _, cmd := m.Update(StopMsg{Signal: syscall.SIGTERM}); !isQuit(cmd) {
 		t.Fatal("a stop did not quit")
 	}
@@ -79,7 +79,7 @@ func TestOfferComesForwardUnlessTyping(t *testing.T) {
 	if m.Active() != common.LogTab {
 		t.Errorf("the offer left tab %d open", m.Active())
 	}
-	press(m, "3")
+	m.press("3")
 	tabs[common.StretchTab].capturing = true
 	m.Update(common.OfferMsg{From: common.LogTab})
 	if m.Active() != common.StretchTab {

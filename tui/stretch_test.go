@@ -16,18 +16,18 @@ import (
 func TestQuitMidRoutineSavesTheSession(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
-	runCmd(m, m.refresh(false))
+	m.d.Run(m.refresh(false))
 	m.Update(common.StartRoutineMsg{Routine: "desk-break"})
-	press(m, "4") // pain before: 4; the routine starts
+	m.press("4") // pain before: 4; the routine starts
 	if m.Active() != common.StretchTab {
 		t.Fatalf("the digit switched to tab %d during the pain question", m.Active())
 	}
 	for _, k := range []string{"q", "1", "?", "tab"} {
-		if cmd := press(m, k); isQuit(cmd) || m.Active() != common.StretchTab || m.HelpShown() {
+		if cmd := m.press(k); isQuit(cmd) || m.Active() != common.StretchTab || m.HelpShown() {
 			t.Fatalf("%q pulled the person out of the routine", k)
 		}
 	}
-	if !isQuit(press(m, "ctrl+c")) {
+	if !isQuit(m.press("ctrl+c")) {
 		t.Fatal("ctrl+c did not quit")
 	}
 	var sessions []store.Item[diary.Session]
@@ -47,22 +47,22 @@ func TestQuitMidRoutineSavesTheSession(t *testing.T) {
 func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
-	runCmd(m, m.refresh(false))
-	press(m, "2", "n", "6", "tab")
+	m.d.Run(m.refresh(false))
+	m.press("2", "n", "6", "tab")
 	stretch := m.layoutTabBar().spans[common.StretchTab]
 	m.Update(tea.MouseMsg{X: stretch[0], Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if m.Active() != common.LogTab {
 		t.Fatalf("the click left the half-typed entry for tab %d", m.Active())
 	}
 	m.Update(common.StartRoutineMsg{Routine: "desk-break"})
-	press(m, "4") // pain before: 4; the routine starts
-	if isQuit(press(m, "ctrl+c")) {
+	m.press("4") // pain before: 4; the routine starts
+	if isQuit(m.press("ctrl+c")) {
 		t.Fatal("the first ctrl+c quit without a word about the open entry")
 	}
 	if !strings.Contains(m.View(), "an entry is open in the Log") {
 		t.Errorf("the open entry is not mentioned:\n%s", m.View())
 	}
-	if !isQuit(press(m, "ctrl+c")) {
+	if !isQuit(m.press("ctrl+c")) {
 		t.Fatal("the second ctrl+c did not quit")
 	}
 	var sessions []store.Item[diary.Session]
@@ -79,17 +79,17 @@ func TestHalfTypedEntryDoesNotCostTheSession(t *testing.T) {
 // a stretch opened in the library goes back to the library.
 func TestEscAfterAGuideLinkReturnsToTheGuide(t *testing.T) {
 	m := newModel(t, tempStore(t), 80, 24)
-	press(m, "]") // a Guide section other than the first
+	m.press("]") // a Guide section other than the first
 	m.Update(common.OpenStretchMsg{Stretch: "bird-dog", Back: common.BackMsg{Tab: common.GuideTab}})
 	if m.Active() != common.StretchTab || !strings.Contains(m.View(), "esc back to the Guide") {
 		t.Fatalf("the link did not open the stretch in tab %d:\n%s", m.Active(), m.View())
 	}
-	runCmd(m, press(m, "esc"))
+	m.d.Run(m.press("esc"))
 	if m.Active() != common.GuideTab {
 		t.Fatalf("esc went to tab %d, want the Guide", m.Active())
 	}
-	press(m, "3", "enter")
-	runCmd(m, press(m, "esc"))
+	m.press("3", "enter")
+	m.d.Run(m.press("esc"))
 	if m.Active() != common.StretchTab || strings.Contains(m.View(), "Caution") {
 		t.Errorf("esc from a stretch opened in the library left tab %d:\n%s", m.Active(), m.View())
 	}

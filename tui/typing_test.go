@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -19,7 +17,7 @@ var keyWords = []string{"left", "right", "up", "down", "end", "home", "enter", "
 
 // typeFast sends text as a terminal read in bursts hands it on: each word
 // one rune message, each space its own key.
-func typeFast(m *Model, text string) {
+func typeFast(m *root, text string) {
 	for i, word := range strings.Split(text, " ") {
 		if i > 0 {
 			m.Update(keyMsg(" "))
@@ -30,7 +28,7 @@ func typeFast(m *Model, text string) {
 	}
 }
 
-func repeat(m *Model, name string, times int) {
+func repeat(m *root, name string, times int) {
 	for range times {
 		m.Update(keyMsg(name))
 	}
@@ -41,10 +39,10 @@ func repeat(m *Model, name string, times int) {
 func TestWordsTypedInTheLogFormAreText(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
-	deliverOnce(m, m.Init())
+	m.d.Run(m.Init())
 	medication := "ibuprofen 400 mg " + strings.Join(keyWords, " ")
 	note := "numb toes on left foot, then press enter to save; " + strings.Join(keyWords, " ")
-	press(m, "2", "n", "3")
+	m.press("2", "n", "3")
 	repeat(m, "tab", 8) // to "Medication"
 	typeFast(m, medication)
 	repeat(m, "tab", 4) // to "Note"
@@ -52,7 +50,7 @@ func TestWordsTypedInTheLogFormAreText(t *testing.T) {
 	if !strings.Contains(m.View(), "New entry") {
 		t.Fatal("the form closed while words were being typed")
 	}
-	press(m, "enter")
+	m.press("enter")
 	entries, err := store.Read(s, func(tx *store.Tx) ([]store.Item[diary.PainEntry], error) {
 		return store.Pain.Latest(tx, 10)
 	})
@@ -75,12 +73,12 @@ func TestWordsTypedInTheLogFormAreText(t *testing.T) {
 func TestWordsTypedInTheGuideSearchAreText(t *testing.T) {
 	m := newModel(t, tempStore(t), 100, 30)
 	query := strings.Join(keyWords[:12], " ") // within the box's 80 characters
-	press(m, "1", "/")
+	m.press("1", "/")
 	typeFast(m, query)
 	if view := m.View(); !strings.Contains(view, "/"+query) {
 		t.Errorf("the search box does not hold %q:\n%s", query, view)
 	}
-	press(m, "enter")
+	m.press("enter")
 	if view := m.View(); !strings.Contains(view, "/"+query+"  no matches") {
 		t.Errorf("the search for %q is not the one typed:\n%s", query, view)
 	}
@@ -91,8 +89,8 @@ func TestWordsTypedInTheGuideSearchAreText(t *testing.T) {
 func TestWordsTypedInASettingsFieldAreText(t *testing.T) {
 	s := tempStore(t)
 	m := newModel(t, s, 80, 24)
-	deliverOnce(m, m.Init())                 // the settings the form opens with
-	press(m, "4", "c")                       // the form opens on water.goal
+	m.d.Run(m.Init())                        // the settings the form opens with
+	m.press("4", "c")                        // the form opens on water.goal
 	m.Update(tea.KeyMsg{Type: tea.KeyCtrlU}) // empties the field
 	typeFast(m, "1500")
 	for _, w := range keyWords {
@@ -100,7 +98,7 @@ func TestWordsTypedInASettingsFieldAreText(t *testing.T) {
 		repeat(m, "backspace", len([]rune(w)))
 	}
 	for range len(diary.AllSettings()) { // enter through every field of the form: it saves
-		follow(m, press(m, "enter"))
+		m.d.Run(m.press("enter"))
 	}
 	got, err := store.Read(s, store.LoadSettings)
 	if err != nil {
@@ -109,29 +107,4 @@ func TestWordsTypedInASettingsFieldAreText(t *testing.T) {
 	if got.WaterGoalML != 1500 {
 		t.Errorf("water goal saved as %d, want 1500:\n%s", got.WaterGoalML, m.View())
 	}
-}
-
-// follow runs what cmd asks for and feeds the answers back, as the
-// program would (huh moves between fields by command), except timers
-// such as the cursor's blink, which would only make the test wait.
-func follow(m *Model, cmd tea.Cmd) {
-	if cmd == nil || isTimer(cmd) {
-		return
-	}
-	msg := cmd()
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		for i := range v.Len() { // a batch, or a sequence in its order
-			follow(m, v.Index(i).Interface().(tea.Cmd))
-		}
-		return
-	}
-	if msg != nil {
-		_, next := m.Update(msg)
-		follow(m, next)
-	}
-}
-
-func isTimer(cmd tea.Cmd) bool {
-	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
-	return strings.Contains(name, "Blink") || strings.Contains(name, "Tick") || strings.Contains(name, "Every")
 }

@@ -2,6 +2,8 @@ package tuitest
 
 import (
 	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,9 +109,11 @@ func (d *Driver) TypeText(text string) {
 
 // Run runs cmd as the program would: batches and sequences opened (in
 // order), each message fed back to the model and what that returns run
-// in turn, a tab's messages for the root kept in Sent.
+// in turn, a tab's messages for the root kept in Sent. Commands that wait
+// on a real timer (a text field's cursor blink) are not run: they would
+// only make the test wait, and the model's own timers are the driver's.
 func (d *Driver) Run(cmd tea.Cmd) {
-	for _, msg := range Messages(cmd) {
+	for _, msg := range messages(cmd, true) {
 		if d.isTab && forRoot(msg) {
 			d.sent = append(d.sent, msg)
 			continue
@@ -120,15 +124,19 @@ func (d *Driver) Run(cmd tea.Cmd) {
 
 // Messages runs cmd and returns what it sends, batches and sequences
 // opened, without handing anything to a model.
-func Messages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
+func Messages(cmd tea.Cmd) []tea.Msg { return messages(cmd, false) }
+
+// messages is Messages that, if skipTimers, leaves out the commands that
+// wait on a real timer.
+func messages(cmd tea.Cmd, skipTimers bool) []tea.Msg {
+	if cmd == nil || skipTimers && waitsOnATimer(cmd) {
 		return nil
 	}
 	msg := cmd()
 	if cmds, ok := commands(msg); ok {
 		var out []tea.Msg
 		for _, c := range cmds {
-			out = append(out, Messages(c)...)
+			out = append(out, messages(c, skipTimers)...)
 		}
 		return out
 	}
@@ -150,6 +158,14 @@ func commands(msg tea.Msg) ([]tea.Cmd, bool) {
 		cmds[i] = v.Index(i).Interface().(tea.Cmd)
 	}
 	return cmds, true
+}
+
+// waitsOnATimer tells whether cmd is a timer of Bubble Tea or bubbles (a
+// cursor's blink, tea.Tick, tea.Every), by its function's name: they are
+// closures no type tells apart.
+func waitsOnATimer(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	return strings.Contains(name, "Blink") || strings.Contains(name, "Tick") || strings.Contains(name, "Every")
 }
 
 // forRoot tells whether a tab's message is the root's to handle.
