@@ -236,7 +236,32 @@ func BenchmarkRawBoltPut(b *testing.B) {
 	}
 }
 
+// BenchmarkRange90Days is the 90-day query behind the trend chart and
+// the calendar: each day's pain over 90 days, in one transaction.
 func BenchmarkRange90Days(b *testing.B) {
+	s, err := store.Open(tenYearFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	last := diary.DayOf(benchNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		days, err := store.Read(s, func(tx *store.Tx) ([]diary.DayPain, error) { return store.PainDays(tx, last-89, last) })
+		logged := 0
+		for _, d := range days {
+			if d.Logged() {
+				logged++
+			}
+		}
+		if err != nil || len(days) != 90 || logged < 80 {
+			b.Fatalf("%d days, %d logged, %v", len(days), logged, err)
+		}
+	}
+}
+
+// BenchmarkRecords90Days reads 90 days of pain entries whole, as the
+// history of those days does.
+func BenchmarkRecords90Days(b *testing.B) {
 	s, err := store.Open(tenYearFile(b))
 	if err != nil {
 		b.Fatal(err)

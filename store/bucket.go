@@ -36,8 +36,10 @@ func (tx *Tx) bucket(b Bucket) (*bolt.Bucket, error) {
 	return bk, nil
 }
 
-// putItem stores v under k, replacing what was there.
-func putItem[T any](tx *Tx, b Bucket, k Key, v T) error {
+// putItem stores v under k, replacing what was there, and moves the day
+// totals from the record it replaces (if any) to v, in the same
+// transaction. Every write of a record comes here or to deleteItem.
+func putItem[T diary.Record](tx *Tx, b Bucket, k Key, v T) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return err
@@ -46,8 +48,25 @@ func putItem[T any](tx *Tx, b Bucket, k Key, v T) error {
 	if err != nil {
 		return fmt.Errorf("encoding %s record: %w", b, err)
 	}
-	tx.noteChange(b, k, bk.Get(k[:]), raw)
-	return bk.Put(k[:], raw)
+	old := bk.Get(k[:])
+	tx.noteChange(b, k, old, raw)
+	var stale daySpan
+	if old != nil {
+		if stale, err = uncount(tx, b, k, old); err != nil {
+			return err
+		}
+	}
+	if err := bk.Put(k[:], raw); err != nil {
+		return err
+	}
+	counted, err := countRecord(tx, v, +1)
+	if err != nil {
+		return err
+	}
+	if counted {
+		stale = stale.with(v.Stamped().Day())
+	}
+	return stale.rebuild(tx)
 }
 
 // insertItem stores a new record under a fresh key for its own time.
@@ -74,18 +93,26 @@ func getItem[T any](tx *Tx, b Bucket, k Key) (T, error) {
 	return v, decode(b, k[:], raw, &v)
 }
 
-// deleteItem removes the record under k; ErrNotFound if there is none.
+// deleteItem removes the record under k, and takes it out of its day's
+// totals in the same transaction; ErrNotFound if there is none.
 func deleteItem(tx *Tx, b Bucket, k Key) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return err
 	}
-	before := bk.Get(k[:])
-	if before == nil {
+	old := bk.Get(k[:])
+	if old == nil {
 		return fmt.Errorf("%s %s: %w", b, k.ID(), ErrNotFound)
 	}
-	tx.noteChange(b, k, before, nil)
-	return bk.Delete(k[:])
+	tx.noteChange(b, k, old, nil)
+	stale, err := uncount(tx, b, k, old)
+	if err != nil {
+		return err
+	}
+	if err := bk.Delete(k[:]); err != nil {
+		return err
+	}
+	return stale.rebuild(tx)
 }
 
 // rangeItems calls fn for each record made in [from, to), oldest first.

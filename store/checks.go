@@ -124,24 +124,29 @@ func (s *Store) ReminderState(now time.Time) (diary.ReminderState, error) {
 // WaterByDay totals the water drunk on each day in [first, last]; days
 // with none are absent.
 func WaterByDay(tx *Tx, first, last diary.Day) (map[diary.Day]int, error) {
-	totals := map[diary.Day]int{}
-	err := Water.RangeDays(tx, first, last, func(it Item[diary.WaterLog]) error {
-		totals[it.Value.Day()] += it.Value.ML
-		return nil
-	})
-	return totals, err
+	totals, err := DayTotalsOf(tx, first, last)
+	if err != nil {
+		return nil, err
+	}
+	byDay := map[diary.Day]int{}
+	for _, t := range totals {
+		if t.WaterLogs > 0 {
+			byDay[t.Day] = t.WaterML
+		}
+	}
+	return byDay, nil
 }
 
 // WaterGoalMetDays tells, for every day in [first, last], whether at
 // least goalML was drunk that day.
 func WaterGoalMetDays(tx *Tx, first, last diary.Day, goalML int) (map[diary.Day]bool, error) {
-	totals, err := WaterByDay(tx, first, last)
+	totals, err := DayTotalsOf(tx, first, last)
 	if err != nil {
 		return nil, err
 	}
-	met := make(map[diary.Day]bool, int(last-first)+1)
-	for d := first; d <= last; d++ {
-		met[d] = totals[d] >= goalML
+	met := make(map[diary.Day]bool, len(totals))
+	for _, t := range totals {
+		met[t.Day] = t.WaterML >= goalML
 	}
 	return met, nil
 }
@@ -149,12 +154,15 @@ func WaterGoalMetDays(tx *Tx, first, last diary.Day, goalML int) (map[diary.Day]
 // CheckInsPerDay counts, for each day in [first, last], the reminders of
 // kind marked done; days with none are absent.
 func CheckInsPerDay(tx *Tx, kind diary.CheckKind, first, last diary.Day) (map[diary.Day]int, error) {
+	totals, err := DayTotalsOf(tx, first, last)
+	if err != nil {
+		return nil, err
+	}
 	counts := map[diary.Day]int{}
-	err := Checks.RangeDays(tx, first, last, func(it Item[diary.Check]) error {
-		if it.Value.Kind == kind && it.Value.Action == diary.ActionDone {
-			counts[it.Value.Day()]++
+	for _, t := range totals {
+		if n := t.DoneOf(kind); n > 0 {
+			counts[t.Day] = n
 		}
-		return nil
-	})
-	return counts, err
+	}
+	return counts, nil
 }

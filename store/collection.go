@@ -30,6 +30,11 @@ type recordKind interface {
 	decodeRecord(raw []byte) (diary.Record, error)
 	// undoTo puts back a record's bytes as they were (nil: no record).
 	undoTo(tx *Tx, k Key, before []byte) error
+	// countDays adds the readable records of the days [first, last] to
+	// their totals, days[0] being first's.
+	countDays(tx *Tx, first, last diary.Day, days []diary.DayTotals) error
+	// eachRecord calls fn with every readable record, oldest first.
+	eachRecord(tx *Tx, fn func(diary.Record)) error
 }
 
 // recordKinds is every collection, in the order such code goes through
@@ -45,6 +50,20 @@ func (c Collection[T]) decodeRecord(raw []byte) (diary.Record, error) {
 	var v T
 	err := json.Unmarshal(raw, &v)
 	return v, err
+}
+
+func (c Collection[T]) countDays(tx *Tx, first, last diary.Day, days []diary.DayTotals) error {
+	return rangeItemDays(tx, c.bucket, first, last, func(it Item[T]) error {
+		days[it.Value.Stamped().Day()-first].Count(it.Value, 1)
+		return nil
+	})
+}
+
+func (c Collection[T]) eachRecord(tx *Tx, fn func(diary.Record)) error {
+	return rangeItems(tx, c.bucket, firstKeyTime, lastKeyTime, func(it Item[T]) error {
+		fn(it.Value)
+		return nil
+	})
 }
 
 // Bucket is the bucket the collection's records are kept in.

@@ -6,13 +6,13 @@ import "lumbar/store/diary"
 // days without entries included (Entries 0). Each entry counts on its own
 // local day, whatever time zone it was made in.
 func PainDays(tx *Tx, first, last diary.Day) ([]diary.DayPain, error) {
-	if last < first {
-		return nil, nil
+	totals, err := DayTotalsOf(tx, first, last)
+	if err != nil || totals == nil {
+		return nil, err
 	}
-	days := diary.EmptyDays(first, last)
-	err := Pain.RangeDays(tx, first, last, func(it Item[diary.PainEntry]) error {
-		days[it.Value.Day()-first].Add(it.Value)
-		return nil
-	})
-	return days, err
+	days := make([]diary.DayPain, len(totals))
+	for i, t := range totals {
+		days[i] = t.Pain()
+	}
+	return days, nil
 }

@@ -9,7 +9,7 @@
 // is exclusive, and nobody holds it between operations. Every write bumps a
 // revision counter that the TUI polls to notice other processes' writes.
 //
-// Bucket layout (schema version 1):
+// Bucket layout (schema version 2):
 //
 //	root
 //	├── meta                      lumbar's own bookkeeping
@@ -23,6 +23,12 @@
 //	├── sessions                  key → Session (JSON)
 //	├── water                     key → WaterLog (JSON)
 //	├── checks                    key → Check: a reminder done, snoozed or dismissed (JSON)
+//	├── days                      day → that local day's records summed up (diary.DayTotals), schema 2
+//	│                             key: the day number since 1970, 4 bytes big-endian, sign bit flipped;
+//	│                             value: format byte 1, then unsigned varints: pain entries per rating
+//	│                             0–10, what helped (count, then ID length, ID, entries), water ml, water
+//	│                             logs, sessions, rated sessions, pain before sum, pain after sum,
+//	│                             reminder answers, answers "done" per reminder kind (as what helped)
 //	└── quarantine                made by `lumbar check --repair` (Store.Repair); absent until then
 //	    └── pain, water, …        key → the bytes of a record that could not be read, as they were
 //
@@ -33,4 +39,12 @@
 // other record shares (shortid.go). Values are JSON with explicit field names; each keeps the UTC
 // instant and the UTC offset it was made at, so its "day" is the calendar
 // day where the person was.
+//
+// The days bucket is kept by putItem and deleteItem, the two functions
+// every write of a record goes through: a record's day totals change in
+// the same transaction as the record (see totals.go), so statistics read
+// a small value per day and never decode a year of records. Schema 2
+// brought it in: the migration sums up every record of a schema-1 file
+// (after the usual backup); Repair counts every day again after setting
+// damaged records aside.
 package store

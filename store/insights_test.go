@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -97,37 +95,6 @@ func TestInsightsOfWaterGoalAndPosture(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("insights do not say %q:\n%s", want, text)
 		}
-	}
-}
-
-// insightEntry's quick read of the stored JSON agrees with a full decode,
-// whatever a note holds.
-func TestInsightEntryReadsWhatAFullDecodeReads(t *testing.T) {
-	at := time.Date(2026, 3, 29, 0, 30, 0, 123, time.FixedZone("BST", 3600))
-	leg := 7
-	for _, e := range []diary.PainEntry{
-		{Stamp: diary.StampAt(at), Pain: 4},
-		{Stamp: diary.StampAt(at), Pain: 10, Helped: []string{"heat", "walking"}, Relief: "some"},
-		{Stamp: diary.StampAt(at), Pain: 2, LegPain: &leg, Note: `"pain":9, "helped":["massage"] "at":"x" \ ]`},
-		{Stamp: diary.StampAt(at.In(time.FixedZone("", -5*3600))), Pain: 0, Where: []string{"back-centre"}},
-	} {
-		raw, err := json.Marshal(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var quick insightEntry
-		if err := json.Unmarshal(raw, &quick); err != nil {
-			t.Fatal(err)
-		}
-		want := insightEntry{Stamp: e.Stamp, Pain: e.Pain, Helped: e.Helped}
-		if !quick.At.Equal(want.At) || quick.UTCOffset != want.UTCOffset || quick.Pain != want.Pain ||
-			!slices.Equal(quick.Helped, want.Helped) || quick.Day() != e.Day() {
-			t.Errorf("%s: read %+v, want %+v", raw, quick, want)
-		}
-	}
-	var broken insightEntry
-	if err := json.Unmarshal([]byte(`{"at":"2026-03-29T00:30:00Z","utc_offset_seconds":0,"pain":#}`), &broken); err == nil {
-		t.Error("a damaged entry was read")
 	}
 }
 

@@ -20,6 +20,7 @@ type migration struct {
 // 0 and runs them all.
 var schemaMigrations = []migration{
 	{to: 1, about: "record buckets", apply: createBuckets(BucketPain, BucketSessions, BucketWater, BucketChecks)},
+	{to: 2, about: "day totals", apply: rebuildAllTotals},
 }
 
 // SchemaVersion is the newest file format this lumbar understands.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,9 +30,9 @@ func TestMigrationBacksUpThenUpgrades(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	backups, _ := filepath.Glob(s.Path() + ".schema1-*.bak")
+	backups, _ := filepath.Glob(fmt.Sprintf("%s.schema%d-*.bak", s.Path(), SchemaVersion()))
 	if len(backups) != 1 {
-		t.Fatalf("backups = %v, want one for schema 1", backups)
+		t.Fatalf("backups = %v, want one for schema %d", backups, SchemaVersion())
 	}
 	assertBackupHolds(t, backups[0], k)
 	info, _ := os.Stat(backups[0])

@@ -54,11 +54,19 @@ func TestChildWriter(t *testing.T) {
 
 func startChild(t *testing.T, path string, count int) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestChildWriter$", "-test.count=1")
-	cmd.Env = append(os.Environ(), childEnv+"="+path)
+	env := []string{childEnv + "=" + path}
 	if count >= 0 {
-		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", childCountEnv, count))
+		env = append(env, fmt.Sprintf("%s=%d", childCountEnv, count))
 	}
+	return startChildTest(t, "TestChildWriter", env...)
+}
+
+// startChildTest runs the test called name in a child process, with env
+// added to the environment, and reads what it prints.
+func startChildTest(t *testing.T, name string, env ...string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -140,7 +140,10 @@ func (s *Store) Repair(now time.Time) (moved []DamagedRecord, backup string, err
 			}
 		}
 		moved = found.Damaged
-		return nil
+		// What a damaged record added to its day's totals when it was
+		// written cannot be read back: count every day again from the
+		// records that stay.
+		return rebuildAllTotals(tx.btx)
 	})
 	return moved, backup, err
 }

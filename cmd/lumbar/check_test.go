@@ -13,7 +13,7 @@ import (
 )
 
 // A pain entry whose JSON is damaged (the pages around it sound) is left
-// out of every command with a note saying so, blocks no write, is listed
+// out of every command that lists records, with a note saying so, blocks no write, is listed
 // by check (exit 1) and set aside by check --repair after a backup.
 func TestDamagedRecordThroughTheCommands(t *testing.T) {
 	path, s := newDB(t)
@@ -40,7 +40,13 @@ func TestDamagedRecordThroughTheCommands(t *testing.T) {
 		if code != exitOK || out == "" {
 			t.Errorf("%v beside a damaged record: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
-		if want := "lumbar: " + store.SkippedNote(1) + "\n"; args[0] != "log" && errOut != want {
+		// stats reads day totals, kept as records are written, never the
+		// records: it has nothing to leave out.
+		want := "lumbar: " + store.SkippedNote(1) + "\n"
+		if args[0] == "log" || args[0] == "stats" {
+			want = ""
+		}
+		if args[0] != "log" && errOut != want {
 			t.Errorf("%v: stderr %.200q, want %q", args, errOut, want)
 		}
 	}

@@ -32,11 +32,10 @@ type Insights struct {
 type InsightRecords struct {
 	Entries  []PainEntry
 	Sessions []Session
-	// WaterGoalMet tells which days' water reached the goal; a day that
-	// is missing was not met.
-	WaterGoalMet map[Day]bool
-	// PostureDone counts each day's posture check-ins answered "done".
-	PostureDone map[Day]int
+	Water    []WaterLog
+	Checks   []Check
+	// WaterGoalML is the daily goal the water factor compares against.
+	WaterGoalML int
 	// LoggedDays holds the day of every entry ever made, not only the
 	// span's: the streak is the same whatever span is looked at.
 	LoggedDays []Day
@@ -148,32 +147,6 @@ func helped(id string) func(DayFacts) bool {
 // comparison needs.
 const MinRoutinesToCompare = 3
 
-// PainByDay is pain entries summed up by day over [first, last]: each
-// day's ratings, and what helped on it (each once).
-type PainByDay struct {
-	first  Day
-	days   []DayPain
-	helped [][]string
-}
-
-func NewPainByDay(first, last Day) *PainByDay {
-	return &PainByDay{first: first, days: EmptyDays(first, last), helped: make([][]string, last-first+1)}
-}
-
-// add counts one entry; one outside the span is ignored.
-func (p *PainByDay) Add(d Day, pain int, helped []string) {
-	if d < p.first || d >= p.first+Day(len(p.days)) {
-		return
-	}
-	i := d - p.first
-	p.days[i].Add(PainEntry{Pain: pain})
-	for _, id := range helped {
-		if !slices.Contains(p.helped[i], id) {
-			p.helped[i] = append(p.helped[i], id)
-		}
-	}
-}
-
 // InsightsStart is the first day the insights look at: the span, or the two
 // weeks the week comparison needs if the span is shorter.
 func InsightsStart(today Day, days int) Day {
@@ -184,19 +157,31 @@ func InsightsStart(today Day, days int) Day {
 // today from the records of at least those days (and the two weeks up to
 // today).
 func ComputeInsights(r InsightRecords, today Day, days int) Insights {
-	byDay := NewPainByDay(InsightsStart(today, max(days, 1)), today)
-	for _, e := range r.Entries {
-		byDay.Add(e.Day(), e.Pain, e.Helped)
-	}
-	return InsightsFromDays(byDay, r, today, days)
+	totals := TotalsOf(InsightsStart(today, max(days, 1)), today,
+		records(r.Entries), records(r.Sessions), records(r.Water), records(r.Checks))
+	return InsightsFromTotals(totals, r.WaterGoalML, r.LoggedDays, today, days)
 }
 
-// InsightsFromDays is ComputeInsights from the entries summed up by day
-// (byDay covers InsightsStart to today); r's Entries are not looked at.
-func InsightsFromDays(byDay *PainByDay, r InsightRecords, today Day, days int) Insights {
+// records views a list of one kind of record as records.
+func records[T Record](list []T) []Record {
+	out := make([]Record, len(list))
+	for i, r := range list {
+		out[i] = r
+	}
+	return out
+}
+
+// InsightsFromTotals works out the insights over the `days` days ending
+// today from each day's totals, InsightsStart to today in order (see
+// TotalsOf), the daily water goal and the day of every entry ever made.
+func InsightsFromTotals(totals []DayTotals, waterGoalML int, logged []Day, today Day, days int) Insights {
 	days = max(days, 1)
-	all := byDay.days
+	all := make([]DayPain, len(totals))
+	for i, t := range totals {
+		all[i] = t.Pain()
+	}
 	span := all[len(all)-days:]
+	spanTotals := totals[len(totals)-days:]
 	in := Insights{From: span[0].Day, To: today, Days: days, Daily: span}
 	var overall Average
 	for _, d := range span {
@@ -207,18 +192,18 @@ func InsightsFromDays(byDay *PainByDay, r InsightRecords, today Day, days int) I
 	}
 	in.Logged, in.Mean = overall.Days, overall.Mean
 	in.Week = weekChange(all[len(all)-14:])
-	in.Streak = StreakOf(r.LoggedDays, today)
-	in.Factors = compareFactors(dayFacts(span, byDay.helped[len(all)-days:], r))
-	in.Routines = routineChange(r.Sessions, in.From, today)
-	in.Posture = postureCheckIns(r.PostureDone, in.From, today)
+	in.Streak = StreakOf(logged, today)
+	in.Factors = compareFactors(dayFacts(span, spanTotals, waterGoalML))
+	in.Routines = routineChange(spanTotals)
+	in.Posture = postureCheckIns(spanTotals)
 	return in
 }
 
-func postureCheckIns(done map[Day]int, first, last Day) PostureCheckIns {
+func postureCheckIns(span []DayTotals) PostureCheckIns {
 	var p PostureCheckIns
 	total := 0
-	for d := first; d <= last; d++ {
-		if n := done[d]; n > 0 {
+	for _, t := range span {
+		if n := t.DoneOf(CheckPosture); n > 0 {
 			p.Days++
 			total += n
 		}
@@ -259,23 +244,18 @@ func IsMeaningfulChange(before, after float64) bool {
 }
 
 // dayFacts gathers, for each logged day of span, what factors look at;
-// helped is what helped on each day of span.
-func dayFacts(span []DayPain, helped [][]string, r InsightRecords) []DayFacts {
-	first := span[0].Day
-	facts := make([]DayFacts, len(span))
+// totals are the same days' totals.
+func dayFacts(span []DayPain, totals []DayTotals, waterGoalML int) []DayFacts {
+	var facts []DayFacts
 	for i, d := range span {
-		facts[i].Pain = d
-		facts[i].Helped = helped[i]
-		facts[i].WaterGoalMet = r.WaterGoalMet[d.Day]
-		facts[i].PostureDone = r.PostureDone[d.Day]
-	}
-	inSpan := func(d Day) bool { return d >= first && d < first+Day(len(span)) }
-	for _, s := range r.Sessions {
-		if d := s.Day(); inSpan(d) {
-			facts[d-first].Sessions++
+		if !d.Logged() {
+			continue
 		}
+		t := totals[i]
+		facts = append(facts, DayFacts{Pain: d, Helped: t.HelpedIDs(), Sessions: t.Sessions,
+			WaterGoalMet: waterGoalML > 0 && t.WaterML >= waterGoalML, PostureDone: t.DoneOf(CheckPosture)})
 	}
-	return slices.DeleteFunc(facts, func(f DayFacts) bool { return !f.Pain.Logged() })
+	return facts
 }
 
 func compareFactors(facts []DayFacts) []FactorComparison {
@@ -295,16 +275,13 @@ func compareFactors(facts []DayFacts) []FactorComparison {
 	return out
 }
 
-func routineChange(sessions []Session, first, last Day) RoutineChange {
+func routineChange(span []DayTotals) RoutineChange {
 	var r RoutineChange
 	var before, after float64
-	for _, s := range sessions {
-		if d := s.Day(); d < first || d > last || s.PainBefore == nil || s.PainAfter == nil {
-			continue
-		}
-		r.Sessions++
-		before += float64(*s.PainBefore)
-		after += float64(*s.PainAfter)
+	for _, t := range span {
+		r.Sessions += t.RatedSessions
+		before += float64(t.PainBeforeSum)
+		after += float64(t.PainAfterSum)
 	}
 	if r.Sessions > 0 {
 		r.Before = Score(before / float64(r.Sessions))

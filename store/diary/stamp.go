@@ -85,3 +85,9 @@ const (
 func InstantSpan(first, last Day) (from, to time.Time) {
 	return first.Date().Add(-maxOffsetEast), (last + 1).Date().Add(maxOffsetWest)
 }
+
+// DaysAround is every day a record made at instant at can belong to,
+// whatever UTC offset it was made at: [first, last].
+func DaysAround(at time.Time) (first, last Day) {
+	return DayOf(at.UTC().Add(-maxOffsetWest)), DayOf(at.UTC().Add(maxOffsetEast))
+}
