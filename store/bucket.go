@@ -123,6 +123,9 @@ func rangeItems[T any](tx *Tx, b Bucket, from, to time.Time, fn func(Item[T]) er
 	if err != nil {
 		return err
 	}
+	if from.Before(firstKeyTime) { // no key is older, and an earlier prefix would wrap around
+		from = firstKeyTime
+	}
 	end := timePrefix(to)
 	c := bk.Cursor()
 	// A whole key sorts before end exactly when its time does (a key

@@ -57,7 +57,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
-		waterCommand, statusCommand, configCommand, reportCommand, demoCommand, backupCommand, checkCommand, helpCommand(),
+		waterCommand, statusCommand, configCommand, reportCommand, exportCommand, importCommand,
+		demoCommand, backupCommand, checkCommand, helpCommand(),
 	}
 }
 

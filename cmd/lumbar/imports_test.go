@@ -45,6 +45,8 @@ var importRules = []importRule{
 		banned: anyOf(under("lumbar/tui"), terminal)},
 	{pkg: "lumbar/store/report", deep: true, why: "the doctor report is made without a terminal, by a command and the app alike: no terminal library, nothing of the app",
 		banned: anyOf(under("lumbar/tui"), under("lumbar/cmd"), is("lumbar/content"), terminal)},
+	{pkg: "lumbar/store/export", deep: true, why: "export and import are made without a terminal, by commands only: no terminal library, nothing of the app",
+		banned: anyOf(under("lumbar/tui"), under("lumbar/content"), under("lumbar/cmd"), terminal)},
 	{pkg: "lumbar/content", deep: true, why: "the content imports neither the data layer (but its text helpers) nor the app",
 		banned: func(p string) bool {
 			return p != "lumbar/store/text" && (is("lumbar/store")(p) || under("lumbar/store/")(p) || under("lumbar/tui")(p))
@@ -124,6 +126,7 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 		"lumbar/store/text":   {Deps: []string{"github.com/charmbracelet/x/ansi"}},
 		"lumbar/store":        {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
 		"lumbar/store/report": {Deps: []string{"lumbar/store", "lumbar/tui/theme"}},
+		"lumbar/store/export": {Deps: []string{"lumbar/store", "lumbar/tui/common"}},
 		"lumbar/content":      {Deps: []string{"lumbar/store/text", "lumbar/store"}},
 		"lumbar/cmd/lumbar":   {Imports: []string{"lumbar/tui", "lumbar/tui/remind"}},
 	}
@@ -133,6 +136,7 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 		"lumbar/store/text imports github.com/charmbracelet/x/ansi",
 		"lumbar/store imports github.com/muesli/termenv",
 		"lumbar/store/report imports lumbar/tui/theme",
+		"lumbar/store/export imports lumbar/tui/common",
 		"lumbar/content imports lumbar/store:",
 		"lumbar/cmd/lumbar imports lumbar/tui/remind",
 	}

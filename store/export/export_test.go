@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -308,24 +307,5 @@ func TestImportRefusals(t *testing.T) {
 				t.Error("a refused import changed the file")
 			}
 		})
-	}
-}
-
-// Export is made without a terminal. It must link no terminal library
-// and nothing of the app.
-func TestImportsNoTerminalLibraryAndNothingOfTheApp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go list")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		for _, banned := range []string{"lumbar/tui", "lumbar/content", "lumbar/cmd", "github.com/charmbracelet/", "github.com/muesli/", "golang.org/x/term", "github.com/mattn/go-isatty"} {
-			if strings.HasPrefix(dep, banned) {
-				t.Errorf("store/export links %s", dep)
-			}
-		}
 	}
 }
