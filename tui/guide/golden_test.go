@@ -16,7 +16,7 @@ import (
 func eachSize(t *testing.T, msgs ...tea.Msg) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			tab := New(tuitest.Common(tuitest.TempStore(t)))
+			tab := New(tuitest.NewDriver(t).Common(tuitest.TempStore(t)))
 			tuitest.Golden(t, tuitest.AsProgram(tab), size[0], size[1], "search", msgs...)
 		})
 	}

@@ -3,13 +3,10 @@ package remind
 import (
 	"path/filepath"
 	"testing"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
 
 	"lumbar/store/demodata"
-	"lumbar/tui/common"
 	"lumbar/tui/theme"
+	"lumbar/tui/tuitest"
 )
 
 // tenYearTab is the tab over a fresh 10-year file, on a Friday morning.
@@ -19,10 +16,11 @@ func tenYearTab(b *testing.B) *Model {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := common.Common{Store: s, Now: func() time.Time { return now }, Styles: theme.New()}
-	c.Timers = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	m := New(quiet(c))
-	return m
+	d := tuitest.NewDriver(b)
+	d.SetClock(now)
+	c := d.Common(s)
+	c.Styles = theme.New()
+	return New(c, noNotices)
 }
 
 // BenchmarkView is one redraw of the tab over the 10-year file, at

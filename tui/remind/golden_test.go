@@ -9,7 +9,6 @@ import (
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
 	"lumbar/tui/tuitest"
 )
 
@@ -56,8 +55,9 @@ func goldenStore(t *testing.T) *store.Store {
 // frame.
 func runGolden(t *testing.T, width, height int, keys ...string) {
 	t.Helper()
-	c := common.Common{Store: goldenStore(t), Now: func() time.Time { return goldenNow }, Styles: theme.NewFor(true)}
-	m := New(quiet(c))
+	d := tuitest.NewDriver(t) // its clock; the program runs the rest
+	d.SetClock(goldenNow)
+	m := New(d.Common(goldenStore(t)), noNotices)
 	m.SetSize(width, height-common.ChromeRows)
 	tuitest.Golden(t, m, width, height-common.ChromeRows, "Last 7 days", tuitest.Keys(keys...)...)
 }

@@ -21,12 +21,8 @@ import (
 
 func TestMain(m *testing.M) { tuitest.Main(m) }
 
-// quiet is c without a bell, and an option without desktop
-// notifications: for a tab run without a driver.
-func quiet(c common.Common) (common.Common, Option) {
-	c.Ring = func() {}
-	return c, WithNotifier(func(_, _ string) error { return nil })
-}
+// noNotices keeps a tab's desktop notifications off the desktop.
+var noNotices = WithNotifier(func(_, _ string) error { return nil })
 
 // harness is the tab under the tuitest driver, at a wall time the test
 // moves, counting desktop notifications.
@@ -469,7 +465,7 @@ func TestSmallestWindowKeepsTheEssentials(t *testing.T) {
 func TestKeysWaitForTheFirstLoad(t *testing.T) {
 	s := tuitest.TempStore(t)
 	for _, k := range []string{"c", "w", "W", "p"} {
-		m := New(quiet(tuitest.Common(s)))
+		m := New(tuitest.NewDriver(t).Common(s), noNotices)
 		m.SetSize(80, 21)
 		if _, cmd := m.Update(tuitest.Key(k)); cmd != nil {
 			cmd()

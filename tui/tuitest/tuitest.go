@@ -19,7 +19,6 @@ import (
 
 	"lumbar/store"
 	"lumbar/tui/common"
-	"lumbar/tui/theme"
 )
 
 // Now is the tests' fixed clock reading: a Friday morning.
@@ -66,12 +65,6 @@ func DiaryInUse(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// Common is what the root would hand a tab: s, the fixed clock and plain
-// styles.
-func Common(s *store.Store) common.Common {
-	return common.Common{Store: s, Now: func() time.Time { return Now }, Styles: theme.NewFor(true)}
 }
 
 // Key is the key message for a key's name as bubbles spells it ("enter",
