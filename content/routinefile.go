@@ -71,6 +71,20 @@ func LoadUserRoutines(path string) (*Library, error) {
 	return base.with(user), nil
 }
 
+// RoutineNames names routines by ID for what is written about past
+// sessions (the doctor report): the built-in routines and the person's
+// own from their routine file (when it is sound). A routine no longer in
+// either is named by its ID.
+func RoutineNames(getenv func(string) string) func(id string) string {
+	lib, _ := LoadUserRoutines(UserRoutinesPath(getenv)) // a broken file still leaves the built-ins
+	return func(id string) string {
+		if r := lib.Routine(id); r != nil {
+			return r.Name
+		}
+		return id
+	}
+}
+
 // ReadRoutineFile reads and checks the routine file at path against the
 // stretches known already, returning what it adds.
 func ReadRoutineFile(path string, known *Library) (*Library, error) {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"lumbar/content"
 	"lumbar/store/diary"
 	"lumbar/store/report"
 	"lumbar/store/text"
@@ -60,7 +61,8 @@ func runReport(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	page, err := report.HTML(records, report.Options{Period: period, Made: inv.now(), Notes: a.has("notes")})
+	page, err := report.HTML(records, report.Options{Period: period, Made: inv.now(), Notes: a.has("notes"),
+		RoutineName: content.RoutineNames(inv.getenv)})
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,11 @@ func reportDiary(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	stretched := diary.StampAt(runNow.Add(-time.Hour))
+	session := diary.Session{Stamp: stretched, Routine: "desk-break", End: stretched.At.Add(5 * time.Minute), StepsDone: 4, StepsTotal: 4}
+	if _, err := store.Sessions.Append(s, session); err != nil {
+		t.Fatal(err)
+	}
 	return path
 }
 
@@ -58,7 +63,8 @@ func TestReportWritesOneFileHereAndPrintsItsPath(t *testing.T) {
 		t.Errorf("the report is %v; health data is for its owner only (0600)", info.Mode().Perm())
 	}
 	page, _ := os.ReadFile(want)
-	for _, wants := range []string{"5 of 90 days", "not a diagnosis", "pain not eased by rest, or worse at night"} {
+	// Routines are named as the Stretch tab names them, not by their IDs.
+	for _, wants := range []string{"5 of 90 days", "not a diagnosis", "pain not eased by rest, or worse at night", "Desk break 1"} {
 		if !strings.Contains(string(page), wants) {
 			t.Errorf("the report lacks %q", wants)
 		}

@@ -95,7 +95,7 @@ func Build(r Records, o Options) Report {
 	rep.Blocks = blocksOf(rep.Daily, r.Sessions, rep.Leg, p)
 	rep.Change = monthChange(rep.Daily)
 	rep.details(r.Entries)
-	rep.Stretching = stretchingOf(r.Sessions, r.Insights.Routines, p)
+	rep.Stretching = stretchingOf(r.Sessions, r.Insights.Routines, p, o.RoutineName)
 	rep.Habits = habitsOf(r, p)
 	rep.Factors = factorRows(r.Insights.Factors)
 	rep.Routines = r.Insights.Routines
@@ -285,7 +285,10 @@ type Stretching struct {
 	Rated                        diary.RoutineChange
 }
 
-func stretchingOf(sessions []diary.Session, rated diary.RoutineChange, p Period) Stretching {
+func stretchingOf(sessions []diary.Session, rated diary.RoutineChange, p Period, name func(string) string) Stretching {
+	if name == nil {
+		name = func(id string) string { return id }
+	}
 	s := Stretching{Sessions: len(sessions), Rated: rated}
 	c := dayCounter{}
 	perRoutine := map[string]int{}
@@ -300,7 +303,7 @@ func stretchingOf(sessions []diary.Session, rated diary.RoutineChange, p Period)
 	}
 	s.PerWeek = diary.Score(float64(len(sessions)) * 7 / float64(p.Days())).String()
 	for _, r := range sortedCounts(c) {
-		s.Routines = append(s.Routines, Count{Label: r.Label, Days: perRoutine[r.Label]})
+		s.Routines = append(s.Routines, Count{Label: name(r.Label), Days: perRoutine[r.Label]})
 	}
 	return s
 }

@@ -96,4 +96,7 @@ type Options struct {
 	Period Period
 	Made   time.Time // when it is made: the date it shows
 	Notes  bool      // include the notes (private by default)
+	// RoutineName names a routine by its ID; nil shows IDs. (The routines
+	// are content's, which the report does not import.)
+	RoutineName func(id string) string
 }

@@ -1,12 +1,14 @@
 package journal
 
 import (
+	"os"
 	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"lumbar/content"
 	"lumbar/store"
 	"lumbar/store/diary"
 	"lumbar/store/report"
@@ -28,7 +30,8 @@ func writeReport(s *store.Store, now time.Time, days int) tea.Cmd {
 		if err != nil {
 			return reportMsg{err: err}
 		}
-		page, err := report.HTML(records, report.Options{Period: p, Made: now})
+		page, err := report.HTML(records, report.Options{Period: p, Made: now,
+			RoutineName: content.RoutineNames(os.Getenv)})
 		if err != nil {
 			return reportMsg{err: err}
 		}
