@@ -58,7 +58,7 @@ func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
 		waterCommand, statusCommand, configCommand, reportCommand, exportCommand, importCommand,
-		demoCommand, backupCommand, checkCommand, helpCommand(),
+		demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }
 
