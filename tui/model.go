@@ -109,6 +109,9 @@ type refreshedMsg struct {
 	skipped  int             // damaged records any read so far has left out (store.Skipped)
 	err      error
 	polled   bool // part of the poll loop: re-arm the timer after it
+	// unchanged: the poll found the revision and the day as they were,
+	// and read nothing more; today and unit are not set.
+	unchanged bool
 }
 
 // StartAt makes the app open at a place in a tab instead of the Guide
@@ -130,16 +133,24 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// refresh reads the revision and today's summary in one transaction.
+// refresh reads the revision and today's summary in one transaction. The
+// poll, which runs every PollInterval, reads only the revision while it
+// and the day stay as they were: nobody wrote, so nothing else changed.
 func (m *Model) refresh(polled bool) tea.Cmd {
 	s, now := m.common.Store, m.common.Now
+	knownRevision, knownDay := m.revision, m.today.Day
 	return func() tea.Msg {
 		msg := refreshedMsg{polled: polled}
 		msg.err = s.View(func(tx *store.Tx) (err error) {
 			if msg.revision, err = store.RevisionOf(tx); err != nil {
 				return err
 			}
-			if msg.today, err = store.SummaryOf(tx, now()); err != nil {
+			at := now()
+			if polled && knownRevision != 0 && msg.revision == knownRevision && diary.DayOf(at) == knownDay {
+				msg.unchanged = true
+				return nil
+			}
+			if msg.today, err = store.SummaryOf(tx, at); err != nil {
 				return err
 			}
 			msg.unit = waterUnit(tx)
@@ -423,6 +434,9 @@ func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
 		m.skippedNote = errors.New(store.SkippedNote(msg.skipped))
 	}
 	if msg.err != nil {
+		return tea.Batch(cmds...)
+	}
+	if msg.unchanged {
 		return tea.Batch(cmds...)
 	}
 	m.today, m.unit = msg.today, msg.unit

@@ -297,6 +297,39 @@ func TestPollRearmsOnlyItsOwnTimer(t *testing.T) {
 	}
 }
 
+// The poll reads only the revision while nobody writes and the day stays
+// the same; a write anywhere, or midnight, brings today's summary again.
+func TestPollReadsOnlyTheRevisionUntilItMoves(t *testing.T) {
+	s := tempStore(t)
+	m := newModel(t, s, 80, 24)
+	m.d.Run(m.refresh(false))
+	poll := func() refreshedMsg {
+		t.Helper()
+		msg, ok := m.refresh(true)().(refreshedMsg)
+		if !ok || msg.err != nil {
+			t.Fatalf("poll: %+v", msg)
+		}
+		m.handleRefreshed(msg)
+		return msg
+	}
+	if msg := poll(); !msg.unchanged {
+		t.Error("a poll with nothing written read today's summary")
+	}
+	if _, err := store.Water.Append(s, diary.WaterLog{Stamp: diary.StampAt(m.d.Now()), ML: 250}); err != nil {
+		t.Fatal(err)
+	}
+	if msg := poll(); msg.unchanged || m.today.WaterML != 250 {
+		t.Errorf("after a write elsewhere: unchanged %v, water %d ml", msg.unchanged, m.today.WaterML)
+	}
+	if msg := poll(); !msg.unchanged {
+		t.Error("the poll after that read the summary again")
+	}
+	m.d.Advance(24 * time.Hour)
+	if msg := poll(); msg.unchanged || m.today.Day != diary.DayOf(m.d.Now()) || m.today.WaterML != 0 {
+		t.Errorf("after midnight: unchanged %v, today %v with %d ml", msg.unchanged, m.today.Day, m.today.WaterML)
+	}
+}
+
 func TestDataErrorShowsInStatusBar(t *testing.T) {
 	m := newModel(t, tempStore(t), 100, 24)
 	busy := &store.FileError{Path: "/x/lumbar.db", Reason: store.ErrBusy}
