@@ -158,13 +158,31 @@ func rangeItemDays[T diary.Record](tx *Tx, b Bucket, first, last diary.Day, fn f
 // latestItems returns up to n records, newest first, skipping any that cannot
 // be read (see Store.Skipped).
 func latestItems[T any](tx *Tx, b Bucket, n int) ([]Item[T], error) {
+	return itemsBackFrom[T](tx, b, nil, func(items int, _ []byte) bool { return items < n })
+}
+
+// itemsBackFrom returns records newest first, starting with the newest
+// older than before (the newest of all when before is nil), for as long
+// as more(records so far, next key) says; records that cannot be read are
+// skipped (see Store.Skipped).
+func itemsBackFrom[T any](tx *Tx, b Bucket, before *Key, more func(items int, key []byte) bool) ([]Item[T], error) {
 	bk, err := tx.bucket(b)
 	if err != nil {
 		return nil, err
 	}
-	items := make([]Item[T], 0, min(n, 64))
+	var items []Item[T]
 	c := bk.Cursor()
-	for kb, raw := c.Last(); kb != nil && len(items) < n; kb, raw = c.Prev() {
+	kb, raw := c.Last()
+	if before != nil {
+		// The first key at or after before, then one back; none at or
+		// after it: the last key is older.
+		if kb, raw = c.Seek(before[:]); kb == nil {
+			kb, raw = c.Last()
+		} else {
+			kb, raw = c.Prev()
+		}
+	}
+	for ; kb != nil && more(len(items), kb); kb, raw = c.Prev() {
 		item, err := decodeItem[T](b, kb, raw)
 		if err != nil {
 			tx.skipDamaged(b, kb)

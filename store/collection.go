@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 
@@ -137,6 +138,19 @@ func (c Collection[T]) RangeDays(tx *Tx, first, last diary.Day, fn func(Item[T])
 // be read (see Store.Skipped).
 func (c Collection[T]) Latest(tx *Tx, n int) ([]Item[T], error) {
 	return latestItems[T](tx, c.bucket, n)
+}
+
+// Older returns up to n records older than k, newest first: the next page
+// of a list read newest first. Records that cannot be read are skipped.
+func (c Collection[T]) Older(tx *Tx, k Key, n int) ([]Item[T], error) {
+	return itemsBackFrom[T](tx, c.bucket, &k, func(items int, _ []byte) bool { return items < n })
+}
+
+// Since returns every record whose key is k or later, newest first: a
+// list read newest first, read again as far as it went. Records that
+// cannot be read are skipped.
+func (c Collection[T]) Since(tx *Tx, k Key) ([]Item[T], error) {
+	return itemsBackFrom[T](tx, c.bucket, nil, func(_ int, key []byte) bool { return bytes.Compare(key, k[:]) >= 0 })
 }
 
 // Replace validates v and puts it in place of the record under k, if that

@@ -419,3 +419,14 @@ func uncount(tx *Tx, b Bucket, k Key, old []byte) (daySpan, error) {
 	}
 	return daySpan{}.with(r.Stamped().Day()), nil
 }
+
+// firstDay is the earliest day with any record; ok is false for an empty
+// diary.
+func firstDay(tx *Tx) (diary.Day, bool) {
+	bk, err := tx.daysBucket()
+	if err != nil {
+		return 0, false
+	}
+	k, _ := bk.Cursor().First()
+	return dayFromKey(k)
+}

@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"math"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,12 +15,19 @@ var Spans = []int{7, 30, 90, 365}
 // defaultSpan is the index of the span the tab opens with: a month.
 const defaultSpan = 1
 
+// pageSize is how many entries the history reads at a time: several
+// screens' worth. More are read as the cursor nears the last one read, so
+// the tab opens as quickly on a diary of a hundred thousand entries as on
+// one of a hundred.
+const pageSize = 300
+
 // snapshot is everything the tab shows, read in one transaction. Views
 // draw from it and never read the store themselves.
 type snapshot struct {
 	revision uint64
 	today    diary.Day
-	entries  []store.Item[diary.PainEntry] // every entry, newest first
+	entries  []store.Item[diary.PainEntry] // the newest entries, newest first (see pageSize)
+	complete bool                          // entries holds every entry
 	days     []diary.DayPain               // firstDay … today, one per day
 	firstDay diary.Day
 	insights []diary.Insights // one per span, in Spans order
@@ -52,37 +58,71 @@ type loadedMsg struct {
 	err  error
 }
 
-// loadCmd reads a snapshot in the background.
-func loadCmd(s *store.Store, now time.Time, gen int) tea.Cmd {
+// loadCmd reads a snapshot in the background: the newest page of entries,
+// or, with downTo, every entry back to that one (as far as the list had
+// been read before a change).
+func loadCmd(s *store.Store, now time.Time, gen int, downTo *store.Key) tea.Cmd {
 	return func() tea.Msg {
-		snap, err := readSnapshot(s, now)
+		snap, err := readSnapshot(s, now, downTo)
 		return loadedMsg{gen: gen, snap: snap, err: err}
 	}
 }
 
-func readSnapshot(s *store.Store, now time.Time) (snapshot, error) {
+func readSnapshot(s *store.Store, now time.Time, downTo *store.Key) (snapshot, error) {
 	snap := snapshot{today: diary.DayOf(now)}
 	err := s.View(func(tx *store.Tx) (err error) {
 		if snap.revision, err = store.RevisionOf(tx); err != nil {
 			return err
 		}
-		if snap.entries, err = store.Pain.Latest(tx, math.MaxInt); err != nil {
+		if downTo != nil {
+			snap.entries, err = store.Pain.Since(tx, *downTo)
+		} else {
+			snap.entries, err = store.Pain.Latest(tx, pageSize)
+		}
+		if err != nil {
 			return err
 		}
-		snap.insights = make([]diary.Insights, len(Spans))
-		for i, days := range Spans {
-			if snap.insights[i], err = store.InsightsOf(tx, snap.today, days); err != nil {
+		if snap.complete, err = readAll(tx, snap.entries); err != nil {
+			return err
+		}
+		ov, err := store.OverviewOf(tx, snap.today, Spans)
+		snap.firstDay, snap.days, snap.insights = ov.First, ov.Days, ov.Insights
+		return err
+	})
+	return snap, err
+}
+
+// readAll tells whether entries, read newest first, reach the oldest.
+func readAll(tx *store.Tx, entries []store.Item[diary.PainEntry]) (bool, error) {
+	if len(entries) == 0 {
+		older, err := store.Pain.Latest(tx, 1)
+		return len(older) == 0, err
+	}
+	older, err := store.Pain.Older(tx, entries[len(entries)-1].Key, 1)
+	return len(older) == 0, err
+}
+
+// moreMsg carries the next page of older entries for the load of
+// generation gen.
+type moreMsg struct {
+	gen      int
+	entries  []store.Item[diary.PainEntry]
+	complete bool
+	err      error
+}
+
+// moreCmd reads up to n entries older than the key after, in the
+// background.
+func moreCmd(s *store.Store, after store.Key, n, gen int) tea.Cmd {
+	return func() tea.Msg {
+		msg := moreMsg{gen: gen}
+		msg.err = s.View(func(tx *store.Tx) (err error) {
+			if msg.entries, err = store.Pain.Older(tx, after, n); err != nil {
 				return err
 			}
-		}
-		return nil
-	})
-	snap.firstDay = snap.today
-	values := make([]diary.PainEntry, len(snap.entries))
-	for i, it := range snap.entries {
-		values[i] = it.Value
-		snap.firstDay = min(snap.firstDay, it.Value.Day())
+			msg.complete = len(msg.entries) < n
+			return nil
+		})
+		return msg
 	}
-	snap.days = diary.DailyPain(values, snap.firstDay, snap.today)
-	return snap, err
 }

@@ -10,6 +10,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -64,6 +65,11 @@ type Model struct {
 	loaded  bool
 	loadErr error
 	loadGen int // drops answers of loads that were overtaken
+	// loadingMore: a page of older entries is being read (see pageSize).
+	loadingMore bool
+	// toBottom: the person asked for the oldest entry; the cursor goes
+	// there once every entry is read.
+	toBottom bool
 
 	history   list
 	selectKey *store.Key // put the cursor on this entry when the next load lands
@@ -113,10 +119,57 @@ func New(c common.Common) *Model {
 
 func (m *Model) Init() tea.Cmd { return tea.Batch(m.load(), loadDraft(m.Store)) }
 
-// load reads a fresh snapshot in the background.
+// load reads a fresh snapshot in the background, with the entries as far
+// back as the list had read them.
 func (m *Model) load() tea.Cmd {
 	m.loadGen++
-	return loadCmd(m.Store, m.Now(), m.loadGen)
+	m.loadingMore = false
+	var downTo *store.Key
+	switch n := len(m.data.entries); {
+	case m.loaded && m.data.complete:
+		downTo = &store.Key{} // all of them: an entry put back may be the oldest
+	case m.loaded && n > 0:
+		downTo = &m.data.entries[n-1].Key
+	}
+	return loadCmd(m.Store, m.Now(), m.loadGen, downTo)
+}
+
+// loadMoreIfNear reads the next page of older entries once the cursor is
+// within two screens of the last entry read (or all of them, when the
+// person asked for the oldest).
+func (m *Model) loadMoreIfNear() tea.Cmd {
+	n := len(m.data.entries)
+	if !m.loaded || m.data.complete || m.loadingMore || n == 0 {
+		return nil
+	}
+	size := pageSize
+	switch {
+	case m.toBottom:
+		size = math.MaxInt
+	case m.history.cursor < n-2*m.historyRows():
+		return nil
+	}
+	m.loadingMore = true
+	return moreCmd(m.Store, m.data.entries[n-1].Key, size, m.loadGen)
+}
+
+// applyMore adds a page of older entries to the list.
+func (m *Model) applyMore(msg moreMsg) {
+	if msg.gen != m.loadGen {
+		return // a fresh load overtook it, and reads as far
+	}
+	m.loadingMore = false
+	if msg.err != nil {
+		m.loadErr = msg.err
+		return
+	}
+	m.data.entries = append(m.data.entries, msg.entries...)
+	m.data.complete = msg.complete
+	cursor := m.history.cursor
+	if m.toBottom && msg.complete {
+		cursor, m.toBottom = len(m.data.entries)-1, false
+	}
+	m.history.move(cursor, len(m.data.entries), m.historyRows())
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -126,6 +179,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.SetSize(msg.Width, msg.Height)
 	case loadedMsg:
 		m.applyLoad(msg)
+	case moreMsg:
+		m.applyMore(msg)
 	case draftMsg:
 		cmd = m.offerDraft(msg)
 	case common.ReloadMsg:
@@ -148,7 +203,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.syncKeys()
-	return m, cmd
+	return m, tea.Batch(cmd, m.loadMoreIfNear())
 }
 
 // reloadIfNewDay reloads when midnight has passed since the last load:
@@ -298,6 +353,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) historyKey(msg tea.KeyMsg) tea.Cmd {
 	k, n, rows := m.keys, len(m.data.entries), m.historyRows()
 	cursor := m.history.cursor
+	m.toBottom = false
 	switch {
 	case key.Matches(msg, k.Up):
 		cursor--
@@ -310,7 +366,7 @@ func (m *Model) historyKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Top):
 		cursor = 0
 	case key.Matches(msg, k.Bottom):
-		cursor = n - 1
+		cursor, m.toBottom = n-1, !m.data.complete
 	case key.Matches(msg, k.Open):
 		m.openDetail(m.data.entries[cursor])
 	case key.Matches(msg, k.Edit):

@@ -58,14 +58,13 @@ func openTab(t testing.TB, d *tuitest.Driver, c common.Common, width, height int
 	return tb
 }
 
-// reload does what the load command does, here and now.
+// reload runs the tab's load command here and now, and what follows it.
 func (tb *tab) reload() {
 	tb.t.Helper()
-	snap, err := readSnapshot(tb.Store, tb.Now())
-	if err != nil {
-		tb.t.Fatal(err)
+	tb.d.Run(tb.load())
+	if tb.loadErr != nil {
+		tb.t.Fatal(tb.loadErr)
 	}
-	tb.Update(loadedMsg{gen: tb.loadGen, snap: snap})
 }
 
 // press sends keys and returns the last command. Commands are not run:
@@ -588,5 +587,60 @@ func TestChartWithOneLoggedDayDrawsItsMean(t *testing.T) {
 			}
 			tb.press("r")
 		}
+	}
+}
+
+// The history reads the newest page of entries, and the next one only as
+// the cursor nears the last read; G reads the rest and lands on the
+// oldest. The chart, calendar and insights cover every entry all along.
+func TestHistoryReadsEntriesAPageAtATime(t *testing.T) {
+	s := tempStore(t)
+	total := 2*pageSize + 50
+	err := s.Update(func(tx *store.Tx) error {
+		for i := range total {
+			if _, err := store.Pain.Insert(tx, diary.PainEntry{Stamp: diary.StampAt(fixedNow.Add(-time.Duration(i) * 5 * time.Hour)), Pain: i % 11}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t, s, 80, 21)
+	if len(tb.data.entries) != pageSize || tb.data.complete {
+		t.Fatalf("opened with %d entries read (complete %v), want the newest %d", len(tb.data.entries), tb.data.complete, pageSize)
+	}
+	oldestDay := diary.DayOf(fixedNow.Add(-time.Duration(total-1) * 5 * time.Hour))
+	if p, ok := tb.data.day(oldestDay); !ok || !p.Logged() {
+		t.Errorf("the calendar does not know the oldest entry's day, %s", oldestDay)
+	}
+	everyDay := int(diary.DayOf(fixedNow)-oldestDay) + 1 // an entry every five hours
+	if in := tb.data.insights[len(Spans)-1]; in.Logged != everyDay {
+		t.Errorf("a year's insights count %d days logged, want %d", in.Logged, everyDay)
+	}
+	for range 5 {
+		tb.d.Run(tb.press("pgdown"))
+	}
+	if len(tb.data.entries) != pageSize {
+		t.Errorf("%d entries read after five pages down, far from the end", len(tb.data.entries))
+	}
+	for tb.history.cursor < pageSize-1 {
+		tb.d.Run(tb.press("pgdown"))
+	}
+	if len(tb.data.entries) != 2*pageSize {
+		t.Errorf("%d entries read with the cursor at the last of the first page, want the second page too", len(tb.data.entries))
+	}
+	tb.d.Run(tb.press("G"))
+	all := entries(t, s)
+	if len(tb.data.entries) != total || !tb.data.complete || tb.history.cursor != total-1 ||
+		tb.data.entries[total-1].Key != all[len(all)-1].Key {
+		t.Fatalf("after G: %d of %d entries, complete %v, cursor %d", len(tb.data.entries), total, tb.data.complete, tb.history.cursor)
+	}
+	// A write elsewhere reloads as far as the list had read.
+	add(t, s, diary.PainEntry{Stamp: at(0, 8, 0), Pain: 2})
+	tb.d.Deliver(common.ReloadMsg{Revision: tb.data.revision + 1})
+	if len(tb.data.entries) != total+1 || !tb.data.complete {
+		t.Errorf("after a write elsewhere: %d entries read, complete %v", len(tb.data.entries), tb.data.complete)
 	}
 }
