@@ -2,6 +2,7 @@ package store
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
@@ -76,4 +77,19 @@ func keyFromBytes(b []byte) (Key, bool) {
 	}
 	copy(k[:], b)
 	return k, true
+}
+
+// ContentKey is the key of a record made at t that came without an ID
+// (from another app's diary): its time, then the start of a hash of
+// content, so the same record brought in twice gets the same key, and
+// an import of it is idempotent too.
+func ContentKey(t time.Time, content []byte) (Key, error) {
+	var k Key
+	if err := checkKeyTime(t); err != nil {
+		return k, err
+	}
+	binary.BigEndian.PutUint64(k[:8], uint64(t.UnixNano()))
+	sum := sha256.Sum256(content)
+	copy(k[8:], sum[:])
+	return k, nil
 }

@@ -289,7 +289,7 @@ func unwrapPath(err error) error {
 }
 
 var importCommand = command{
-	name: "import", synopsis: "FILE|DIR [--dry-run] [--replace]",
+	name: "import", synopsis: "FILE|DIR [--dry-run] [--replace] | --csv FILE --map MAP",
 	summary: "bring records in from an export, or a diary kept elsewhere",
 	about: `Bring records in from a lumbar export: a JSON or JSON Lines file, one
 CSV file, or a folder of them (pain.csv, water.csv, ...). Each record
@@ -297,16 +297,39 @@ keeps its ID, so importing the same file twice adds nothing. A record
 whose ID this diary holds with other content is a conflict: it is
 reported and left as it is, unless --replace. Every record is checked
 first, as lumbar log checks what you type; if one is refused, the error
-names its line and nothing at all is written.`,
+names its line and nothing at all is written.
+
+--csv FILE brings in a pain diary kept elsewhere (a spreadsheet, another
+app): a CSV file with a header row. --map says which column holds what,
+by its header or its number from 1: date and pain are required; time,
+leg_pain, interference, where, feels, triggers, helped, relief,
+medication, sleep and note may follow, e.g.
+  lumbar import --csv diary.csv --map date=Date,pain=Level,note=Comment
+Dates are YYYY-MM-DD (with a time, or RFC 3339) unless --date-format
+says otherwise, e.g. DD.MM.YYYY or MM/DD/YYYY HH:mm; a date alone counts
+as noon. Ratings are whole numbers 0-10; lists hold lumbar's words (see
+lumbar log --help), separated by ; or ,. Importing the same rows again
+adds nothing.`,
 	flags: []flagSpec{
 		{"dry-run", "", "check and count, write nothing"},
 		{"replace", "", "overwrite records whose ID holds other content"},
+		{"csv", "FILE", "a pain diary kept elsewhere, as CSV with a header row"},
+		{"map", "MAP", "with --csv: FIELD=COLUMN,... (date and pain required)"},
+		{"date-format", "F", "with --csv: how dates are written, e.g. DD.MM.YYYY (default YYYY-MM-DD)"},
 	},
 	run: runImport,
 }
 
 func runImport(inv *invocation) error {
 	a := inv.args
+	if a.has("csv") {
+		return importForeign(inv)
+	}
+	for _, flag := range []string{"map", "date-format"} {
+		if a.has(flag) {
+			return a.refuseUsage("--%s goes with --csv FILE, a diary kept elsewhere", flag)
+		}
+	}
 	if len(a.positional) != 1 || a.positional[0] == "" {
 		return a.refuseUsage("import needs one FILE (or folder) to read, e.g. lumbar import lumbar-export.json")
 	}
@@ -315,11 +338,47 @@ func runImport(inv *invocation) error {
 	if err != nil {
 		return err
 	}
+	return checkAndImport(inv, path, doc)
+}
+
+// checkAndImport checks every record of doc, read from path, then
+// imports them.
+func checkAndImport(inv *invocation, path string, doc *export.Document) error {
 	batch, err := export.Check(doc)
 	if err != nil {
 		return refuse("cannot import %s: %v", quote(path), err)
 	}
 	return importBatch(inv, batch)
+}
+
+// importForeign brings in a pain diary kept elsewhere: lumbar import
+// --csv FILE --map ...
+func importForeign(inv *invocation) error {
+	a := inv.args
+	if err := a.noArguments(); err != nil {
+		return err
+	}
+	path := a.value("csv")
+	if !a.has("map") {
+		return a.refuseUsage("--csv needs --map, e.g. --map date=Date,pain=Pain")
+	}
+	mapping, err := export.ParseMapping(a.value("map"))
+	if err != nil {
+		return a.refuseUsage("--map: %v", err)
+	}
+	layout, err := export.DateLayout(a.value("date-format"))
+	if err != nil {
+		return a.refuseUsage("--date-format: %v", err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", quote(path), unwrapPath(err))
+	}
+	doc, err := export.ReadForeign(data, mapping, layout, inv.now())
+	if err != nil {
+		return refuse("cannot import %s: %v", quote(path), err)
+	}
+	return checkAndImport(inv, path, doc)
 }
 
 // importBatch writes (or with --dry-run, counts) a checked batch and says

@@ -230,3 +230,50 @@ func TestExportAndDryRunCreateNothing(t *testing.T) {
 		t.Errorf("export or a dry run created %s", entries[0].Name())
 	}
 }
+
+// A diary kept in a spreadsheet comes in once, however often imported;
+// a bad row refuses the whole file in one line and writes nothing.
+func TestImportForeignCSV(t *testing.T) {
+	path, lumbar := freshDiary(t)
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "sheet.csv")
+	if err := os.WriteFile(sheet, []byte("Datum,Schmerz,Notiz\n20.11.2026,5,nach dem Umzug\n21.11.2026,3,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"import", "--csv", sheet, "--map", "date=Datum,pain=Schmerz,note=Notiz", "--date-format", "DD.MM.YYYY"}
+	if code, out, errOut := lumbar(args...); code != exitOK || out != "pain:     2 added, 0 already there\n" {
+		t.Fatalf("import --csv: %d %q %q", code, out, errOut)
+	}
+	before := sum(t, path)
+	if code, out, _ := lumbar(args...); code != exitOK || out != "pain:     0 added, 2 already there\n" || sum(t, path) != before {
+		t.Errorf("import --csv again: %d %q, or the file changed", code, out)
+	}
+	if _, out, _ := lumbar("history", "--days", "10"); !strings.Contains(out, "2026-11-20 12:00 · pain 5 moderate") || !strings.Contains(out, "nach dem Umzug") {
+		t.Errorf("history after import --csv: %q", out)
+	}
+
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("Datum,Schmerz\n22.11.2026,4\n32.11.2026,4\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"import", "--csv", bad, "--map", "date=Datum,pain=Schmerz", "--date-format", "DD.MM.YYYY"}, `line 3: date "32.11.2026" does not match --date-format`},
+		{[]string{"import", "--csv", bad, "--map", "date=Datum,pain=Pain"}, `there is no column "Pain"; the header row has Datum, Schmerz`},
+		{[]string{"import", "--csv", bad, "--map", "date=Datum"}, "it needs pain=COLUMN"},
+		{[]string{"import", "--csv", bad}, "--csv needs --map"},
+		{[]string{"import", "--csv", bad, "--map", "date=1,pain=2", "--date-format", "DD-MM"}, "lacks YYYY"},
+		{[]string{"import", "--csv", bad, "--map", "date=1,pain=2", "extra.csv"}, "import takes no arguments"},
+		{[]string{"import", sheet, "--date-format", "DD.MM.YYYY"}, "--date-format goes with --csv FILE"},
+	} {
+		code, out, errOut := lumbar(tt.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tt.says) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q in one line", tt.args, code, out, errOut, tt.says)
+		}
+		if sum(t, path) != before {
+			t.Errorf("%q changed the diary", tt.args)
+		}
+	}
+}
