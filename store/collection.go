@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"lumbar/store/diary"
@@ -36,6 +37,18 @@ type recordKind interface {
 	countDays(tx *Tx, first, last diary.Day, days []diary.DayTotals) error
 	// eachRecord calls fn with every readable record, oldest first.
 	eachRecord(tx *Tx, fn func(diary.Record)) error
+	// Delete removes the record under k inside tx.
+	Delete(tx *Tx, k Key) error
+}
+
+// DeleteRecord removes the record ref names, whatever its kind, inside
+// tx; ErrNotFound if there is none.
+func DeleteRecord(tx *Tx, ref Ref) error {
+	kind := kindOf(ref.Bucket)
+	if kind == nil {
+		return fmt.Errorf("%q is no kind of record", ref.Bucket)
+	}
+	return kind.Delete(tx, ref.Key)
 }
 
 // recordKinds is every collection, in the order such code goes through

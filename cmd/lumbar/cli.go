@@ -56,9 +56,9 @@ type command struct {
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
-		guideCommand, logCommand, historyCommand, statsCommand, routinesCommand, stretchCommand,
-		waterCommand, statusCommand, configCommand, reportCommand, exportCommand, importCommand,
-		demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
+		guideCommand, logCommand, historyCommand, editCommand, deleteCommand, undoCommand, statsCommand,
+		routinesCommand, stretchCommand, waterCommand, statusCommand, configCommand, reportCommand,
+		exportCommand, importCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }
 

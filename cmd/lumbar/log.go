@@ -97,6 +97,15 @@ func runLog(inv *invocation) error {
 
 // entry reads the typed lists, then builds the entry as the form does.
 func (o logOptions) entry(now time.Time) (diary.PainEntry, error) {
+	in, err := o.input()
+	if err != nil {
+		return diary.PainEntry{}, err
+	}
+	return in.Entry(now)
+}
+
+// input is the typed entry with its comma-separated lists read.
+func (o logOptions) input() (diary.PainInput, error) {
 	lists := []struct {
 		vocab diary.Vocabulary
 		typed string
@@ -111,10 +120,10 @@ func (o logOptions) entry(now time.Time) (diary.PainEntry, error) {
 	for _, l := range lists {
 		var err error
 		if *l.into, err = l.vocab.ParseList(l.typed); err != nil {
-			return diary.PainEntry{}, err
+			return diary.PainInput{}, err
 		}
 	}
-	return o.PainInput.Entry(now)
+	return o.PainInput, nil
 }
 
 // advice is the warning-sign advice for the signs typed and the signs the

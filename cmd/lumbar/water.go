@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -20,18 +21,21 @@ const maxGlassesAtOnce = 10
 const forceAboveML = 1000
 
 var waterCommand = command{
-	name: "water", synopsis: "[N] [--ml N | --oz N] [--force]", summary: "log N glasses of water (default 1), or an exact amount",
+	name: "water", synopsis: "[N] [--ml N | --oz N] [--force] | [N] --undo", summary: "log N glasses of water (default 1), or an exact amount",
 	about: fmt.Sprintf(`Log water you drank: N glasses of the size set in water.glass (default 1
-glass), or an exact amount with --ml or --oz. Prints what was added and
-today's total against your goal, in the unit you chose (water.unit).
-More than %s (a litre) at once needs --force.`, diary.UnitML.Format(forceAboveML)),
+glass), or an exact amount with --ml or --oz, whichever unit you chose to
+see amounts in (water.unit): a bottle may be labelled in either. Prints
+what was added and today's total against your goal, in your unit.
+More than %s (a litre) at once needs --force. --undo takes back
+the latest drink logged today (the N latest with N), as W does in the app.`, diary.UnitML.Format(forceAboveML)),
 	flags: []flagSpec{
 		{"ml", "N", fmt.Sprintf("an exact amount in millilitres, 1 to %s, instead of glasses", diary.UnitML.Number(diary.MaxWaterLogML))},
 		{"oz", "N", "an exact amount in US fluid ounces, like 12 or 8.5"},
 		{"force", "", "log more than a litre at once"},
+		{"undo", "", "take back the latest drink logged today (the N latest with N)"},
 	},
 	more: func() string {
-		return "Examples:\n  lumbar water\n  lumbar water 2\n  lumbar water --ml 330\n  lumbar water --oz 12\n"
+		return "Examples:\n  lumbar water\n  lumbar water 2\n  lumbar water --ml 330\n  lumbar water --oz 12\n  lumbar water --undo\n"
 	},
 	run: runWater,
 }
@@ -42,6 +46,7 @@ type waterArgs struct {
 	count int
 	ml    int
 	force bool
+	undo  bool // take back the count latest drinks of today instead
 }
 
 // parseWaterArgs reads [N] [--ml N | --oz N]; every mistake is a refusal.
@@ -55,6 +60,8 @@ func parseWaterArgs(a *parsedArgs) (waterArgs, error) {
 	}
 	exact := a.has("ml") || a.has("oz")
 	switch {
+	case a.has("undo") && (exact || a.has("force")):
+		return waterArgs{}, a.refuseUsage("--undo takes back whole drinks: give it alone, or with a number of drinks")
 	case a.has("ml") && a.has("oz"):
 		return waterArgs{}, refuse("give --ml or --oz, not both")
 	case count != "" && exact:
@@ -66,14 +73,14 @@ func parseWaterArgs(a *parsedArgs) (waterArgs, error) {
 		}
 		return waterArgs{count: 1, ml: ml, force: a.has("force")}, refused(diary.WaterLog{ML: ml}.Validate())
 	case count == "":
-		return waterArgs{count: 1, force: a.has("force")}, nil
+		return waterArgs{count: 1, force: a.has("force"), undo: a.has("undo")}, nil
 	}
 	n, err := strconv.Atoi(count)
 	if err != nil || n < 1 || n > maxGlassesAtOnce {
-		return waterArgs{}, refuse("the number of glasses must be from 1 to %d, not %s (to take one back, press W in the app)",
+		return waterArgs{}, refuse("the number of glasses must be from 1 to %d, not %s (to take one back: lumbar water --undo)",
 			maxGlassesAtOnce, quote(count))
 	}
-	return waterArgs{count: n, force: a.has("force")}, nil
+	return waterArgs{count: n, force: a.has("force"), undo: a.has("undo")}, nil
 }
 
 // exactAmount is --ml or --oz in millilitres.
@@ -105,6 +112,9 @@ func runWater(inv *invocation) error {
 	if err != nil {
 		return err
 	}
+	if w.undo {
+		return takeBackWater(inv, w.count)
+	}
 	s, err := inv.openDiary()
 	if err != nil {
 		return err
@@ -135,4 +145,48 @@ func runWater(inv *invocation) error {
 		set.WaterUnit.Format(drank), set.WaterUnit.Number(today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
 		set.Glasses(today.WaterML), text.Plural(set.GoalGlasses(), "glass"))
 	return nil
+}
+
+// takeBackWater deletes the n latest drinks of today, all or none, and
+// says what today's total is now.
+func takeBackWater(inv *invocation, n int) error {
+	s, err := inv.openDiaryToChange()
+	if err != nil {
+		return err
+	}
+	now := inv.now()
+	var set diary.Settings
+	var today diary.DaySummary
+	took := 0
+	err = s.Update(func(tx *store.Tx) (err error) {
+		if set, err = store.LoadSettings(tx); err != nil {
+			return err
+		}
+		for i := range n {
+			drink, found, err := store.RemoveLastWater(tx, now)
+			if err != nil {
+				return err
+			}
+			if !found {
+				return errNotThatMuchWater(i, n)
+			}
+			took += drink.ML
+		}
+		today, err = store.SummaryOf(tx, now)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(inv.stdout, "took back %s · today %s of %s (lumbar undo logs it again)\n",
+		set.WaterUnit.Format(took), set.WaterUnit.Number(today.WaterML), set.WaterUnit.Format(set.WaterGoalML))
+	return nil
+}
+
+// errNotThatMuchWater refuses to take back more drinks than today holds.
+func errNotThatMuchWater(logged, asked int) error {
+	if logged == 0 {
+		return errors.New("no water logged today to take back")
+	}
+	return fmt.Errorf("only %s logged today, not %d; nothing was taken back", text.Plural(logged, "drink"), asked)
 }

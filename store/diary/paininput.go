@@ -59,6 +59,39 @@ func (in PainInput) Entry(now time.Time) (PainEntry, error) {
 	return e, e.Validate()
 }
 
+// WhenLayout is how an entry's time is shown for editing; ParseWhen
+// reads it back.
+const WhenLayout = "2006-01-02 15:04"
+
+// InputOf is an entry as typed input, for an edit to begin from.
+func InputOf(e PainEntry) PainInput {
+	return PainInput{
+		Pain: fmt.Sprint(e.Pain), LegPain: ratingText(e.LegPain), Interference: ratingText(e.Interference),
+		When:  e.Local().Format(WhenLayout),
+		Where: slices.Clone(e.Where), Feels: slices.Clone(e.Feels), Triggers: slices.Clone(e.Triggers),
+		Helped: slices.Clone(e.Helped), Relief: e.Relief, Medication: e.Medication, Sleep: e.Sleep,
+		Warnings: slices.Clone(e.Warnings), Note: e.Note,
+	}
+}
+
+func ratingText(r *int) string {
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprint(*r)
+}
+
+// Edited checks the input of an edit of original and builds the entry it
+// describes. The entry keeps original's exact time (and UTC offset)
+// unless the time was changed from what InputOf showed.
+func (in PainInput) Edited(original PainEntry, now time.Time) (PainEntry, error) {
+	e, err := in.Entry(now)
+	if err == nil && strings.TrimSpace(in.When) == InputOf(original).When {
+		e.Stamp = original.Stamp
+	}
+	return e, err
+}
+
 // validText is typed text trimmed, each run of invalid UTF-8 replaced
 // by U+FFFD once, here, so what is echoed and what is stored are the
 // same text (JSON would replace them on storing, a display drop them).

@@ -87,7 +87,7 @@ func whenKept(typed string, kept time.Time) string {
 	if err != nil {
 		return typed
 	}
-	return at.Format(whenLayout)
+	return at.Format(diary.WhenLayout)
 }
 
 // Save keeps an entry being typed as a draft, so quitting anyway or being

@@ -16,10 +16,6 @@ import (
 	"lumbar/tui/theme"
 )
 
-// whenLayout is how the form shows an entry's time for editing; ParseWhen
-// reads it back.
-const whenLayout = "2006-01-02 15:04"
-
 // entryForm is the new-entry and edit form: a huh form whose fields write
 // straight into a diary.PainInput. The tab, not huh, owns enter, tab,
 // shift+tab and esc, so that enter saves from any field (the quick path
@@ -41,10 +37,6 @@ type entryForm struct {
 	base     store.Version
 	conflict *store.Conflict[diary.PainEntry]
 	reloaded bool // the form was reloaded on another window's save
-	// keptWhen is the edited entry's time as the form shows it: left
-	// unchanged, the entry keeps its exact instant and UTC offset.
-	keptWhen string
-
 	// lastTime is the last entry's areas and feelings, offered until
 	// accepted; they are never filled in unasked, since an entry holds
 	// only what the person gave.
@@ -64,8 +56,7 @@ func newEntryForm(st theme.Styles, editing *store.Item[diary.PainEntry], last *d
 	f := &entryForm{input: &diary.PainInput{}, editing: editing}
 	switch {
 	case editing != nil:
-		*f.input = inputOf(editing.Value)
-		f.keptWhen = f.input.When
+		*f.input = diary.InputOf(editing.Value)
 	case last != nil && (len(last.Where) > 0 || len(last.Feels) > 0):
 		f.lastTime = &diary.PainEntry{Where: slices.Clone(last.Where), Feels: slices.Clone(last.Feels)}
 	}
@@ -78,30 +69,9 @@ func newEntryForm(st theme.Styles, editing *store.Item[diary.PainEntry], last *d
 // person's own typing, on the entry it was editing if that still exists.
 func newDraftForm(st theme.Styles, d store.PainDraft, editing *store.Item[diary.PainEntry], width, height int) (*entryForm, tea.Cmd) {
 	f := &entryForm{input: &d.Input, editing: editing, draftKept: &d.Kept}
-	if editing != nil {
-		f.keptWhen = inputOf(editing.Value).When
-	}
 	f.build(st)
 	f.setSize(width, height)
 	return f, f.form.Init()
-}
-
-// inputOf is an entry as the form shows it.
-func inputOf(e diary.PainEntry) diary.PainInput {
-	return diary.PainInput{
-		Pain: fmt.Sprint(e.Pain), LegPain: ratingText(e.LegPain), Interference: ratingText(e.Interference),
-		When:  e.Local().Format(whenLayout),
-		Where: slices.Clone(e.Where), Feels: slices.Clone(e.Feels), Triggers: slices.Clone(e.Triggers),
-		Helped: slices.Clone(e.Helped), Relief: e.Relief, Medication: e.Medication, Sleep: e.Sleep,
-		Warnings: slices.Clone(e.Warnings), Note: e.Note,
-	}
-}
-
-func ratingText(r *int) string {
-	if r == nil {
-		return ""
-	}
-	return fmt.Sprint(*r)
 }
 
 // lastTimeWords is the offered details in words, like "left leg; tingling".
@@ -351,11 +321,10 @@ func (f *entryForm) position() (page, field int) {
 // entry is what the form holds, checked; an edit keeps its exact time
 // unless the time was changed.
 func (f *entryForm) entry(now time.Time) (diary.PainEntry, error) {
-	e, err := f.input.Entry(now)
-	if err == nil && f.editing != nil && strings.TrimSpace(f.input.When) == f.keptWhen {
-		e.Stamp = f.editing.Value.Stamp
+	if f.editing != nil {
+		return f.input.Edited(f.editing.Value, now)
 	}
-	return e, err
+	return f.input.Entry(now)
 }
 
 // dirty tells whether leaving would lose more than a rating.
