@@ -13,16 +13,24 @@ func InsightsOf(tx *Tx, today diary.Day, days int) (diary.Insights, error) {
 	if err != nil {
 		return diary.Insights{}, err
 	}
-	return diary.InsightsFromTotals(totals, waterGoal(tx), logged, today, days), nil
+	return insightsFromTotals(totals, insightSettings(tx), logged, today, days), nil
 }
 
-// waterGoal is the daily water goal the insights compare against.
-func waterGoal(tx *Tx) int {
+// insightSettings is the settings the insights depend on: the water goal
+// they compare against, and the daily log reminder the streak mentions.
+func insightSettings(tx *Tx) diary.Settings {
 	settings, err := LoadSettings(tx)
 	if err != nil {
 		settings = diary.DefaultSettings() // a damaged setting must not hide the diary
 	}
-	return settings.WaterGoalML
+	return settings
+}
+
+// insightsFromTotals is diary.InsightsFromTotals under set.
+func insightsFromTotals(totals []diary.DayTotals, set diary.Settings, logged []diary.Day, today diary.Day, days int) diary.Insights {
+	in := diary.InsightsFromTotals(totals, set.WaterGoalML, logged, today, days)
+	in.Streak = in.Streak.WithNudge(set)
+	return in
 }
 
 // Overview is what the Log tab shows of the day totals: the pain of every
@@ -58,11 +66,11 @@ func OverviewOf(tx *Tx, today diary.Day, spans []int) (Overview, error) {
 			ov.Days = append(ov.Days, t.Pain())
 		}
 	}
-	goal := waterGoal(tx)
+	set := insightSettings(tx)
 	ov.Insights = make([]diary.Insights, len(spans))
 	for i, days := range spans {
 		from := diary.InsightsStart(today, max(days, 1))
-		ov.Insights[i] = diary.InsightsFromTotals(totals[from-start:], goal, logged, today, days)
+		ov.Insights[i] = insightsFromTotals(totals[from-start:], set, logged, today, days)
 	}
 	return ov, nil
 }

@@ -16,7 +16,7 @@ func TestStreakIsTheSameInEverySpan(t *testing.T) {
 	for n := 50; n < 110; n++ { // …after a run of 60 that ended 50 days ago
 		mustAppend(t, s, Pain, entryOn(n, 9, 3))
 	}
-	want := diary.Streak{Current: 45, LoggedToday: true, Longest: 60}
+	want := diary.Streak{Current: 45, LoggedToday: true, Longest: 60, Nudge: "20:00"}
 	for _, days := range []int{1, 7, 30, 90, 365} {
 		in, err := Read(s, func(tx *Tx) (diary.Insights, error) { return InsightsOf(tx, insightsToday, days) })
 		if err != nil {

@@ -13,11 +13,13 @@ const (
 	CheckMove    CheckKind = "move"
 	CheckPosture CheckKind = "posture"
 	CheckWater   CheckKind = "water"
+	// CheckLog is the daily nudge to log pain, on days with no entry yet.
+	CheckLog CheckKind = "log"
 )
 
 // CheckKinds is every reminder, in the order they are listed and, when
 // several fall due at once, shown.
-func CheckKinds() []CheckKind { return []CheckKind{CheckMove, CheckPosture, CheckWater} }
+func CheckKinds() []CheckKind { return []CheckKind{CheckMove, CheckPosture, CheckWater, CheckLog} }
 
 // CheckAction is what the person did with a reminder.
 type CheckAction string
@@ -41,7 +43,7 @@ type Check struct {
 // Validate refuses answers that cannot have been given.
 func (c Check) Validate() error {
 	switch c.Kind {
-	case CheckMove, CheckPosture, CheckWater:
+	case CheckMove, CheckPosture, CheckWater, CheckLog:
 	default:
 		return fmt.Errorf("unknown reminder %q", c.Kind)
 	}

@@ -52,11 +52,7 @@ func Plan(st ReminderState, now time.Time) Schedule {
 		sched.QuietUntil = st.QuietUntil.In(now.Location())
 	}
 	for _, kind := range CheckKinds() {
-		r := ruleFor(kind, st, now)
-		if r.interval <= 0 {
-			continue // turned off
-		}
-		if at, ok := r.next(st.Settings, now, sched.QuietUntil); ok {
+		if at, ok := nextDue(kind, st, now, sched.QuietUntil); ok {
 			sched.Next = append(sched.Next, Due{Kind: kind, At: at})
 		}
 	}
@@ -94,6 +90,51 @@ func (s Schedule) DueAt(kind CheckKind) (time.Time, bool) {
 	for _, d := range s.Next {
 		if d.Kind == kind {
 			return d.At, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// nextDue is kind's due time; ok is false when it is off or never due.
+func nextDue(kind CheckKind, st ReminderState, now, quietUntil time.Time) (time.Time, bool) {
+	if kind == CheckLog {
+		return logDue(st, now, quietUntil)
+	}
+	r := ruleFor(kind, st, now)
+	if r.interval <= 0 {
+		return time.Time{}, false // turned off
+	}
+	return r.next(st.Settings, now, quietUntil)
+}
+
+// logDue is when the daily nudge to log pain is due: at log.time on each
+// active day (whatever the active hours), unless that day already has an
+// entry or an answer to it. A snooze brings it back at the snooze's end;
+// quiet mode holds it, but not past its day: missed, it is tomorrow's.
+// Unanswered, it stays due until midnight.
+func logDue(st ReminderState, now, quietUntil time.Time) (time.Time, bool) {
+	set := st.Settings
+	if !set.LogEnabled {
+		return time.Time{}, false
+	}
+	today, loc := DayOf(now), now.Location()
+	ack, answered := st.LastAck[CheckLog]
+	answered = answered && DayOf(ack.At.In(loc)) == today
+	for d := today; d < today+maxWindows; d++ {
+		if !set.HoursDays.Has(d.Date().Weekday()) {
+			continue
+		}
+		at := set.LogTime.On(d, loc)
+		if d == today {
+			if st.Today.LatestPain != nil || answered && ack.Action != ActionSnoozed {
+				continue // logged, or answered, today
+			}
+			if answered {
+				at = ack.Until.In(loc)
+			}
+		}
+		if at = later(at, quietUntil); DayOf(at) == d {
+			return at, true
 		}
 	}
 	return time.Time{}, false

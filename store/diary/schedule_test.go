@@ -30,6 +30,7 @@ type day struct {
 	// opened is the diary's first open, wall time; "" is long before the
 	// tests' dates, "never" is none recorded.
 	opened string
+	logged bool // a pain entry was made today
 }
 
 // establishedDiary is when the diaries of most schedule tests were first
@@ -38,6 +39,9 @@ const establishedDiary = "2025-12-01 09:00"
 
 func (d day) state() ReminderState {
 	st := ReminderState{Settings: DefaultSettings(), LastAck: map[CheckKind]Check{}}
+	// The daily log nudge keeps out of the interval reminders' tests;
+	// TestPlanLogNudge turns it on.
+	st.Settings.LogEnabled = false
 	if d.settings != nil {
 		d.settings(&st.Settings)
 	}
@@ -50,6 +54,9 @@ func (d day) state() ReminderState {
 	}
 	if d.quiet != "" {
 		st.QuietUntil = on(d.quiet).UTC()
+	}
+	if d.logged {
+		st.Today.LatestPain = &PainEntry{Pain: 3}
 	}
 	switch d.opened {
 	case "":
@@ -405,6 +412,60 @@ func TestPlan(t *testing.T) {
 				due = append(due, d.Kind)
 			}
 			if !slices.Equal(due, tt.due) {
+				t.Errorf("due now %v, want %v", due, tt.due)
+			}
+		})
+	}
+}
+
+func logOn(s *Settings) { s.LogEnabled = true }
+
+func TestPlanLogNudge(t *testing.T) {
+	tests := []struct {
+		name string
+		day  day
+		now  string
+		want string // "": not scheduled
+		due  bool
+	}{
+		{name: "asks at log.time, outside active hours", day: day{settings: logOn}, now: "2026-11-23 12:00", want: "2026-11-23 20:00 GMT"},
+		{name: "due from log.time until midnight", day: day{settings: logOn}, now: "2026-11-23 23:59", want: "2026-11-23 20:00 GMT", due: true},
+		{name: "a new day asks again", day: day{settings: logOn}, now: "2026-11-24 00:01", want: "2026-11-24 20:00 GMT"},
+		{name: "a day with an entry is not asked about", day: day{settings: logOn, logged: true}, now: "2026-11-23 21:00", want: "2026-11-24 20:00 GMT"},
+		{name: "answered today: tomorrow",
+			day: day{settings: logOn, acks: []Check{ack(CheckLog, ActionDismissed, "2026-11-23 20:05")}},
+			now: "2026-11-23 20:10", want: "2026-11-24 20:00 GMT"},
+		{name: "answered yesterday: today as usual",
+			day: day{settings: logOn, acks: []Check{ack(CheckLog, ActionDone, "2026-11-23 20:05")}},
+			now: "2026-11-24 20:10", want: "2026-11-24 20:00 GMT", due: true},
+		{name: "snoozed: back at the snooze's end",
+			day: day{settings: logOn, acks: []Check{snooze(CheckLog, "2026-11-23 20:05", "2026-11-23 20:15")}},
+			now: "2026-11-23 20:10", want: "2026-11-23 20:15 GMT"},
+		{name: "a snooze past midnight is not carried into tomorrow",
+			day: day{settings: logOn, acks: []Check{snooze(CheckLog, "2026-11-23 23:55", "2026-11-24 00:05")}},
+			now: "2026-11-24 00:10", want: "2026-11-24 20:00 GMT"},
+		{name: "its own time", day: day{settings: func(s *Settings) { logOn(s); s.LogTime = 7*60 + 30 }}, now: "2026-11-23 06:00", want: "2026-11-23 07:30 GMT"},
+		{name: "only on active days: Friday evening to Monday", day: day{settings: logOn, logged: true}, now: "2026-11-27 21:00", want: "2026-11-30 20:00 GMT"},
+		{name: "quiet mode holds it", day: day{settings: logOn, quiet: "2026-11-23 21:00"}, now: "2026-11-23 20:30", want: "2026-11-23 21:00 GMT"},
+		{name: "quiet until tomorrow: today's is skipped", day: day{settings: logOn, quiet: "2026-11-24 00:00"}, now: "2026-11-23 20:30", want: "2026-11-24 20:00 GMT"},
+		{name: "log.enabled off", day: day{}, now: "2026-11-23 20:30"},
+		{name: "night hours: asks on the active day's evening", day: day{settings: func(s *Settings) { logOn(s); nightShift(s) }}, now: "2026-11-23 19:00", want: "2026-11-23 20:00 GMT"},
+		{name: "across the spring clock change", day: day{settings: func(s *Settings) { logOn(s); allWeek(s) }}, now: "2026-03-28 21:00", want: "2026-03-28 20:00 GMT", due: true},
+		{name: "the day after the spring clock change", day: day{settings: func(s *Settings) { logOn(s); allWeek(s) }, logged: true}, now: "2026-03-28 21:00", want: "2026-03-29 20:00 BST"},
+		{name: "the day the clocks go back", day: day{settings: func(s *Settings) { logOn(s); allWeek(s) }}, now: "2026-10-25 00:30", want: "2026-10-25 20:00 GMT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sched := Plan(tt.day.state(), on(tt.now))
+			at, ok := sched.DueAt(CheckLog)
+			got := ""
+			if ok {
+				got = at.In(london).Format("2006-01-02 15:04 MST")
+			}
+			if got != tt.want {
+				t.Errorf("log due %q, want %q", got, tt.want)
+			}
+			if due := ok && !at.After(sched.Now); due != tt.due {
 				t.Errorf("due now %v, want %v", due, tt.due)
 			}
 		})

@@ -19,6 +19,8 @@ type Settings struct {
 	WaterInterval     time.Duration // 0: the water reminder is off
 	PostureInterval   time.Duration // 0: off
 	MoveInterval      time.Duration // 0: off
+	LogEnabled        bool          // the daily nudge to log pain
+	LogTime           ClockTime     // when the nudge comes, on active days with nothing logged
 	HoursStart        ClockTime
 	HoursEnd          ClockTime
 	HoursDays         Weekdays
@@ -92,9 +94,13 @@ var registry = []Setting{
 		func(s *Settings) *time.Duration { return &s.PostureInterval }),
 	interval("move.interval", "sitting time before a prompt to stand up and move", 50*time.Minute,
 		func(s *Settings) *time.Duration { return &s.MoveInterval }),
-	clockTime("hours.start", "reminders start at this time", 9*60,
+	onOff("log.enabled", SectionReminder, "ask \"How is your back today?\" once a day when nothing is logged", true,
+		func(s *Settings) *bool { return &s.LogEnabled }),
+	clockTime("log.time", SectionReminder, "when the daily log reminder asks, on active days", 20*60,
+		func(s *Settings) *ClockTime { return &s.LogTime }),
+	clockTime("hours.start", SectionHours, "reminders start at this time", 9*60,
 		func(s *Settings) *ClockTime { return &s.HoursStart }),
-	clockTime("hours.end", "reminders stop at this time (before the start: the next morning)", 18*60,
+	clockTime("hours.end", SectionHours, "reminders stop at this time (before the start: the next morning)", 18*60,
 		func(s *Settings) *ClockTime { return &s.HoursEnd }),
 	&typed[Weekdays]{name: "hours.days", section: SectionHours, initial: MondayToFriday,
 		help: "days with reminders", syntax: "days like mon,tue,wed,thu,fri or mon-fri",
@@ -144,8 +150,8 @@ func interval(name, help string, def time.Duration, field func(*Settings) *time.
 		parse:  parseInterval, format: FormatInterval}
 }
 
-func clockTime(name, help string, def ClockTime, field func(*Settings) *ClockTime) Setting {
-	return &typed[ClockTime]{name: name, section: SectionHours, initial: def, help: help, field: field,
+func clockTime(name, section, help string, def ClockTime, field func(*Settings) *ClockTime) Setting {
+	return &typed[ClockTime]{name: name, section: section, initial: def, help: help, field: field,
 		syntax: "a time of day from 00:00 to 23:59, like 09:00",
 		parse:  ParseClockTime, format: ClockTime.String}
 }

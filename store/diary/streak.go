@@ -15,6 +15,18 @@ type Streak struct {
 	Current     int  `json:"current"`
 	LoggedToday bool `json:"logged_today"`
 	Longest     int  `json:"longest"` // of all time, so never below Current
+	// Nudge is when the daily log reminder asks ("20:00"), "" when it is
+	// off: the streak's sentence mentions it while today is not logged.
+	Nudge string `json:"-"`
+}
+
+// WithNudge is s mentioning the daily log reminder as set.
+func (s Streak) WithNudge(set Settings) Streak {
+	s.Nudge = ""
+	if set.LogEnabled {
+		s.Nudge = set.LogTime.String()
+	}
+	return s
 }
 
 // StreakOf works out the streak from the days that have at least one
@@ -45,6 +57,13 @@ func StreakOf(logged []Day, today Day) Streak {
 }
 
 func (s Streak) sentence() string {
+	if s.LoggedToday || s.Nudge == "" {
+		return s.runSentence()
+	}
+	return s.runSentence() + " The log reminder asks at " + s.Nudge + " on active days with nothing logged."
+}
+
+func (s Streak) runSentence() string {
 	switch {
 	case s.Current == 0:
 		return "No logging streak right now: an entry today starts one."

@@ -53,3 +53,18 @@ func countdown(n int) []int {
 	}
 	return out
 }
+
+func TestStreakSentenceMentionsTheLogReminder(t *testing.T) {
+	set := DefaultSettings()
+	notToday := StreakOf([]Day{insightsToday - 1}, insightsToday).WithNudge(set)
+	if s := notToday.sentence(); !strings.Contains(s, "The log reminder asks at 20:00 on active days with nothing logged.") {
+		t.Errorf("not logged today: %q", s)
+	}
+	if s := StreakOf([]Day{insightsToday}, insightsToday).WithNudge(set).sentence(); strings.Contains(s, "reminder") {
+		t.Errorf("logged today, yet %q", s)
+	}
+	set.LogEnabled = false
+	if s := notToday.WithNudge(set).sentence(); strings.Contains(s, "reminder") {
+		t.Errorf("log reminder off, yet %q", s)
+	}
+}

@@ -196,7 +196,13 @@ type BackMsg struct{ Tab TabID }
 // movement reminder's desk break).
 type StartRoutineMsg struct{ Routine string }
 
+// NewEntryMsg opens the Log's form on a new entry (the daily log
+// reminder's answer).
+type NewEntryMsg struct{}
+
 func (OpenGuideMsg) To() TabID      { return GuideTab }
+func (NewEntryMsg) To() TabID       { return LogTab }
+func (NewEntryMsg) navigation()     {}
 func (OpenStretchMsg) To() TabID    { return StretchTab }
 func (StartRoutineMsg) To() TabID   { return StretchTab }
 func (b BackMsg) To() TabID         { return b.Tab }

@@ -183,6 +183,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applyMore(msg)
 	case draftMsg:
 		cmd = m.offerDraft(msg)
+	case common.NewEntryMsg:
+		cmd = m.newEntryAsked()
 	case common.ReloadMsg:
 		if !m.loaded || msg.Revision != m.data.revision {
 			cmd = m.load()
@@ -498,6 +500,17 @@ func (m *Model) adviceKey(msg tea.KeyMsg) tea.Cmd {
 		scroll(&m.adviceVP, msg, m.keys)
 	}
 	return nil
+}
+
+// newEntryAsked opens a new entry for the daily log reminder, unless an
+// entry or the warning-sign advice is open: what is being typed or read
+// comes first, and the tab is already where the person logs.
+func (m *Model) newEntryAsked() tea.Cmd {
+	if m.form != nil || m.advice != nil {
+		return nil
+	}
+	m.confirm = nil
+	return m.openForm()
 }
 
 // openForm opens the form on a new entry.

@@ -644,3 +644,27 @@ func TestHistoryReadsEntriesAPageAtATime(t *testing.T) {
 		t.Errorf("after a write elsewhere: %d entries read, complete %v", len(tb.data.entries), tb.data.complete)
 	}
 }
+
+// The daily log reminder's answer opens a new entry, ready for a number:
+// the quick path is one digit and enter.
+func TestNewEntryMsgOpensTheQuickEntry(t *testing.T) {
+	s := tempStore(t)
+	tb := newTab(t, s, 80, 21)
+	tb.Update(common.NewEntryMsg{})
+	if !tb.CapturesInput() {
+		t.Fatal("NewEntryMsg did not open the entry form")
+	}
+	tb.press("4")
+	tb.press("enter")
+	if got := entries(t, s); len(got) != 1 || got[0].Value.Pain != 4 {
+		t.Fatalf("saved %+v, want one entry of 4", got)
+	}
+	// An entry already being typed is never replaced.
+	tb.press("n")
+	tb.typeText("7")
+	tb.Update(common.NewEntryMsg{})
+	tb.press("enter")
+	if got := entries(t, s); len(got) != 2 || got[0].Value.Pain != 7 && got[1].Value.Pain != 7 {
+		t.Errorf("saved %+v; the typed 7 was lost", got)
+	}
+}

@@ -60,8 +60,14 @@ func (m *Model) answer(action diary.CheckAction) tea.Cmd {
 		return store.Acknowledge(tx, c)
 	}
 	cmd := m.change(write, func(snap snapshot, now time.Time) string { return answerNote(kind, action, snap, now) })
-	if kind == diary.CheckMove && action == diary.ActionDone && cmd != nil {
+	if action != diary.ActionDone || cmd == nil {
+		return cmd
+	}
+	switch kind {
+	case diary.CheckMove:
 		return tea.Batch(cmd, common.Navigate(common.StartRoutineMsg{Routine: deskBreak}))
+	case diary.CheckLog:
+		return tea.Batch(cmd, common.Navigate(common.NewEntryMsg{}))
 	}
 	return cmd
 }
@@ -78,6 +84,8 @@ func answerNote(kind diary.CheckKind, action diary.CheckAction, snap snapshot, n
 		return waterNote(snap, now)
 	case diary.CheckMove:
 		return "Good: starting the desk break."
+	case diary.CheckLog:
+		return "Opening a new entry in the Log."
 	}
 	return "Posture check done."
 }
@@ -147,6 +155,10 @@ func (m *Model) bannerFor(kind diary.CheckKind, done, snooze, dismiss key.Bindin
 			set.WaterUnit.Number(st.Today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
 			set.WaterUnit.Format(m.expected))
 		done.SetHelp(done.Help().Key, "+1 glass")
+	case diary.CheckLog:
+		b.Title = "How is your back today?"
+		b.Body = "Nothing logged today yet. A number from 0 to 10 is enough; the details can wait."
+		done.SetHelp(done.Help().Key, "log now")
 	}
 	b.Keys = []key.Binding{done, snooze, dismiss}
 	return b

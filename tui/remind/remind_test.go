@@ -526,3 +526,40 @@ func TestSettingsFormTitleFitsTheWindow(t *testing.T) {
 	}
 	t.Fatalf("no title:\n%s", h.m.View())
 }
+
+func TestLogReminderOpensANewEntry(t *testing.T) {
+	h := newHarness(t, "2026-11-23 19:55") // Monday: an active day; nothing logged
+	if at, ok := h.m.sched.DueAt(diary.CheckLog); !ok || !at.Equal(on("2026-11-23 20:00")) {
+		t.Fatalf("log reminder at %v (%v), want 20:00", at, ok)
+	}
+	if v := ansi.Strip(h.m.View()); !strings.Contains(v, "Log      in 5m · if none logged") {
+		t.Errorf("the tab does not show the log reminder:\n%s", v)
+	}
+	h.at("2026-11-23 20:00")
+	banner, ok := h.m.Banner()
+	if !ok || banner.Title != "How is your back today?" || banner.Keys[0].Help().Desc != "log now" {
+		t.Fatalf("log banner %+v (%v)", banner, ok)
+	}
+	h.d.Press("enter")
+	if nav := tuitest.SentOf[common.Navigation](h.d); len(nav) != 1 || nav[0] != (common.NewEntryMsg{}) {
+		t.Errorf("navigated %v, want a new Log entry opened", nav)
+	}
+	if c := h.checks(); len(c) != 1 || c[0].Kind != diary.CheckLog || c[0].Action != diary.ActionDone {
+		t.Errorf("recorded %+v", c)
+	}
+	if at, _ := h.m.sched.DueAt(diary.CheckLog); !at.Equal(on("2026-11-24 20:00")) {
+		t.Errorf("after the answer the log reminder is due %v, want tomorrow 20:00", at)
+	}
+}
+
+func TestLogReminderSkipsADayWithAnEntry(t *testing.T) {
+	h := newHarness(t, "2026-11-23 19:00")
+	if _, err := store.Pain.Append(h.store, diary.PainEntry{Stamp: diary.StampAt(on("2026-11-23 08:00")), Pain: 3}); err != nil {
+		t.Fatal(err)
+	}
+	h.d.Deliver(common.ReloadMsg{Revision: 99})
+	h.at("2026-11-23 20:30")
+	if got := h.due(); len(got) != 0 {
+		t.Errorf("due %v on a day already logged", got)
+	}
+}

@@ -183,6 +183,7 @@ func (m *Model) remindersView(width int) string {
 		{diary.CheckPosture, "Posture", "every " + diary.FormatInterval(set.PostureInterval)},
 		{diary.CheckMove, "Move", "after " + diary.FormatInterval(set.MoveInterval)},
 		{diary.CheckWater, "Water", "when behind"},
+		{diary.CheckLog, "Log", "if none logged"},
 	} {
 		rows = append(rows, row(r.label, m.nextView(r.kind, r.interval, width-labelWidth)))
 	}
@@ -190,7 +191,9 @@ func (m *Model) remindersView(width int) string {
 	if m.sched.Quiet() {
 		quiet = st.Warning.Render("until " + diary.WhenDue(m.sched.Now, m.sched.QuietUntil))
 	}
-	rows = append(rows, "",
+	// No blank row before the hours: the smallest window has no row to
+	// spare for it.
+	rows = append(rows,
 		row("Hours", fmt.Sprintf("%s–%s", set.HoursStart, set.HoursEnd)),
 		row("Days", set.HoursDays.String()),
 		row("Quiet", quiet),
