@@ -1,6 +1,10 @@
 package guide
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"lumbar/tui/common"
+)
 
 // KeyMap is the Guide tab's keys.
 type KeyMap struct {
@@ -60,11 +64,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) syncKeys() {
 	k := &m.keys
 	hasMatches := len(m.search.matches) > 0
-	k.NextMatch.SetEnabled(hasMatches)
-	k.PrevMatch.SetEnabled(hasMatches)
-	k.Clear.SetEnabled(hasMatches || m.search.query != "")
-	k.ToList.SetEnabled(m.wide && m.focus == focusText)
-	k.ToText.SetEnabled(m.wide && m.focus == focusList)
-	k.Open.SetEnabled(m.wide && m.focus == focusList)
-	k.Links.SetEnabled(len(m.links()) > 0)
+	common.SetEnabled(hasMatches, &k.NextMatch, &k.PrevMatch)
+	common.SetEnabled(hasMatches || m.search.query != "", &k.Clear)
+	common.SetEnabled(m.wide && m.focus == focusText, &k.ToList)
+	common.SetEnabled(m.wide && m.focus == focusList, &k.ToText, &k.Open)
+	common.SetEnabled(len(m.links()) > 0, &k.Links)
 }

@@ -128,6 +128,10 @@ func (p *Player) open() tea.Cmd {
 // SetSize gives the player the cells it draws in.
 func (p *Player) SetSize(width, height int) { p.width, p.height = width, height }
 
+// SetSettings gives the player the tab's settings (b, v and P work
+// during a routine too).
+func (p *Player) SetSettings(s settings) { p.settings = s }
+
 // ShortHelp is the player's keys.
 func (p *Player) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Pause, p.keys.Next, p.keys.Previous, p.keys.Stop}

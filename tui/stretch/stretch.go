@@ -219,7 +219,7 @@ func (m *Model) toggleSetting(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *Model) setSettings(s settings) {
 	m.settings = s
 	if m.player != nil {
-		m.player.settings = s
+		m.player.SetSettings(s)
 	}
 }
 
