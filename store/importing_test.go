@@ -45,6 +45,7 @@ func TestImportIsIdempotentByKeyAndReportsConflicts(t *testing.T) {
 	if got.Pain != 3 {
 		t.Errorf("after replacing, pain = %d", got.Pain)
 	}
+	assertTotalsAreARecount(t, s, "after imports, a conflict and a replacement")
 }
 
 func TestImportRefusesBadRecordsAndKeysOfAnotherTime(t *testing.T) {

@@ -198,6 +198,9 @@ func (req exportRequest) checkOut() error {
 
 func (req exportRequest) write(inv *invocation, doc *export.Document) error {
 	if req.out == "" {
+		if isTerminalWriter(inv) {
+			doc = doc.Printable()
+		}
 		return writeExport(inv.stdout, doc, req.format, req.kinds[0])
 	}
 	for i, file := range req.targets() {

@@ -160,3 +160,26 @@ func readSettings(tx *store.Tx) (map[string]string, error) {
 	}
 	return texts, nil
 }
+
+// Printable is doc with the text a person typed (notes, medication,
+// routine names) cleaned for a terminal (text.Printable): for an export
+// printed on a screen, where an escape sequence in a note would act on
+// the terminal. An export written to a file keeps every byte.
+func (doc *Document) Printable() *Document {
+	clean := *doc
+	if doc.Pain != nil {
+		pain := slices.Clone(*doc.Pain)
+		for i := range pain {
+			pain[i].Note, pain[i].Medication = text.Printable(pain[i].Note), text.Printable(pain[i].Medication)
+		}
+		clean.Pain = &pain
+	}
+	if doc.Sessions != nil {
+		sessions := slices.Clone(*doc.Sessions)
+		for i := range sessions {
+			sessions[i].Routine = text.Printable(sessions[i].Routine)
+		}
+		clean.Sessions = &sessions
+	}
+	return &clean
+}

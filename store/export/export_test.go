@@ -309,3 +309,18 @@ func TestImportRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestPrintableCleansTypedTextOnly(t *testing.T) {
+	doc := &Document{Pain: &[]PainRecord{{Note: "red \x1b[31malert\x1b[0m \u202egnp", Medication: "x\x9b2J"}},
+		Sessions: &[]SessionRecord{{Routine: "desk\x07"}}, Settings: map[string]string{"water.goal": "2000"}}
+	clean := doc.Printable()
+	if p := (*clean.Pain)[0]; strings.ContainsAny(p.Note+p.Medication, "\x1b\u202e\x9b") || !strings.Contains(p.Note, "alert") {
+		t.Errorf("cleaned entry = %+v", p)
+	}
+	if (*clean.Sessions)[0].Routine != "desk" || clean.Settings["water.goal"] != "2000" {
+		t.Errorf("cleaned session %q, settings %v", (*clean.Sessions)[0].Routine, clean.Settings)
+	}
+	if !strings.Contains((*doc.Pain)[0].Note, "\x1b") {
+		t.Error("cleaning changed the export itself")
+	}
+}
