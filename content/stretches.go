@@ -173,6 +173,18 @@ func (l *Library) Routine(id string) *Routine {
 // shown.)
 var routineAliases = map[string]string{"sciatica-relief": "leg-pain-days"}
 
+// RoutineName is the name of the routine id, or id itself when the
+// library does not hold it (a user routine since removed); a nil library
+// holds none.
+func (l *Library) RoutineName(id string) string {
+	if l != nil {
+		if r := l.Routine(id); r != nil {
+			return r.Name
+		}
+	}
+	return id
+}
+
 // StretchIDs lists the stretches' IDs, for "did you mean" hints.
 func (l *Library) StretchIDs() []string {
 	ids := make([]string, len(l.Stretches))

@@ -65,3 +65,20 @@ func FirstRecordAt(tx *Tx) (first time.Time, ok bool) {
 	}
 	return first, ok
 }
+
+// Listed is a record as a list shows it: with its short ID.
+type Listed[T any] struct {
+	Item[T]
+	ShortID string
+}
+
+// SessionsIn lists the stretching sessions of the days [first, last],
+// oldest first, with their short IDs.
+func SessionsIn(tx *Tx, first, last diary.Day) ([]Listed[diary.Session], error) {
+	var list []Listed[diary.Session]
+	err := Sessions.RangeDays(tx, first, last, func(it Item[diary.Session]) error {
+		list = append(list, Listed[diary.Session]{Item: it, ShortID: ShortID(tx, it.Key)})
+		return nil
+	})
+	return list, err
+}

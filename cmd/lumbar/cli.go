@@ -58,7 +58,7 @@ func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, editCommand, deleteCommand, undoCommand, statsCommand,
 		routinesCommand, stretchCommand, waterCommand, statusCommand, configCommand, reportCommand,
-		exportCommand, importCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
+		sessionsCommand, exportCommand, importCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }
 

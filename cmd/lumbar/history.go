@@ -151,10 +151,7 @@ func (f historyFilter) keeps(e diary.PainEntry) bool {
 const historyChunkDays = 31
 
 // shownEntry is an entry as history shows it: with its short ID.
-type shownEntry struct {
-	store.Item[diary.PainEntry]
-	shortID string
-}
+type shownEntry = store.Listed[diary.PainEntry]
 
 // eachHistoryChunk calls fn with the pain entries of [first, last] that
 // keep passes, oldest first, a chunk of days at a time.
@@ -165,7 +162,7 @@ func eachHistoryChunk(s *store.Store, first, last diary.Day, keep historyFilter,
 		err := s.View(func(tx *store.Tx) error {
 			return store.Pain.RangeDays(tx, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
 				if keep.keeps(it.Value) {
-					items = append(items, shownEntry{it, store.ShortID(tx, it.Key)})
+					items = append(items, shownEntry{Item: it, ShortID: store.ShortID(tx, it.Key)})
 				}
 				return nil
 			})
@@ -202,7 +199,7 @@ type lineEntries struct {
 
 func (l *lineEntries) add(it shownEntry) error {
 	l.n++
-	_, err := fmt.Fprintln(l.w, it.shortID, entryLine(it.Value))
+	_, err := fmt.Fprintln(l.w, it.ShortID, entryLine(it.Value))
 	return err
 }
 
@@ -289,7 +286,7 @@ type historyEntry struct {
 func historyJSON(it shownEntry) historyEntry {
 	e := it.Value
 	return historyEntry{
-		ID: it.Key.ID(), ShortID: it.shortID, At: e.Local().Format(time.RFC3339), Day: e.Day(),
+		ID: it.Key.ID(), ShortID: it.ShortID, At: e.Local().Format(time.RFC3339), Day: e.Day(),
 		Pain: e.Pain, Band: diary.PainBand(e.Pain), LegPain: e.LegPain,
 		Where: orEmpty(e.Where), Feels: orEmpty(e.Feels), Triggers: orEmpty(e.Triggers),
 		Helped: orEmpty(e.Helped), Relief: e.Relief, Medication: text.Printable(e.Medication),

@@ -29,7 +29,7 @@ func TestHistoryStreamsWhatOneReadWouldPrint(t *testing.T) {
 	var all []shownEntry
 	err := s.View(func(tx *store.Tx) error {
 		return store.Pain.RangeDays(tx, today-119, today, func(it store.Item[diary.PainEntry]) error {
-			all = append(all, shownEntry{it, store.ShortID(tx, it.Key)})
+			all = append(all, shownEntry{Item: it, ShortID: store.ShortID(tx, it.Key)})
 			return nil
 		})
 	})
@@ -41,7 +41,7 @@ func TestHistoryStreamsWhatOneReadWouldPrint(t *testing.T) {
 	var wantLines strings.Builder
 	for i, it := range all {
 		entries[i] = historyJSON(it)
-		wantLines.WriteString(it.shortID + " " + entryLine(it.Value) + "\n")
+		wantLines.WriteString(it.ShortID + " " + entryLine(it.Value) + "\n")
 	}
 	if err := writeJSON(&wantJSON, entries); err != nil {
 		t.Fatal(err)
