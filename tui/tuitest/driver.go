@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,8 +30,10 @@ type Driver struct {
 	isTab  bool
 	now    time.Time
 	timers []*Timer
-	bells  int
-	sent   []tea.Msg
+	// bells is atomic: a program run for a golden file rings from its
+	// commands' goroutines.
+	bells atomic.Int64
+	sent  []tea.Msg
 }
 
 // Timer is a timer the model started.
@@ -52,7 +55,7 @@ func (d *Driver) Common(s *store.Store) common.Common {
 		Now:    d.Now,
 		Styles: theme.NewFor(true),
 		Timers: d.start,
-		Ring:   func() { d.bells++ },
+		Ring:   func() { d.bells.Add(1) },
 	}
 }
 
@@ -228,4 +231,4 @@ func (d *Driver) FireTimers() {
 }
 
 // Bells is how many times the bell has rung.
-func (d *Driver) Bells() int { return d.bells }
+func (d *Driver) Bells() int { return int(d.bells.Load()) }
