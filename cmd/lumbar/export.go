@@ -96,8 +96,8 @@ func readExportRequest(inv *invocation) (exportRequest, error) {
 	if req.span, err = daySpan(a, diary.DayOf(inv.now())); err != nil {
 		return req, err
 	}
-	if req.format == "csv" && len(req.kinds) > 1 && !a.has("out") {
-		return req, a.refuseUsage("CSV is one file per kind: give --out DIR for a folder of them, or one --kind to print")
+	if req.format == "csv" && len(req.kinds) > 1 && (!a.has("out") || strings.EqualFold(filepath.Ext(req.out), ".csv")) {
+		return req, a.refuseUsage("CSV is one file per kind: give --out DIR for a folder of them, or one --kind")
 	}
 	return req, nil
 }

@@ -22,12 +22,12 @@ func demoDiary(t *testing.T) string {
 	return path
 }
 
-// Export, import into a new file, export again: the same bytes, as
-// one JSON document and as a folder of CSV files.
+// Export, import into a new file, export again: the same bytes, as one
+// JSON document and as JSON Lines (CSV: TestExportCSVFolderRoundTrip).
 func TestExportImportRoundTripIsByteIdentical(t *testing.T) {
 	src := demoDiary(t)
 	dir := t.TempDir()
-	for _, format := range []string{"json", "jsonl", "csv"} {
+	for _, format := range []string{"json", "jsonl"} {
 		first, again := filepath.Join(dir, "first."+format), filepath.Join(dir, "again."+format)
 		copyDB := filepath.Join(dir, format+".db")
 		if code, out, errOut := runCLI(t, nil, "--db", src, "export", "--out", first); code != exitOK || !strings.Contains(out, "exported 354 pain entries, 2944 water logs") {
@@ -178,6 +178,7 @@ func TestExportImportRefusalsWriteNothing(t *testing.T) {
 		{[]string{"export", "--kind", "sesions"}, exitUsage, "did you mean sessions?"},
 		{[]string{"export", "--format", "jsn"}, exitUsage, "did you mean json?"},
 		{[]string{"export", "--format", "csv"}, exitUsage, "give --out DIR"},
+		{[]string{"export", "--out", filepath.Join(dir, "all.csv")}, exitUsage, "CSV is one file per kind"},
 		{[]string{"export", "--out", existing}, exitUsage, "already exists; choose a new name, or add --force"},
 		{[]string{"export", "--out", filepath.Join(dir, "no", "such", "x.json")}, exitUsage, "does not exist"},
 		{[]string{"export", "pain"}, exitUsage, "export takes no arguments"},
@@ -202,8 +203,10 @@ func TestExportImportRefusalsWriteNothing(t *testing.T) {
 	if string(mustRead(t, existing)) != "keep me" {
 		t.Error("export replaced an existing file")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "no")); err == nil {
-		t.Error("export made a folder for a file")
+	for _, made := range []string{"no", "all.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, made)); err == nil {
+			t.Errorf("a refused export made %s", made)
+		}
 	}
 	if code, _, errOut := lumbar("export", "--out", existing, "--force"); code != exitOK || !strings.Contains(string(mustRead(t, existing)), "lumbar-export") {
 		t.Errorf("export --force: %d %q", code, errOut)
