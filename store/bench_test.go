@@ -3,7 +3,6 @@ package store_test
 import (
 	"encoding/json"
 	"io"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,25 +120,7 @@ func addExtraEntries(path string, n int) error {
 	if err != nil {
 		return err
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	const perTransaction = 10_000
-	for done := 0; done < n; done += perTransaction {
-		err := s.Update(func(tx *store.Tx) error {
-			for range perTransaction {
-				at := benchNow.Add(-time.Duration(rng.Int64N(int64(3640 * 24 * time.Hour))))
-				e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
-					Helped: []string{"heat"}, Note: "one of many extra entries"}
-				if _, err := store.Pain.Insert(tx, e); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return demodata.AddCrowd(s, n, benchNow, 1)
 }
 
 func copyFile(src, dst string) error {

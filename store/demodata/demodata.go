@@ -146,3 +146,28 @@ func Build(path string, years int, end time.Time) (*store.Store, Counts, error) 
 	counts, err := Generate(s, years, end, 1)
 	return s, counts, err
 }
+
+// AddCrowd adds n pain entries scattered over the ten years before end:
+// a diary far busier than anyone's, for the benchmarks at scale. The
+// same seed gives the same entries (their keys aside).
+func AddCrowd(s *store.Store, n int, end time.Time, seed uint64) error {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	const perTransaction = 10_000
+	for done := 0; done < n; done += perTransaction {
+		err := s.Update(func(tx *store.Tx) error {
+			for range min(perTransaction, n-done) {
+				at := end.Add(-time.Duration(rng.Int64N(int64(3640 * 24 * time.Hour))))
+				e := diary.PainEntry{Stamp: diary.StampAt(at), Pain: rng.IntN(11), Where: []string{"back-centre"},
+					Helped: []string{"heat"}, Note: "one of many extra entries"}
+				if _, err := store.Pain.Insert(tx, e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
