@@ -75,14 +75,23 @@ func randomItem[T diary.Checked](s *Store, c Collection[T], rng *rand.Rand) (it 
 	return it, version, ok, err
 }
 
+// anyItem picks one stored record of c inside tx.
+func anyItem[T diary.Checked](tx *Tx, c Collection[T], rng *rand.Rand) (Item[T], bool) {
+	all, err := c.Latest(tx, 1<<30)
+	if err != nil || len(all) == 0 {
+		return Item[T]{}, false
+	}
+	return all[rng.IntN(len(all))], true
+}
+
 var errRolledBack = errors.New("rolled back on purpose")
 
 // randomWrite makes one random write through the collections, as the app
 // and the commands make them: add, edit (same or new time), delete and
-// put back, undo, several records in one transaction, and a transaction
-// that fails.
+// put back, undo, import under given IDs, several records in one
+// transaction, and a transaction that fails.
 func randomWrite(s *Store, rng *rand.Rand) error {
-	switch rng.IntN(11) {
+	switch rng.IntN(12) {
 	case 0, 1:
 		_, err := Pain.Append(s, randomEntry(rng))
 		return err
@@ -131,6 +140,16 @@ func randomWrite(s *Store, rng *rand.Rand) error {
 			return nil
 		}
 		return err
+	case 10: // an import under given IDs: a new one, or over a stored entry
+		return s.Update(func(tx *Tx) error {
+			e := randomEntry(rng)
+			k := NewKey(e.At)
+			if old, ok := anyItem(tx, Pain, rng); ok && rng.IntN(2) == 0 {
+				k, e.Stamp = old.Key, old.Value.Stamp
+			}
+			_, err := Pain.Import(tx, k, e, true)
+			return err
+		})
 	default: // a transaction that fails after writing: nothing of it stays
 		err := s.Update(func(tx *Tx) error {
 			if _, err := Pain.Insert(tx, randomEntry(rng)); err != nil {
