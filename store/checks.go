@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"time"
 
 	"lumbar/store/diary"
@@ -10,6 +11,30 @@ import (
 func Acknowledge(tx *Tx, c diary.Check) error {
 	_, err := Checks.Insert(tx, c)
 	return err
+}
+
+// Answer records the answer to the reminder of kind, given at now, as
+// the app's banner and the shell's lumbar done/snooze/dismiss give it: a
+// snooze lasts snoozeFor (0: the snooze setting), and water done is a
+// glass drunk too. It returns the check recorded.
+func Answer(tx *Tx, kind diary.CheckKind, action diary.CheckAction, now time.Time, snoozeFor time.Duration) (diary.Check, error) {
+	set, err := LoadSettings(tx)
+	if err != nil {
+		return diary.Check{}, err
+	}
+	c := diary.Check{Stamp: diary.StampAt(now), Kind: kind, Action: action}
+	if action == diary.ActionSnoozed {
+		c.Until = now.Add(cmp.Or(snoozeFor, set.Snooze)).UTC()
+	}
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	if kind == diary.CheckWater && action == diary.ActionDone {
+		if err := AddWater(tx, now, set.WaterGlassML, 1); err != nil {
+			return c, err
+		}
+	}
+	return c, Acknowledge(tx, c)
 }
 
 // quietUntilName is where quiet mode's end is kept, beside the settings:

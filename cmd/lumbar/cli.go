@@ -57,7 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, editCommand, deleteCommand, undoCommand, statsCommand,
-		routinesCommand, stretchCommand, waterCommand, statusCommand, configCommand, reportCommand,
+		routinesCommand, stretchCommand, waterCommand, doneCommand, snoozeCommand, dismissCommand, statusCommand, configCommand, reportCommand,
 		sessionsCommand, exportCommand, importCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }

@@ -2,7 +2,10 @@ package diary
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"lumbar/store/text"
 )
 
 // CheckKind is the reminder an acknowledgement answers.
@@ -20,6 +23,22 @@ const (
 // CheckKinds is every reminder, in the order they are listed and, when
 // several fall due at once, shown.
 func CheckKinds() []CheckKind { return []CheckKind{CheckMove, CheckPosture, CheckWater, CheckLog} }
+
+// ParseCheckKind reads a reminder's name as commands take it; an unknown
+// one is refused with the nearest name suggested.
+func ParseCheckKind(name string) (CheckKind, error) {
+	var names []string
+	for _, k := range CheckKinds() {
+		if string(k) == strings.ToLower(name) {
+			return k, nil
+		}
+		names = append(names, string(k))
+	}
+	if best, ok := text.Closest(name, names); ok {
+		return "", fmt.Errorf("unknown reminder %q; did you mean %s?", name, best)
+	}
+	return "", fmt.Errorf("unknown reminder %q; the reminders are %s", name, strings.Join(names, ", "))
+}
 
 // CheckAction is what the person did with a reminder.
 type CheckAction string

@@ -21,6 +21,7 @@ type Settings struct {
 	MoveInterval      time.Duration // 0: off
 	LogEnabled        bool          // the daily nudge to log pain
 	LogTime           ClockTime     // when the nudge comes, on active days with nothing logged
+	Snooze            time.Duration // how long a snooze puts a reminder off
 	HoursStart        ClockTime
 	HoursEnd          ClockTime
 	HoursDays         Weekdays
@@ -98,6 +99,10 @@ var registry = []Setting{
 		func(s *Settings) *bool { return &s.LogEnabled }),
 	clockTime("log.time", SectionReminder, "when the daily log reminder asks, on active days", 20*60,
 		func(s *Settings) *ClockTime { return &s.LogTime }),
+	&typed[time.Duration]{name: "snooze", section: SectionReminder, initial: 10 * time.Minute,
+		help: "how long a snooze puts a reminder off", syntax: "a duration from 1m to 4h, like 10m",
+		field: func(s *Settings) *time.Duration { return &s.Snooze },
+		parse: parseSnooze, format: FormatInterval},
 	clockTime("hours.start", SectionHours, "reminders start at this time", 9*60,
 		func(s *Settings) *ClockTime { return &s.HoursStart }),
 	clockTime("hours.end", SectionHours, "reminders stop at this time (before the start: the next morning)", 18*60,

@@ -27,7 +27,7 @@ func TestDefaultsParseAndRoundTrip(t *testing.T) {
 	want := Settings{
 		WaterGoalML: 2000, WaterGlassML: 250, WaterUnit: UnitML,
 		WaterInterval: time.Hour, PostureInterval: 30 * time.Minute, MoveInterval: 50 * time.Minute,
-		LogEnabled: true, LogTime: 20 * 60,
+		LogEnabled: true, LogTime: 20 * 60, Snooze: 10 * time.Minute,
 		HoursStart: 9 * 60, HoursEnd: 18 * 60, HoursDays: MondayToFriday,
 		Bell: true, Notify: false, StretchBell: true, StretchSpeak: false, StretchPainPrompt: true,
 	}

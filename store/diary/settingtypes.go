@@ -125,6 +125,17 @@ func parseInterval(text string) (time.Duration, error) {
 	return d, nil
 }
 
+// MaxSnooze is the longest snooze: longer is quiet mode's job.
+const MaxSnooze = 4 * time.Hour
+
+func parseSnooze(text string) (time.Duration, error) {
+	d, err := time.ParseDuration(text)
+	if err != nil || d < MinInterval || d > MaxSnooze {
+		return 0, fmt.Errorf("must be a duration from 1m to 4h like 10m, not %q", text)
+	}
+	return d, nil
+}
+
 // FormatInterval writes a reminder interval the short way: 45m, 1h30m, 2h, off.
 func FormatInterval(d time.Duration) string {
 	if d == 0 {

@@ -46,18 +46,9 @@ func (m *Model) answer(action diary.CheckAction) tea.Cmd {
 		return nil
 	}
 	kind := due[0].Kind
-	glass := m.snap.state.Settings.WaterGlassML
 	write := func(tx *store.Tx, now time.Time) error {
-		c := diary.Check{Stamp: diary.StampAt(now), Kind: kind, Action: action}
-		if action == diary.ActionSnoozed {
-			c.Until = now.Add(snoozeFor).UTC()
-		}
-		if kind == diary.CheckWater && action == diary.ActionDone {
-			if err := store.AddWater(tx, now, glass, 1); err != nil {
-				return err
-			}
-		}
-		return store.Acknowledge(tx, c)
+		_, err := store.Answer(tx, kind, action, now, 0)
+		return err
 	}
 	cmd := m.change(write, func(snap snapshot, now time.Time) string { return answerNote(kind, action, snap, now) })
 	if action != diary.ActionDone || cmd == nil {
@@ -75,7 +66,7 @@ func (m *Model) answer(action diary.CheckAction) tea.Cmd {
 func answerNote(kind diary.CheckKind, action diary.CheckAction, snap snapshot, now time.Time) string {
 	switch action {
 	case diary.ActionSnoozed:
-		return fmt.Sprintf("Snoozed the %s reminder until %s.", kind, now.Add(snoozeFor).Format("15:04"))
+		return fmt.Sprintf("Snoozed the %s reminder until %s.", kind, now.Add(snap.state.Settings.Snooze).Format("15:04"))
 	case diary.ActionDismissed:
 		return fmt.Sprintf("Dismissed the %s reminder.", kind)
 	}

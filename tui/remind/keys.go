@@ -104,4 +104,8 @@ func (m *Model) syncKeys() {
 	common.SetEnabled(len(m.sched.DueNow()) > 0, &k.Done, &k.Snooze, &k.Dismiss, &k.BannerDone, &k.BannerSnooze, &k.BannerDismiss)
 	common.SetEnabled(m.choosingQuiet, &k.QuietHour, &k.QuietTomorrow, &k.QuietOff, &k.Cancel)
 	common.SetEnabled(!m.choosingQuiet, &k.AddGlass, &k.RemoveGlass, &k.Quiet, &k.Settings)
+	if snooze := m.snap.state.Settings.Snooze; snooze > 0 {
+		k.Snooze.SetHelp(k.Snooze.Help().Key, "snooze "+diary.FormatInterval(snooze))
+		k.BannerSnooze.SetHelp(k.BannerSnooze.Help().Key, "snooze "+diary.FormatInterval(snooze))
+	}
 }

@@ -16,8 +16,6 @@ import (
 )
 
 const (
-	// snoozeFor is how long s puts a reminder off.
-	snoozeFor = 10 * time.Minute
 	// maxWait caps the wait for the next due time. Go's timers stop while
 	// the computer sleeps, so after waking a reminder that fell due shows
 	// within a minute; and the status bar's "in 12m" stays current.

@@ -563,3 +563,27 @@ func TestLogReminderSkipsADayWithAnEntry(t *testing.T) {
 		t.Errorf("due %v on a day already logged", got)
 	}
 }
+
+func TestSnoozeLastsTheSnoozeSetting(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(func(tx *store.Tx) error {
+		if err := openedLongAgo(tx); err != nil {
+			return err
+		}
+		return store.ChangeSettings(tx, map[string]string{"snooze": "25m"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessOver(t, s, "2026-11-23 09:35")
+	if v := ansi.Strip(h.m.View()); !strings.Contains(v, "s snooze 25m") {
+		t.Errorf("the keys do not say the snooze's length:\n%s", v)
+	}
+	h.d.Press("s")
+	if c := h.checks(); len(c) != 1 || !c[0].Until.Equal(on("2026-11-23 10:00")) {
+		t.Fatalf("recorded %+v, want a snooze until 10:00", c)
+	}
+}
