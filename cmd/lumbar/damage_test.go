@@ -16,6 +16,7 @@ func damagedCommands(backup string) [][]string {
 	return [][]string{
 		{"history", "--days", "400"}, {"history", "--json"}, {"stats", "--days", "365"}, {"stats", "--json"},
 		{"status"}, {"status", "--json"}, {"config", "list"}, {"backup", backup},
+		{"export"}, {"export", "--format", "csv", "--kind", "pain"},
 		{"water"}, {"log", "3", "--note", "after damage"}, {"config", "set", "water.goal", "2500"},
 		{}, // the app: the file is opened and checked before it finds no terminal
 	}

@@ -148,17 +148,16 @@ func (b *Batch) DryRun(s *store.Store, replace bool) ([]Count, error) {
 
 func (b *Batch) apply(tx *store.Tx, replace, write bool) ([]Count, error) {
 	counts := []Count{{Kind: KindPain}, {Kind: KindWater}, {Kind: KindSessions}, {Kind: KindChecks}, {Kind: KindSettings}}
-	err := errors.Join(
-		applyKind(tx, store.Pain, b.pain, replace, write, &counts[0]),
-		applyKind(tx, store.Water, b.water, replace, write, &counts[1]),
-		applyKind(tx, store.Sessions, b.sessions, replace, write, &counts[2]),
-		applyKind(tx, store.Checks, b.checks, replace, write, &counts[3]),
-	)
-	if err != nil {
-		return nil, err
-	}
-	if err := applySettings(tx, b.settings, replace, write, &counts[4]); err != nil {
-		return nil, err
+	for _, apply := range []func() error{
+		func() error { return applyKind(tx, store.Pain, b.pain, replace, write, &counts[0]) },
+		func() error { return applyKind(tx, store.Water, b.water, replace, write, &counts[1]) },
+		func() error { return applyKind(tx, store.Sessions, b.sessions, replace, write, &counts[2]) },
+		func() error { return applyKind(tx, store.Checks, b.checks, replace, write, &counts[3]) },
+		func() error { return applySettings(tx, b.settings, replace, write, &counts[4]) },
+	} {
+		if err := apply(); err != nil {
+			return nil, err // the first failure ends the transaction: nothing is written
+		}
 	}
 	return counts, nil
 }
