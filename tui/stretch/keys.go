@@ -8,6 +8,7 @@ type KeyMap struct {
 	Up, Down, Top, Bottom key.Binding
 	Open, Back, Start     key.Binding
 	Reload                key.Binding
+	Sessions              key.Binding // the Sessions view
 
 	// Settings, in the library and in the player.
 	Bell, Voice, PainPrompt key.Binding
@@ -22,14 +23,15 @@ type KeyMap struct {
 // and esc to go in and out, single letters in the player.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
-		Open:   key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
-		Back:   key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
-		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start routine")),
-		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload routines.toml")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		Open:     key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace", "left", "h"), key.WithHelp("esc", "back")),
+		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start routine")),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload routines.toml")),
+		Sessions: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sessions")),
 
 		Bell:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bell on/off")),
 		Voice:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "spoken cues on/off")),

@@ -28,6 +28,7 @@ type Model struct {
 	back         common.Navigation // where esc from reading goes when a link from another tab opened it
 	detail       viewport.Model    // scrolls what is open
 	player       *Player           // the routine open in the player; nil when none
+	sessions     *Sessions         // the Sessions view, open over the library; nil when closed
 	unsaved      []*Player         // closed routines whose session failed to save: retried
 	settings     settings
 	notice       string // one line about the last thing that went wrong
@@ -92,7 +93,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.setSettings(msg.settings)
 		}
 	case common.ReloadMsg:
-		_ = m.retryUnsaved()  // the file was written just now: it is free again
+		_ = m.retryUnsaved() // the file was written just now: it is free again
+		if m.sessions != nil {
+			return tea.Batch(m.readSettings, m.sessions.load) // a session recorded, deleted, undone
+		}
 		return m.readSettings // `lumbar config` may have changed them
 	case common.OpenStretchMsg:
 		m.openStretch(msg.Stretch)
@@ -103,6 +107,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tickMsg:
 		if m.player != nil {
 			return m.player.Update(msg)
+		}
+	case sessionsMsg:
+		if m.sessions != nil {
+			return m.sessions.Update(msg)
 		}
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -123,6 +131,12 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if m.player.Closed() {
 			m.keepIfUnsaved(m.player)
 			m.player = nil
+		}
+		return cmd
+	case m.sessions != nil:
+		cmd := m.sessions.Update(msg)
+		if m.sessions.Closed() {
+			m.sessions = nil
 		}
 		return cmd
 	case m.reading != nil:
@@ -151,6 +165,8 @@ func (m *Model) handleListKey(msg tea.KeyMsg) tea.Cmd {
 		return m.startSelected()
 	case key.Matches(msg, m.keys.Reload):
 		m.loadLibrary()
+	case key.Matches(msg, m.keys.Sessions):
+		return m.openSessions()
 	}
 	m.list.keepInView(m.listHeight())
 	return nil
@@ -221,6 +237,13 @@ func (m *Model) setSettings(s settings) {
 	if m.player != nil {
 		m.player.SetSettings(s)
 	}
+}
+
+// openSessions opens the Sessions view and reads the sessions into it.
+func (m *Model) openSessions() tea.Cmd {
+	m.sessions = newSessions(m.Common, m.keys, m.library)
+	m.sessions.SetSize(m.width, m.height)
+	return m.sessions.load
 }
 
 // open shows a stretch or routine whole.
@@ -317,6 +340,9 @@ func (m *Model) SetSize(width, height int) {
 	if m.player != nil {
 		m.player.SetSize(m.width, m.height)
 	}
+	if m.sessions != nil {
+		m.sessions.SetSize(m.width, m.height)
+	}
 }
 
 // syncKeys enables the library's keys while it shows (a stretch or
@@ -324,7 +350,13 @@ func (m *Model) SetSize(width, height int) {
 // settings work everywhere.
 func (m *Model) syncKeys() {
 	k := &m.keys
-	common.SetEnabled(m.player == nil, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.Open, &k.Back, &k.Start, &k.Reload)
+	common.SetEnabled(m.player == nil, &k.Up, &k.Down, &k.Top, &k.Bottom, &k.Back)
+	inLibrary := m.player == nil && m.sessions == nil
+	common.SetEnabled(inLibrary, &k.Open, &k.Start, &k.Reload)
+	common.SetEnabled(inLibrary && m.reading == nil, &k.Sessions)
+	if m.sessions != nil {
+		m.sessions.keys = m.keys
+	}
 }
 
 // ShortHelp is the keys of the moment: the player's, or the way into
@@ -334,10 +366,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch {
 	case m.player != nil:
 		return m.player.ShortHelp()
+	case m.sessions != nil:
+		return m.sessions.ShortHelp()
 	case m.reading != nil:
 		return []key.Binding{k.Back, k.Start}
 	}
-	return []key.Binding{k.Open, k.Start}
+	return []key.Binding{k.Open, k.Start, k.Sessions}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
@@ -347,5 +381,5 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return append(m.player.FullHelp(), settings)
 	}
 	// Two columns, so the ? screen fits 80 columns beside the global keys.
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back}, append([]key.Binding{k.Start, k.Reload}, settings...)}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back}, append([]key.Binding{k.Start, k.Sessions, k.Reload}, settings...)}
 }

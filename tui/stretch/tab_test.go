@@ -79,7 +79,7 @@ func TestSettingsAreSavedAndReachThePlayer(t *testing.T) {
 	if want := (settings{Bell: false, Speak: true, PainPrompt: false}); saved != want {
 		t.Errorf("saved %+v, want %+v", saved, want)
 	}
-	if !strings.Contains(h.m.View(), "b bell: off · v voice: on") {
+	if !strings.Contains(h.m.View(), "b bell off · v voice on") {
 		t.Errorf("the library does not show the settings:\n%s", h.m.View())
 	}
 	// Another process changes a setting: the tab reads it on reload.

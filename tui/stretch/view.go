@@ -29,6 +29,8 @@ func (m *Model) View() string {
 	switch {
 	case m.player != nil:
 		view = m.player.View()
+	case m.sessions != nil:
+		view = m.sessions.View()
 	case m.reading != nil:
 		view = m.detail.View() + "\n" + m.readingHints()
 	default:
@@ -137,7 +139,7 @@ func (m *Model) settingsLine() string {
 	if m.settings.Speak && speechProgram() == "" {
 		voice += " (none installed)"
 	}
-	line := fmt.Sprintf("enter open · s start · b bell: %s · v voice: %s · P pain prompt: %s",
+	line := fmt.Sprintf("enter open · s start · S sessions · b bell %s · v voice %s · P pain prompt %s",
 		onOff(m.settings.Bell), voice, onOff(m.settings.PainPrompt))
 	return st.Muted.Render(truncate(line, m.width))
 }
@@ -256,8 +258,11 @@ func wrap(text string, width int) string {
 
 // truncate cuts s to width columns, marking the cut.
 func truncate(s string, width int) string {
-	if lipgloss.Width(s) <= width {
+	switch {
+	case lipgloss.Width(s) <= width:
 		return s
+	case width <= 0:
+		return ""
 	}
 	return lipgloss.NewStyle().MaxWidth(max(0, width-1)).Render(s) + "…"
 }
