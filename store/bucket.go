@@ -38,7 +38,8 @@ func (tx *Tx) bucket(b Bucket) (*bolt.Bucket, error) {
 
 // putItem stores v under k, replacing what was there, and moves the day
 // totals from the record it replaces (if any) to v, in the same
-// transaction. Every write of a record comes here or to deleteItem.
+// transaction, and records the write in the outbox (outbox.go). Every
+// write of a record comes here or to deleteItem.
 func putItem[T diary.Record](tx *Tx, b Bucket, k Key, v T) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -57,6 +58,9 @@ func putItem[T diary.Record](tx *Tx, b Bucket, k Key, v T) error {
 		}
 	}
 	if err := bk.Put(k[:], raw); err != nil {
+		return err
+	}
+	if err := tx.recordRecord(b, k, raw); err != nil {
 		return err
 	}
 	counted, err := countRecord(tx, v, +1)
@@ -93,8 +97,9 @@ func getItem[T any](tx *Tx, b Bucket, k Key) (T, error) {
 	return v, decode(b, k[:], raw, &v)
 }
 
-// deleteItem removes the record under k, and takes it out of its day's
-// totals in the same transaction; ErrNotFound if there is none.
+// deleteItem removes the record under k, takes it out of its day's
+// totals and records the delete in the outbox in the same transaction;
+// ErrNotFound if there is none.
 func deleteItem(tx *Tx, b Bucket, k Key) error {
 	bk, err := tx.bucket(b)
 	if err != nil {
@@ -110,6 +115,9 @@ func deleteItem(tx *Tx, b Bucket, k Key) error {
 		return err
 	}
 	if err := bk.Delete(k[:]); err != nil {
+		return err
+	}
+	if err := tx.recordRecord(b, k, nil); err != nil {
 		return err
 	}
 	return stale.rebuild(tx)

@@ -9,7 +9,7 @@
 // is exclusive, and nobody holds it between operations. Every write bumps a
 // revision counter that the TUI polls to notice other processes' writes.
 //
-// Bucket layout (schema version 2):
+// Bucket layout (schema version 3):
 //
 //	root
 //	├── meta                      lumbar's own bookkeeping
@@ -29,6 +29,11 @@
 //	│                             0–10, what helped (count, then ID length, ID, entries), water ml, water
 //	│                             logs, sessions, rated sessions, pain before sum, pain after sum,
 //	│                             reminder answers, answers "done" per reminder kind (as what helped)
+//	├── sync                      schema 3; empty but for its buckets until sync is set up (outbox.go)
+//	│   ├── replica   = text      this file's replica ID, random, made by StartReplica
+//	│   ├── clock     = JSON      the last hybrid logical clock reading (oplog.Clock)
+//	│   ├── outbox/               sequence (8 bytes big-endian) → an operation not yet sent (oplog.Op, JSON)
+//	│   └── stamps/               bucket NUL ID, or NUL setting name → the stamp of the winning operation
 //	└── quarantine                made by `lumbar check --repair` (Store.Repair); absent until then
 //	    └── pain, water, …        key → the bytes of a record that could not be read, as they were
 //

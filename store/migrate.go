@@ -21,6 +21,7 @@ type migration struct {
 var schemaMigrations = []migration{
 	{to: 1, about: "record buckets", apply: createBuckets(BucketPain, BucketSessions, BucketWater, BucketChecks)},
 	{to: 2, about: "day totals", apply: rebuildAllTotals},
+	{to: 3, about: "sync outbox", apply: createSyncBuckets},
 }
 
 // SchemaVersion is the newest file format this lumbar understands.

@@ -23,8 +23,10 @@ func loadSettingsExcept(tx *Tx, skip map[string]string) (diary.Settings, error) 
 }
 
 // ChangeSettings parses each name → text pair, checks the result as a
-// whole, and stores the values named. Anything refused is an error and
-// nothing is written (the caller's transaction is rolled back).
+// whole, and stores the values named, each recorded in the outbox (they
+// are synced; other things kept among the settings are local state).
+// Anything refused is an error and nothing is written (the caller's
+// transaction is rolled back).
 func ChangeSettings(tx *Tx, texts map[string]string) error {
 	current, err := loadSettingsExcept(tx, texts) // so a damaged value can be set right
 	if err != nil {
@@ -41,6 +43,9 @@ func ChangeSettings(tx *Tx, texts map[string]string) error {
 				return err
 			}
 			if err := putSettingBytes(tx, st.Name(), kept); err != nil {
+				return err
+			}
+			if err := tx.recordSetting(st.Name(), kept); err != nil {
 				return err
 			}
 		}

@@ -41,6 +41,8 @@ var importRules = []importRule{
 		banned: anyOf(is(boltModule), under(boltModule+"/"), under("lumbar/tui"), terminal)},
 	{pkg: "lumbar/store/text", deep: true, why: "the text helpers are a leaf: nothing of lumbar's, no terminal library",
 		banned: anyOf(under("lumbar/"), terminal)},
+	{pkg: "lumbar/store/oplog", deep: true, why: "sync's operations and merge are pure: no bbolt, no terminal library, nothing of lumbar's",
+		banned: anyOf(is(boltModule), under(boltModule+"/"), under("lumbar/"), terminal)},
 	{pkg: "lumbar/store", deep: true, why: "the data layer imports no terminal library and nothing of the app",
 		banned: anyOf(under("lumbar/tui"), terminal)},
 	{pkg: "lumbar/store/report", deep: true, why: "the doctor report is made without a terminal, by a command and the app alike: no terminal library, nothing of the app",
@@ -124,6 +126,7 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 	broken := map[string]listedPackage{
 		"lumbar/store/diary":  {Deps: []string{"time", boltModule, "lumbar/store/text"}},
 		"lumbar/store/text":   {Deps: []string{"github.com/charmbracelet/x/ansi"}},
+		"lumbar/store/oplog":  {Deps: []string{"encoding/json", boltModule}},
 		"lumbar/store":        {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
 		"lumbar/store/report": {Deps: []string{"lumbar/store", "lumbar/tui/theme"}},
 		"lumbar/store/export": {Deps: []string{"lumbar/store", "lumbar/tui/common"}},
@@ -134,6 +137,7 @@ func TestImportRulesCatchBreaches(t *testing.T) {
 	want := []string{
 		"lumbar/store/diary imports " + boltModule,
 		"lumbar/store/text imports github.com/charmbracelet/x/ansi",
+		"lumbar/store/oplog imports " + boltModule,
 		"lumbar/store imports github.com/muesli/termenv",
 		"lumbar/store/report imports lumbar/tui/theme",
 		"lumbar/store/export imports lumbar/tui/common",

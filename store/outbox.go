@@ -1,0 +1,221 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"lumbar/store/diary"
+	"lumbar/store/oplog"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The outbox: every synced write (a record put or deleted through
+// putItem or deleteItem, a setting changed through ChangeSettings) is
+// recorded as an operation (package oplog) in the same transaction as
+// the write, so a crash can leave neither a write that will not be sent
+// nor an operation without its write. Local state (the Guide's place,
+// drafts, quiet mode, the first opening, the undo notes, day totals) is
+// written around it and never recorded.
+//
+// Operations are recorded only once the file is a replica: when sync is
+// first set up, StartReplica gives it a random replica ID and records
+// everything the diary already holds, in one transaction. A file never
+// synced so carries no outbox that grows with every write and is never
+// read; and being a replica, not the sync.dir setting, is what decides,
+// so writes made while sync.dir is unset are still sent once it is set
+// again.
+
+var (
+	bucketSync   = []byte("sync")
+	bucketOutbox = []byte("outbox") // in sync: sequence number (8 bytes) → oplog.Op (JSON)
+	bucketStamps = []byte("stamps") // in sync: target → the stamp of the winning operation on it
+	keyReplica   = []byte("replica")
+	keyClock     = []byte("clock")
+)
+
+// createSyncBuckets is the schema 3 migration. The buckets are empty
+// until the file becomes a replica; the schema step keeps a lumbar that
+// knows nothing of the outbox from writing a replica's file.
+func createSyncBuckets(btx *bolt.Tx) error {
+	sync, err := btx.CreateBucketIfNotExists(bucketSync)
+	if err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bucketOutbox, bucketStamps} {
+		if _, err := sync.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) syncBucket() (*bolt.Bucket, error) {
+	b := tx.btx.Bucket(bucketSync)
+	if b == nil {
+		return nil, errors.New("sync bucket missing from the data file")
+	}
+	return b, nil
+}
+
+// ReplicaID is this file's replica ID; "" when sync was never set up.
+func ReplicaID(tx *Tx) (string, error) {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return "", err
+	}
+	return string(b.Get(keyReplica)), nil
+}
+
+// StartReplica makes the file a replica, if it is not one yet: it gets a
+// random replica ID, and every record and every setting the file holds is
+// recorded in the outbox, so other replicas receive what was written
+// before sync was set up. It returns the replica ID, new or not.
+func StartReplica(tx *Tx) (string, error) {
+	if id, err := ReplicaID(tx); err != nil || id != "" {
+		return id, err
+	}
+	b, err := tx.syncBucket()
+	if err != nil {
+		return "", err
+	}
+	id := rand.Text()
+	if err := b.Put(keyReplica, []byte(id)); err != nil {
+		return "", err
+	}
+	if err := recordHeldRecords(tx); err != nil {
+		return "", err
+	}
+	return id, recordHeldSettings(tx)
+}
+
+// recordHeldRecords records a put of every readable record; a damaged
+// one stays behind (lumbar check tells of it).
+func recordHeldRecords(tx *Tx) error {
+	for _, kind := range recordKinds {
+		bk, err := tx.bucket(kind.Bucket())
+		if err != nil {
+			return err
+		}
+		err = bk.ForEach(func(kb, raw []byte) error {
+			k, ok := keyFromBytes(kb)
+			if !ok || kind.decodes(raw) != nil {
+				return nil
+			}
+			return tx.recordRecord(kind.Bucket(), k, raw)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func recordHeldSettings(tx *Tx) error {
+	for _, st := range diary.AllSettings() {
+		if kept := settingBytes(tx, st.Name()); kept != nil {
+			if err := tx.recordSetting(st.Name(), kept); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// recordRecord records that the record under k in b now holds raw (nil:
+// it was deleted).
+func (tx *Tx) recordRecord(b Bucket, k Key, raw []byte) error {
+	op := oplog.Op{Kind: oplog.Put, Bucket: string(b), ID: k.ID(), Value: raw}
+	if raw == nil {
+		op.Kind = oplog.Delete
+	}
+	return tx.record(op)
+}
+
+// recordSetting records that the setting called name now holds kept.
+func (tx *Tx) recordSetting(name string, kept []byte) error {
+	return tx.record(oplog.Op{Kind: oplog.Set, Setting: name, Value: kept})
+}
+
+// record stamps op with the next clock reading and keeps it in the
+// outbox, if the file is a replica; it also notes the stamp as the
+// winner on op's target, which a later merge compares against.
+func (tx *Tx) record(op oplog.Op) error {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return err
+	}
+	replica := string(b.Get(keyReplica))
+	if replica == "" {
+		return nil
+	}
+	clock, err := tx.tick(b)
+	if err != nil {
+		return err
+	}
+	op.Stamp = oplog.Stamp{Clock: clock, Replica: replica}
+	op.Value = json.RawMessage(append([]byte(nil), op.Value...)) // bbolt's bytes live only as long as tx
+	raw, err := json.Marshal(op)
+	if err != nil {
+		return err
+	}
+	outbox := b.Bucket(bucketOutbox)
+	seq, err := outbox.NextSequence()
+	if err != nil {
+		return err
+	}
+	if err := outbox.Put(binary.BigEndian.AppendUint64(nil, seq), raw); err != nil {
+		return err
+	}
+	return putStamp(b, op)
+}
+
+// tick reads the clock for a new local operation and keeps the reading.
+func (tx *Tx) tick(b *bolt.Bucket) (oplog.Clock, error) {
+	var last oplog.Clock
+	if raw := b.Get(keyClock); raw != nil {
+		if err := json.Unmarshal(raw, &last); err != nil {
+			return last, fmt.Errorf("sync clock: %w", err)
+		}
+	}
+	// The wall clock is only a hint: the reading grows even when it steps back.
+	next := oplog.Tick(last, time.Now())
+	raw, err := json.Marshal(next)
+	if err != nil {
+		return next, err
+	}
+	return next, b.Put(keyClock, raw)
+}
+
+func targetKey(t oplog.Target) []byte { return []byte(t.Bucket + "\x00" + t.Name) }
+
+func putStamp(b *bolt.Bucket, op oplog.Op) error {
+	raw, err := json.Marshal(op.Stamp)
+	if err != nil {
+		return err
+	}
+	return b.Bucket(bucketStamps).Put(targetKey(op.Target()), raw)
+}
+
+// Outbox is every operation recorded and not yet taken out, oldest
+// first.
+func Outbox(tx *Tx) ([]oplog.Op, error) {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return nil, err
+	}
+	var ops []oplog.Op
+	err = b.Bucket(bucketOutbox).ForEach(func(_, raw []byte) error {
+		var op oplog.Op
+		if err := json.Unmarshal(raw, &op); err != nil {
+			return fmt.Errorf("sync outbox: %w", err)
+		}
+		ops = append(ops, op)
+		return nil
+	})
+	return ops, err
+}
