@@ -295,7 +295,8 @@ var importCommand = command{
 	name: "import", synopsis: "FILE|DIR [--dry-run] [--replace] | --csv FILE --map MAP",
 	summary: "bring records in from an export, or a diary kept elsewhere",
 	about: `Bring records in from a lumbar export: a JSON or JSON Lines file, one
-CSV file, or a folder of them (pain.csv, water.csv, ...). Each record
+CSV file, a folder of them (pain.csv, water.csv, ...), or - to read the
+standard input (lumbar export | ssh laptop lumbar import -). Each record
 keeps its ID, so importing the same file twice adds nothing. A record
 whose ID this diary holds with other content is a conflict: it is
 reported and left as it is, unless --replace. Every record is checked
@@ -334,10 +335,10 @@ func runImport(inv *invocation) error {
 		}
 	}
 	if len(a.positional) != 1 || a.positional[0] == "" {
-		return a.refuseUsage("import needs one FILE (or folder) to read, e.g. lumbar import lumbar-export.json")
+		return a.refuseUsage("import needs one FILE (a folder, or - for the input) to read, e.g. lumbar import lumbar-export.json")
 	}
 	path := a.positional[0]
-	doc, err := readExportFile(path)
+	doc, err := readExportFile(path, inv.stdin)
 	if err != nil {
 		return err
 	}
@@ -407,16 +408,18 @@ func importBatch(inv *invocation, batch *export.Batch) error {
 	return nil
 }
 
-// readExportFile reads an export: one file, or a folder of CSV files.
-func readExportFile(path string) (*export.Document, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", quote(path), unwrapPath(err))
-	}
-	if info.IsDir() {
+// readExportFile reads an export: one file, a folder of CSV files, or
+// "-", the standard input (lumbar export | ssh laptop lumbar import -).
+func readExportFile(path string, stdin io.Reader) (*export.Document, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+	} else if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
 		return readExportFolder(path)
+	} else {
+		data, err = os.ReadFile(path)
 	}
-	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", quote(path), unwrapPath(err))
 	}

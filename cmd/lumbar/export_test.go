@@ -282,3 +282,25 @@ func TestImportForeignCSV(t *testing.T) {
 		}
 	}
 }
+
+// lumbar export | lumbar import -: the export read from the input.
+func TestImportFromTheInput(t *testing.T) {
+	src := demoDiary(t)
+	exported := filepath.Join(t.TempDir(), "x.jsonl")
+	if code, _, errOut := runCLI(t, nil, "--db", src, "export", "--kind", "water", "--out", exported); code != exitOK {
+		t.Fatal(errOut)
+	}
+	in, err := os.Open(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var out, errOut strings.Builder
+	code := run([]string{"--db", filepath.Join(t.TempDir(), "copy.db"), "import", "-"}, system{
+		stdin: in, stdout: &out, stderr: &errOut,
+		getenv: func(string) string { return "" }, now: func() time.Time { return runNow },
+	})
+	if code != exitOK || out.String() != "water:    2944 added, 0 already there\n" {
+		t.Errorf("import -: %d %q %q", code, out.String(), errOut.String())
+	}
+}
