@@ -161,33 +161,3 @@ func WaterByDay(tx *Tx, first, last diary.Day) (map[diary.Day]int, error) {
 	}
 	return byDay, nil
 }
-
-// WaterGoalMetDays tells, for every day in [first, last], whether at
-// least goalML was drunk that day.
-func WaterGoalMetDays(tx *Tx, first, last diary.Day, goalML int) (map[diary.Day]bool, error) {
-	totals, err := DayTotalsOf(tx, first, last)
-	if err != nil {
-		return nil, err
-	}
-	met := make(map[diary.Day]bool, len(totals))
-	for _, t := range totals {
-		met[t.Day] = t.WaterML >= goalML
-	}
-	return met, nil
-}
-
-// CheckInsPerDay counts, for each day in [first, last], the reminders of
-// kind marked done; days with none are absent.
-func CheckInsPerDay(tx *Tx, kind diary.CheckKind, first, last diary.Day) (map[diary.Day]int, error) {
-	totals, err := DayTotalsOf(tx, first, last)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[diary.Day]int{}
-	for _, t := range totals {
-		if n := t.DoneOf(kind); n > 0 {
-			counts[t.Day] = n
-		}
-	}
-	return counts, nil
-}

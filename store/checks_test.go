@@ -169,7 +169,9 @@ func TestRemoveLastWaterOnlyToday(t *testing.T) {
 	}
 }
 
-func TestInsightQueries(t *testing.T) {
+// Each day's totals hold its water and its posture check-ins answered
+// "done" (a dismissed one, or another reminder's, is not one).
+func TestDayTotalsCountWaterAndCheckIns(t *testing.T) {
 	s := openTemp(t)
 	first, _ := diary.ParseDay("2026-11-23")
 	noon := func(d diary.Day) time.Time { return d.Midnight(zoneBerlin).Add(12 * time.Hour) }
@@ -190,24 +192,13 @@ func TestInsightQueries(t *testing.T) {
 		}
 		return nil
 	})
-	_ = s.View(func(tx *Tx) error {
-		met, err := WaterGoalMetDays(tx, first, first+4, 2000)
-		if err != nil {
-			t.Fatal(err)
+	totals, err := Read(s, func(tx *Tx) ([]diary.DayTotals, error) { return DayTotalsOf(tx, first, first+4) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []struct{ water, posture int }{{2000, 2}, {1750, 0}, {0, 1}, {2500, 0}, {0, 0}} {
+		if got := totals[i]; got.Day != first+diary.Day(i) || got.WaterML != want.water || got.DoneOf(diary.CheckPosture) != want.posture {
+			t.Errorf("%v: %d ml, %d posture check-ins done; want %d and %d", first+diary.Day(i), got.WaterML, got.DoneOf(diary.CheckPosture), want.water, want.posture)
 		}
-		want := map[diary.Day]bool{first: true, first + 1: false, first + 2: false, first + 3: true, first + 4: false}
-		for d, w := range want {
-			if got, ok := met[d]; !ok || got != w {
-				t.Errorf("goal met on %v = %v (listed %v), want %v", d, got, ok, w)
-			}
-		}
-		checkIns, err := CheckInsPerDay(tx, diary.CheckPosture, first, first+4)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(checkIns) != 2 || checkIns[first] != 2 || checkIns[first+2] != 1 {
-			t.Errorf("posture check-ins per day = %v", checkIns)
-		}
-		return nil
-	})
+	}
 }
