@@ -262,26 +262,40 @@ func recordWords(r diary.Record, unit diary.WaterUnit) string {
 
 // undoneLine says what an undo took back.
 func undoneLine(u store.Undone, unit diary.WaterUnit) string {
-	var before, after []diary.Record
+	var added, removed, changedFrom, changedTo []diary.Record
 	for _, c := range u.Changes {
-		if c.Before != nil {
-			before = append(before, c.Before)
+		switch {
+		case c.Before == nil:
+			added = append(added, c.After)
+		case c.After == nil:
+			removed = append(removed, c.Before)
+		default:
+			changedFrom, changedTo = append(changedFrom, c.Before), append(changedTo, c.After)
 		}
-		if c.After != nil {
-			after = append(after, c.After)
-		}
+	}
+	if u.Kind == store.WriteEdited && len(added) == 1 && len(removed) == 1 && len(changedTo) == 0 {
+		changedFrom, changedTo, added, removed = removed, added, nil, nil // an edit that moved the entry
 	}
 	switch {
-	case u.Kind == store.WriteEdited && len(before) == 1 && len(after) == 1:
-		return fmt.Sprintf("undid the edit: %s is back to %s", recordWords(after[0], unit), entryOrWords(before[0], unit))
-	case u.Kind == store.WriteDeleted && allWater(before):
-		return "undid taking back " + recordsWords(before, unit) + ": it is logged again"
-	case u.Kind == store.WriteDeleted:
-		return "undid the delete: put back " + recordsWords(before, unit)
-	case allWater(after):
-		return "undid logging " + recordsWords(after, unit)
+	case len(changedTo) == 1 && len(added) == 0 && len(removed) == 0:
+		return fmt.Sprintf("undid the edit: %s is back to %s", recordWords(changedTo[0], unit), entryOrWords(changedFrom[0], unit))
+	case len(added) == 0 && len(changedTo) == 0 && allWater(removed):
+		return "undid taking back " + recordsWords(removed, unit) + ": logged again"
+	case len(added) == 0 && len(changedTo) == 0:
+		return "undid the delete: put back " + recordsWords(removed, unit)
+	case len(removed) == 0 && len(changedTo) == 0 && allWater(added):
+		return "undid logging " + recordsWords(added, unit)
 	}
-	return "undid adding " + recordsWords(after, unit)
+	var parts []string // a write of several kinds of change, such as an import
+	for _, p := range []struct {
+		what    string
+		records []diary.Record
+	}{{"adding ", added}, {"the change of ", changedTo}, {"the delete of ", removed}} {
+		if len(p.records) > 0 {
+			parts = append(parts, p.what+recordsWords(p.records, unit))
+		}
+	}
+	return "undid " + strings.Join(parts, "; ")
 }
 
 // allWater tells whether every record is a water log.
@@ -300,7 +314,8 @@ func entryOrWords(r diary.Record, unit diary.WaterUnit) string {
 	return recordWords(r, unit)
 }
 
-// recordsWords names several records, drinks added up.
+// recordsWords names several records, drinks added up; more than
+// namedRecords are counted by kind instead.
 func recordsWords(records []diary.Record, unit diary.WaterUnit) string {
 	var words []string
 	var drinks []diary.Record
@@ -312,6 +327,9 @@ func recordsWords(records []diary.Record, unit diary.WaterUnit) string {
 		}
 		words = append(words, recordWords(r, unit))
 	}
+	if len(words) > namedRecords {
+		return countedRecords(records)
+	}
 	switch {
 	case len(drinks) == 1:
 		words = append([]string{recordWords(drinks[0], unit)}, words...)
@@ -319,4 +337,33 @@ func recordsWords(records []diary.Record, unit diary.WaterUnit) string {
 		words = append([]string{fmt.Sprintf("%s of water (%s)", unit.Format(ml), text.Plural(len(drinks), "drink"))}, words...)
 	}
 	return strings.Join(words, " and ")
+}
+
+// namedRecords is how many records a message names one by one.
+const namedRecords = 3
+
+// countedRecords is "14 records: 9 pain entries, 3 sessions, 2 drinks".
+func countedRecords(records []diary.Record) string {
+	kinds := []struct {
+		word string
+		is   func(diary.Record) bool
+		n    int
+	}{
+		{word: "pain entry", is: func(r diary.Record) bool { _, ok := r.(diary.PainEntry); return ok }},
+		{word: "session", is: func(r diary.Record) bool { _, ok := r.(diary.Session); return ok }},
+		{word: "drink", is: func(r diary.Record) bool { _, ok := r.(diary.WaterLog); return ok }},
+		{word: "reminder answer", is: func(r diary.Record) bool { _, ok := r.(diary.Check); return ok }},
+	}
+	var counts []string
+	for _, k := range kinds {
+		for _, r := range records {
+			if k.is(r) {
+				k.n++
+			}
+		}
+		if k.n > 0 {
+			counts = append(counts, text.Plural(k.n, k.word))
+		}
+	}
+	return fmt.Sprintf("%s: %s", text.Plural(len(records), "record"), strings.Join(counts, ", "))
 }

@@ -132,7 +132,7 @@ func TestUndoSaysWhatItUndid(t *testing.T) {
 		{[]string{"log", "5", "--at", "08:00"}, "undid adding the entry of 2026-11-27 08:00 (pain 5 moderate)"},
 		{[]string{"water", "2"}, "undid logging 500 ml of water (2 drinks)"},
 		{[]string{"water", "--ml", "330"}, "undid logging 330 ml of water at 2026-11-27 09:00"},
-		{[]string{"water", "--undo"}, "undid taking back 330 ml of water at 2026-11-27 09:00: it is logged again"},
+		{[]string{"water", "--undo"}, "undid taking back 330 ml of water at 2026-11-27 09:00: logged again"},
 		{[]string{"edit", "ENTRY", "2"}, "undid the edit: the entry of 2026-11-27 08:00 (pain 2 mild) is back to 2026-11-27 08:00 · pain 5 moderate"},
 	} {
 		args := tt.args
@@ -260,5 +260,25 @@ func TestChangesMakeNoDiary(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Error("a change to no diary made one")
+	}
+}
+
+// An import is one write: undo takes all of its records back, counted
+// by kind, and a replaced entry back to what it was.
+func TestUndoOfAnImport(t *testing.T) {
+	_, from := freshDiary(t)
+	for _, at := range []string{"07:00", "07:30", "08:00", "08:30"} {
+		mustRun(t, from, "log", "3", "--at", at)
+	}
+	mustRun(t, from, "water", "2")
+	export := filepath.Join(t.TempDir(), "diary.json")
+	mustRun(t, from, "export", "--out", export)
+	_, into := freshDiary(t)
+	mustRun(t, into, "import", export)
+	if out := mustRun(t, into, "undo"); out != "undid adding 6 records: 4 pain entries, 2 drinks\n" {
+		t.Errorf("undo of an import says %q", out)
+	}
+	if got := historyJSONOf(t, into); len(got) != 0 {
+		t.Errorf("after undoing the import: %+v", got)
 	}
 }
