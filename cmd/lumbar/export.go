@@ -183,13 +183,7 @@ func (req exportRequest) checkOut() error {
 			return refuse("%s already exists; choose a new name, or add --force to replace it", quote(file))
 		}
 	}
-	dir := filepath.Dir(req.out)
-	if req.toFolder() {
-		dir = req.out
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cannot make the folder %s: %w", quote(dir), unwrapPath(err))
-		}
-	}
+	dir := filepath.Dir(req.out) // a folder of CSV files is made in it once the records are read
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return refuse("cannot write %s: the folder %s does not exist", quote(req.out), quote(dir))
 	}
@@ -202,6 +196,11 @@ func (req exportRequest) write(inv *invocation, doc *export.Document) error {
 			doc = doc.Printable()
 		}
 		return writeExport(inv.stdout, doc, req.format, req.kinds[0])
+	}
+	if req.toFolder() {
+		if err := os.MkdirAll(req.out, 0o700); err != nil {
+			return fmt.Errorf("cannot make the folder %s: %w", quote(req.out), unwrapPath(err))
+		}
 	}
 	for i, file := range req.targets() {
 		err := writeFileAtomically(file, req.force, func(w io.Writer) error {

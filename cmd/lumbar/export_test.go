@@ -179,6 +179,7 @@ func TestExportImportRefusalsWriteNothing(t *testing.T) {
 		{[]string{"export", "--format", "jsn"}, exitUsage, "did you mean json?"},
 		{[]string{"export", "--format", "csv"}, exitUsage, "give --out DIR"},
 		{[]string{"export", "--out", filepath.Join(dir, "all.csv")}, exitUsage, "CSV is one file per kind"},
+		{[]string{"export", "--format", "csv", "--out", filepath.Join(dir, "no", "folder")}, exitUsage, "does not exist"},
 		{[]string{"export", "--out", existing}, exitUsage, "already exists; choose a new name, or add --force"},
 		{[]string{"export", "--out", filepath.Join(dir, "no", "such", "x.json")}, exitUsage, "does not exist"},
 		{[]string{"export", "pain"}, exitUsage, "export takes no arguments"},
@@ -207,6 +208,13 @@ func TestExportImportRefusalsWriteNothing(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, made)); err == nil {
 			t.Errorf("a refused export made %s", made)
 		}
+	}
+	fresh := filepath.Join(dir, "fresh")
+	if code, _, errOut := runCLI(t, nil, "--db", notExport, "export", "--format", "csv", "--out", fresh); code != exitError || !strings.Contains(errOut, "not a lumbar data file") {
+		t.Errorf("export of a file that is no diary: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(fresh); err == nil {
+		t.Error("a failed export made its folder")
 	}
 	if code, _, errOut := lumbar("export", "--out", existing, "--force"); code != exitOK || !strings.Contains(string(mustRead(t, existing)), "lumbar-export") {
 		t.Errorf("export --force: %d %q", code, errOut)
