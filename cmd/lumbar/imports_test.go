@@ -43,6 +43,8 @@ var importRules = []importRule{
 		banned: anyOf(under("lumbar/"), terminal)},
 	{pkg: "lumbar/store/oplog", deep: true, why: "sync's operations and merge are pure: no bbolt, no terminal library, nothing of lumbar's",
 		banned: anyOf(is(boltModule), under(boltModule+"/"), under("lumbar/"), terminal)},
+	{pkg: "lumbar/store/synclog", deep: true, why: "the sync log format is made of files, not of the data file: no bbolt, no terminal library, nothing of lumbar's but the operations",
+		banned: anyOf(is(boltModule), under(boltModule+"/"), func(p string) bool { return under("lumbar/")(p) && p != "lumbar/store/oplog" }, terminal)},
 	{pkg: "lumbar/store", deep: true, why: "the data layer imports no terminal library and nothing of the app",
 		banned: anyOf(under("lumbar/tui"), terminal)},
 	{pkg: "lumbar/store/report", deep: true, why: "the doctor report is made without a terminal, by a command and the app alike: no terminal library, nothing of the app",
@@ -124,20 +126,22 @@ func TestImportRules(t *testing.T) {
 // The rules catch what they are meant to: each breach below is found.
 func TestImportRulesCatchBreaches(t *testing.T) {
 	broken := map[string]listedPackage{
-		"lumbar/store/diary":  {Deps: []string{"time", boltModule, "lumbar/store/text"}},
-		"lumbar/store/text":   {Deps: []string{"github.com/charmbracelet/x/ansi"}},
-		"lumbar/store/oplog":  {Deps: []string{"encoding/json", boltModule}},
-		"lumbar/store":        {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
-		"lumbar/store/report": {Deps: []string{"lumbar/store", "lumbar/tui/theme"}},
-		"lumbar/store/export": {Deps: []string{"lumbar/store", "lumbar/tui/common"}},
-		"lumbar/content":      {Deps: []string{"lumbar/store/text", "lumbar/store"}},
-		"lumbar/cmd/lumbar":   {Imports: []string{"lumbar/tui", "lumbar/tui/remind"}},
+		"lumbar/store/diary":   {Deps: []string{"time", boltModule, "lumbar/store/text"}},
+		"lumbar/store/text":    {Deps: []string{"github.com/charmbracelet/x/ansi"}},
+		"lumbar/store/oplog":   {Deps: []string{"encoding/json", boltModule}},
+		"lumbar/store/synclog": {Deps: []string{"lumbar/store/oplog", "lumbar/store/diary"}},
+		"lumbar/store":         {Deps: []string{"lumbar/store/diary", "github.com/muesli/termenv"}},
+		"lumbar/store/report":  {Deps: []string{"lumbar/store", "lumbar/tui/theme"}},
+		"lumbar/store/export":  {Deps: []string{"lumbar/store", "lumbar/tui/common"}},
+		"lumbar/content":       {Deps: []string{"lumbar/store/text", "lumbar/store"}},
+		"lumbar/cmd/lumbar":    {Imports: []string{"lumbar/tui", "lumbar/tui/remind"}},
 	}
 	got := breaches(importRules, broken)
 	want := []string{
 		"lumbar/store/diary imports " + boltModule,
 		"lumbar/store/text imports github.com/charmbracelet/x/ansi",
 		"lumbar/store/oplog imports " + boltModule,
+		"lumbar/store/synclog imports lumbar/store/diary",
 		"lumbar/store imports github.com/muesli/termenv",
 		"lumbar/store/report imports lumbar/tui/theme",
 		"lumbar/store/export imports lumbar/tui/common",
