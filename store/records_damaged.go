@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
@@ -83,6 +84,10 @@ func (d DamagedRecord) String() string {
 type RecordCheck struct {
 	Records int // read, damaged ones included
 	Damaged []DamagedRecord
+	// TotalsOff are the days whose stored totals are not what their
+	// records add up to. They are looked for only when no record is
+	// damaged: a damaged record still counts as it was written.
+	TotalsOff []diary.Day
 }
 
 // FindDamaged reads every record of every kind and lists those that
@@ -109,6 +114,11 @@ func FindDamaged(tx *Tx) (RecordCheck, error) {
 			}
 		}
 	}
+	if len(found.Damaged) == 0 {
+		off, err := totalsOff(tx)
+		found.TotalsOff = off
+		return found, err
+	}
 	return found, nil
 }
 
@@ -116,18 +126,27 @@ func FindDamaged(tx *Tx) (RecordCheck, error) {
 // nested bucket per record bucket, under their own keys.
 var bucketQuarantine = []byte("quarantine")
 
+// Repaired is what Repair did.
+type Repaired struct {
+	Moved     []DamagedRecord // set aside into quarantine
+	Recounted []diary.Day     // days whose totals were off, counted again
+	Backup    string          // the copy of the file taken first; "" when nothing was done
+}
+
 // Repair sets every damaged record aside: after a backup of the whole file
-// (returned: where it is), it moves each one, its bytes as they were, from
-// its bucket into the quarantine bucket, all in one transaction. Nothing
-// is deleted. With no damaged record it does nothing and makes no backup.
-func (s *Store) Repair(now time.Time) (moved []DamagedRecord, backup string, err error) {
+// (Backup: where it is), it moves each one, its bytes as they were, from
+// its bucket into the quarantine bucket, and counts every day's totals
+// again, all in one transaction. Nothing is deleted. With no damaged
+// record and no day's totals off it does nothing and makes no backup.
+func (s *Store) Repair(now time.Time) (Repaired, error) {
+	var done Repaired
 	found, err := Read(s, FindDamaged)
-	if err != nil || len(found.Damaged) == 0 {
-		return nil, "", err
+	if err != nil || len(found.Damaged) == 0 && len(found.TotalsOff) == 0 {
+		return done, err
 	}
-	backup = RepairBackupPath(s.path, now)
+	backup := RepairBackupPath(s.path, now)
 	if err := s.Backup(backup); err != nil {
-		return nil, "", fmt.Errorf("backing up %s before the repair: %w", s.path, err)
+		return done, fmt.Errorf("backing up %s before the repair: %w", s.path, err)
 	}
 	err = s.Update(func(tx *Tx) error {
 		found, err := FindDamaged(tx) // as the file is now, under the write lock
@@ -139,13 +158,16 @@ func (s *Store) Repair(now time.Time) (moved []DamagedRecord, backup string, err
 				return err
 			}
 		}
-		moved = found.Damaged
+		done.Moved, done.Recounted = found.Damaged, found.TotalsOff
 		// What a damaged record added to its day's totals when it was
 		// written cannot be read back: count every day again from the
 		// records that stay.
 		return rebuildAllTotals(tx.btx)
 	})
-	return moved, backup, err
+	if err == nil {
+		done.Backup = backup
+	}
+	return done, err
 }
 
 // quarantine moves one damaged record into the quarantine bucket.

@@ -72,11 +72,11 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	}
 
 	before := checksum(t, s.Path())
-	moved, backup, err := s.Repair(now)
-	if err != nil || len(moved) != 2 {
-		t.Fatalf("Repair = %d moved, %v", len(moved), err)
+	repaired, err := s.Repair(now)
+	if err != nil || len(repaired.Moved) != 2 {
+		t.Fatalf("Repair = %d moved, %v", len(repaired.Moved), err)
 	}
-	copied, err := OpenToRead(backup)
+	copied, err := OpenToRead(repaired.Backup)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,9 +103,9 @@ func TestDamagedRecordIsSkippedListedAndQuarantined(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, backup, err := s.Repair(now.Add(time.Minute))
-	if err != nil || len(again) != 0 || backup != "" {
-		t.Errorf("a second Repair = %d moved, backup %q, %v; want nothing done", len(again), backup, err)
+	again, err := s.Repair(now.Add(time.Minute))
+	if err != nil || len(again.Moved) != 0 || len(again.Recounted) != 0 || again.Backup != "" {
+		t.Errorf("a second Repair = %+v, %v; want nothing done", again, err)
 	}
 	if _, err := os.Stat(RepairBackupPath(s.Path(), now.Add(time.Minute))); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a Repair with nothing to do made a backup: %v", err)

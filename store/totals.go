@@ -430,3 +430,39 @@ func firstDay(tx *Tx) (diary.Day, bool) {
 	k, _ := bk.Cursor().First()
 	return dayFromKey(k)
 }
+
+// totalsOff is every day whose stored totals (or their absence) differ
+// from what its readable records add up to; a stored value that cannot
+// be read is off too.
+func totalsOff(tx *Tx) ([]diary.Day, error) {
+	bk, err := tx.daysBucket()
+	if err != nil {
+		return nil, err
+	}
+	recount, err := RecountTotals(tx)
+	if err != nil {
+		return nil, err
+	}
+	want := make(map[diary.Day]diary.DayTotals, len(recount))
+	for _, t := range recount {
+		want[t.Day] = t
+	}
+	var off []diary.Day
+	c := bk.Cursor()
+	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+		d, ok := dayFromKey(k)
+		if !ok {
+			continue
+		}
+		stored, err := decodeTotals(d, raw)
+		if w, counted := want[d]; err != nil || !counted || !stored.Equal(w) {
+			off = append(off, d)
+		}
+		delete(want, d)
+	}
+	for d := range want { // records whose day has no totals at all
+		off = append(off, d)
+	}
+	slices.Sort(off)
+	return off, nil
+}

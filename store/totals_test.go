@@ -326,10 +326,41 @@ func TestDamagedRecordsLeaveTotalsARecount(t *testing.T) {
 
 	damage(keys[2])
 	damage(keys[3])
-	if moved, _, err := s.Repair(time.Now()); err != nil || len(moved) != 2 {
-		t.Fatalf("Repair = %d moved, %v", len(moved), err)
+	if repaired, err := s.Repair(time.Now()); err != nil || len(repaired.Moved) != 2 {
+		t.Fatalf("Repair = %+v, %v", repaired, err)
 	}
 	assertTotalsAreARecount(t, s, "after the repair")
+}
+
+// Day totals that read but are wrong (changed outside lumbar) are found by
+// FindDamaged, and Repair counts them again after a backup.
+func TestTotalsOffAreFoundAndCountedAgain(t *testing.T) {
+	s := openTemp(t)
+	e := entryOn(0, 9, 6, "heat")
+	mustAppend(t, s, Pain, e)
+	mustAppend(t, s, Water, diary.WaterLog{Stamp: e.Stamp, ML: 300})
+	wrong := diary.DayTotals{Day: e.Day(), WaterML: 5000, WaterLogs: 1}
+	wrong.PainRatings[2] = 1
+	k := dayKey(e.Day())
+	putRaw(t, s, Bucket(bucketDays), k[:], encodeTotals(wrong))
+	stray := dayKey(e.Day() - 40) // totals of a day without records
+	putRaw(t, s, Bucket(bucketDays), stray[:], encodeTotals(diary.DayTotals{Day: e.Day() - 40, Sessions: 1}))
+
+	found, err := Read(s, FindDamaged)
+	if err != nil || len(found.Damaged) != 0 || !slices.Equal(found.TotalsOff, []diary.Day{e.Day() - 40, e.Day()}) {
+		t.Fatalf("FindDamaged = %+v, %v; want the two days off", found, err)
+	}
+	repaired, err := s.Repair(time.Now())
+	if err != nil || len(repaired.Moved) != 0 || len(repaired.Recounted) != 2 || repaired.Backup == "" {
+		t.Fatalf("Repair = %+v, %v", repaired, err)
+	}
+	if _, err := os.Stat(repaired.Backup); err != nil {
+		t.Errorf("no backup before the recount: %v", err)
+	}
+	assertTotalsAreARecount(t, s, "after the repair")
+	if again, err := Read(s, FindDamaged); err != nil || len(again.TotalsOff) != 0 {
+		t.Errorf("FindDamaged after the repair = %+v, %v", again, err)
+	}
 }
 
 // A stored day total that no longer reads (a byte changed on disk) is

@@ -16,7 +16,12 @@ everything lumbar shows; check lists each one and exits with status 1.
 --repair first writes a copy of the whole file beside it
 (lumbar.db.repair-TIME.bak), then moves each damaged record, its bytes as
 they were, into a bucket of its own ("quarantine"), so the rest reads
-cleanly. Nothing is deleted.`,
+cleanly. Nothing is deleted.
+
+lumbar also keeps each day's totals, for the charts and insights; if
+those no longer match the records (changed outside lumbar), check says
+so, and --repair counts them again from the records, after the same
+backup.`,
 	flags: []flagSpec{{"repair", "", "back the file up, then set damaged records aside"}},
 	run:   runCheck,
 }
@@ -50,24 +55,33 @@ func runCheck(inv *invocation) error {
 		return fmt.Errorf("%s of %d cannot be read; lumbar check --repair sets %s aside, after a backup",
 			text.Plural(n, "damaged record"), found.Records, pronoun(n))
 	}
+	if n := len(found.TotalsOff); n > 0 {
+		return fmt.Errorf("the totals kept for %s do not match the records (first %s); lumbar check --repair counts them again, after a backup",
+			text.Plural(n, "day"), found.TotalsOff[0])
+	}
 	fmt.Fprintf(inv.stdout, "%s: pages sound; %s, all readable\n", quote(s.Path()), text.Plural(found.Records, "record"))
 	return nil
 }
 
 func repair(inv *invocation, s *store.Store) error {
-	moved, backup, err := s.Repair(inv.now())
+	done, err := s.Repair(inv.now())
 	if err != nil {
 		return err
 	}
-	if len(moved) == 0 {
+	if done.Backup == "" {
 		fmt.Fprintf(inv.stdout, "%s: no damaged records; nothing to repair\n", quote(s.Path()))
 		return nil
 	}
-	for _, d := range moved {
+	for _, d := range done.Moved {
 		fmt.Fprintln(inv.stdout, "set aside:", d)
 	}
-	fmt.Fprintf(inv.stdout, "moved %s into quarantine, bytes intact; the file as it was is at %s\n",
-		text.Plural(len(moved), "damaged record"), quote(backup))
+	if len(done.Moved) > 0 {
+		fmt.Fprintf(inv.stdout, "moved %s into quarantine, bytes intact; the file as it was is at %s\n",
+			text.Plural(len(done.Moved), "damaged record"), quote(done.Backup))
+		return nil
+	}
+	fmt.Fprintf(inv.stdout, "counted the totals of %s again from the records; the file as it was is at %s\n",
+		text.Plural(len(done.Recounted), "day"), quote(done.Backup))
 	return nil
 }
 
