@@ -45,7 +45,7 @@ func showHelp(inv *invocation, cmd *command) error {
 // commandHelp is the whole of `lumbar NAME --help`.
 func commandHelp(c *command) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: lumbar %s %s\n\n%s\n\nFlags:\n", c.name, c.synopsis, strings.TrimSpace(c.about))
+	fmt.Fprintf(&b, "Usage: %s\n\n%s\n\nFlags:\n", usageLine(c), strings.TrimSpace(c.about))
 	writeFlags(&b, append(slices.Clone(c.flags),
 		flagSpec{name: "db", value: "PATH", about: "the data file (also $LUMBAR_DB)"},
 		flagSpec{name: "help", about: "show this help (also -h)"}))
@@ -106,7 +106,7 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() { // two lines each, to stay within 80 columns
-		fmt.Fprintf(w, "  %s %s\n      %s\n", c.name, c.synopsis, c.summary)
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimPrefix(usageLine(&c), "lumbar "), c.summary)
 	}
 	fmt.Fprintf(w, `
 Flags, before or after the command:
@@ -129,4 +129,10 @@ func dataPlace(getenv func(string) string) string {
 		return "the file you name with --db PATH or LUMBAR_DB (there is no home folder)"
 	}
 	return path
+}
+
+// usageLine is "lumbar NAME SYNOPSIS", with no space after a command
+// that takes nothing.
+func usageLine(c *command) string {
+	return strings.TrimSpace("lumbar " + c.name + " " + c.synopsis)
 }
