@@ -351,9 +351,9 @@ func RecountTotals(tx *Tx) ([]diary.DayTotals, error) {
 	return out, nil
 }
 
-// StoredTotals is every day's totals as the days bucket holds them, in day
+// storedTotals is every day's totals as the days bucket holds them, in day
 // order; a value that cannot be read is an error.
-func StoredTotals(tx *Tx) ([]diary.DayTotals, error) {
+func storedTotals(tx *Tx) ([]diary.DayTotals, error) {
 	bk, err := tx.daysBucket()
 	if err != nil {
 		return nil, err

@@ -199,7 +199,7 @@ func removeAndMaybeRestore[T diary.Checked](s *Store, c Collection[T], rng *rand
 func assertTotalsAreARecount(t *testing.T, s *Store, when string) {
 	t.Helper()
 	err := s.View(func(tx *Tx) error {
-		stored, err := StoredTotals(tx)
+		stored, err := storedTotals(tx)
 		if err != nil {
 			return err
 		}
@@ -438,7 +438,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 		if got := readUint(tx.btx.Bucket(bucketMeta), keySchema); got != SchemaVersion() {
 			t.Errorf("schema %d after the migration, want %d", got, SchemaVersion())
 		}
-		stored, err := StoredTotals(tx)
+		stored, err := storedTotals(tx)
 		if err != nil || len(stored) < 12 {
 			t.Fatalf("%d days of totals, %v", len(stored), err)
 		}
