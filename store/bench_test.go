@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"lumbar/store/synclog"
+
 	"encoding/json"
 	"io"
 	"os"
@@ -30,6 +32,7 @@ var tenYears struct {
 // TestMain removes the 10-year file the benchmarks built (tens of MB, and
 // one per run, in the shared temporary folder).
 func TestMain(m *testing.M) {
+	synclog.WorkFactor = 10 // scrypt at full cost takes a second per replica
 	code := m.Run()
 	if tenYears.dir != "" {
 		os.RemoveAll(tenYears.dir)

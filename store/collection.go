@@ -39,6 +39,8 @@ type recordKind interface {
 	eachRecord(tx *Tx, fn func(diary.Record)) error
 	// Delete removes the record under k inside tx.
 	Delete(tx *Tx, k Key) error
+	// applyValue keeps another replica's record under k (apply.go).
+	applyValue(tx *Tx, k Key, raw []byte) error
 }
 
 // DeleteRecord removes the record ref names, whatever its kind, inside

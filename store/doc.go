@@ -33,7 +33,11 @@
 //	│   ├── replica   = text      this file's replica ID, random, made by StartReplica
 //	│   ├── clock     = JSON      the last hybrid logical clock reading (oplog.Clock)
 //	│   ├── outbox/               sequence (8 bytes big-endian) → an operation not yet sent (oplog.Op, JSON)
-//	│   └── stamps/               bucket NUL ID, or NUL setting name → the stamp of the winning operation
+//	│   ├── log_key   = text      this replica's log key (synclog.Key), secret
+//	│   ├── passphrase = text     the diary's sync passphrase, secret (the file is 0600)
+//	│   ├── sent      = uint64    where this replica's own log ends in a whole frame
+//	│   ├── stamps/               bucket NUL ID, or NUL setting name → the winning operation's mark (JSON)
+//	│   └── logs/                 another log's file name → its key and the byte to read on from (JSON)
 //	└── quarantine                made by `lumbar check --repair` (Store.Repair); absent until then
 //	    └── pain, water, …        key → the bytes of a record that could not be read, as they were
 //

@@ -33,7 +33,7 @@ import (
 var (
 	bucketSync   = []byte("sync")
 	bucketOutbox = []byte("outbox") // in sync: sequence number (8 bytes) → oplog.Op (JSON)
-	bucketStamps = []byte("stamps") // in sync: target → the stamp of the winning operation on it
+	bucketStamps = []byte("stamps") // in sync: target → the mark of the winning operation on it (oplog.Mark)
 	keyReplica   = []byte("replica")
 	keyClock     = []byte("clock")
 )
@@ -150,7 +150,7 @@ func (tx *Tx) record(op oplog.Op) error {
 		return err
 	}
 	replica := string(b.Get(keyReplica))
-	if replica == "" {
+	if replica == "" || tx.applying {
 		return nil
 	}
 	clock, err := tx.tick(b)
@@ -176,29 +176,63 @@ func (tx *Tx) record(op oplog.Op) error {
 
 // tick reads the clock for a new local operation and keeps the reading.
 func (tx *Tx) tick(b *bolt.Bucket) (oplog.Clock, error) {
+	last, err := readClock(b)
+	if err != nil {
+		return last, err
+	}
+	// The wall clock is only a hint: the reading grows even when it steps back.
+	next := oplog.Tick(last, time.Now())
+	return next, keepClock(b, next)
+}
+
+// observe moves the kept clock past seen, another replica's reading.
+func observe(b *bolt.Bucket, seen oplog.Clock) error {
+	last, err := readClock(b)
+	if err != nil {
+		return err
+	}
+	return keepClock(b, oplog.Observe(last, seen, time.Now()))
+}
+
+func readClock(b *bolt.Bucket) (oplog.Clock, error) {
 	var last oplog.Clock
 	if raw := b.Get(keyClock); raw != nil {
 		if err := json.Unmarshal(raw, &last); err != nil {
 			return last, fmt.Errorf("sync clock: %w", err)
 		}
 	}
-	// The wall clock is only a hint: the reading grows even when it steps back.
-	next := oplog.Tick(last, time.Now())
-	raw, err := json.Marshal(next)
+	return last, nil
+}
+
+func keepClock(b *bolt.Bucket, c oplog.Clock) error {
+	raw, err := json.Marshal(c)
 	if err != nil {
-		return next, err
+		return err
 	}
-	return next, b.Put(keyClock, raw)
+	return b.Put(keyClock, raw)
 }
 
 func targetKey(t oplog.Target) []byte { return []byte(t.Bucket + "\x00" + t.Name) }
 
 func putStamp(b *bolt.Bucket, op oplog.Op) error {
-	raw, err := json.Marshal(op.Stamp)
+	raw, err := json.Marshal(op.Mark())
 	if err != nil {
 		return err
 	}
 	return b.Bucket(bucketStamps).Put(targetKey(op.Target()), raw)
+}
+
+// heldMark is the mark of the winning operation on t so far; ok is false
+// when no operation on t was recorded or applied.
+func heldMark(b *bolt.Bucket, t oplog.Target) (m oplog.Mark, ok bool, err error) {
+	raw := b.Bucket(bucketStamps).Get(targetKey(t))
+	if raw == nil {
+		return m, false, nil
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return m, false, fmt.Errorf("sync stamps: %w", err)
+	}
+	return m, true, nil
 }
 
 // Outbox is every operation recorded and not yet taken out, oldest

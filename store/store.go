@@ -99,6 +99,9 @@ type Tx struct {
 	btx   *bolt.Tx
 	store *Store     // told about damaged records the transaction skips
 	write *lastWrite // the records this transaction changed, for undo (see undo.go)
+	// applying is true while operations from other replicas are applied:
+	// they are neither recorded again nor noted for undo (apply.go).
+	applying bool
 }
 
 // View runs fn in a read-only transaction.

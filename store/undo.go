@@ -73,6 +73,9 @@ func (tx *Tx) noteKind(kind WriteKind) {
 // holds after (nil: no record). The bytes are copied: bbolt's are only
 // valid inside the transaction.
 func (tx *Tx) noteChange(b Bucket, k Key, before, after []byte) {
+	if tx.applying {
+		return
+	}
 	if tx.write == nil {
 		tx.write = &lastWrite{}
 	}

@@ -2,6 +2,7 @@ package oplog
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -90,16 +91,31 @@ func (op Op) Check() error {
 	return nil
 }
 
-// Wins tells whether op wins over other on their target: the greater
+// Mark is what the merge rule compares of an operation: its stamp, its
+// kind and a digest of its value. A replica keeps the mark of the winner
+// on each target, not the whole operation.
+type Mark struct {
+	Stamp Stamp    `json:"stamp"`
+	Kind  Kind     `json:"kind"`
+	Sum   [32]byte `json:"sum"`
+}
+
+// Mark is op's mark.
+func (op Op) Mark() Mark { return Mark{Stamp: op.Stamp, Kind: op.Kind, Sum: sha256.Sum256(op.Value)} }
+
+// Beats tells whether m wins over other on their target: the greater
 // stamp, and for equal stamps (only a data file copied to two computers
-// makes those) the greater kind and value, so the choice is the same on
-// every replica whatever order they come in.
-func (op Op) Wins(other Op) bool {
-	if c := op.Stamp.Compare(other.Stamp); c != 0 {
+// makes those) the greater kind and value digest, so the choice is the
+// same on every replica whatever order operations come in.
+func (m Mark) Beats(other Mark) bool {
+	if c := m.Stamp.Compare(other.Stamp); c != 0 {
 		return c > 0
 	}
-	if op.Kind != other.Kind {
-		return op.Kind > other.Kind
+	if m.Kind != other.Kind {
+		return m.Kind > other.Kind
 	}
-	return bytes.Compare(op.Value, other.Value) > 0
+	return bytes.Compare(m.Sum[:], other.Sum[:]) > 0
 }
+
+// Wins tells whether op wins over other on their target.
+func (op Op) Wins(other Op) bool { return op.Mark().Beats(other.Mark()) }

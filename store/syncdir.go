@@ -1,0 +1,361 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"lumbar/store/oplog"
+	"lumbar/store/synclog"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A sync run (SyncDir) with a folder another program carries between
+// computers: this replica appends what its outbox holds to its own log,
+// DIR/lumbar/<replica>.log, then applies what every other log (and any
+// copy a sync tool made of one) holds past the point it last applied.
+// The data file keeps this replica's log key and the passphrase (it is
+// private to its owner, 0600), and, for each log read, its key and how
+// far it was applied.
+
+var (
+	keyLogKey     = []byte("log_key")    // in sync: this replica's log key (synclog.Key)
+	keyPassphrase = []byte("passphrase") // in sync: the diary's sync passphrase
+	keySent       = []byte("sent")       // in sync: how far this replica's own log holds whole frames
+	bucketLogs    = []byte("logs")       // in sync: log file name → readLog (JSON)
+)
+
+// readLog is how far a log was read and applied.
+type readLog struct {
+	Key string `json:"key"` // the log's key, unwrapped once
+	At  int    `json:"at"`  // the byte where the next frame begins
+}
+
+// SyncResult tells what a sync run did.
+type SyncResult struct {
+	Sent    int      // operations appended to this replica's log
+	Applied int      // operations of other replicas that changed the file
+	Logs    int      // other replicas' logs read
+	Copies  []string // copies sync tools made of logs, read as extra logs
+}
+
+// SyncDir runs a sync with the folder dir. The first run sets the file up
+// as a replica, with the passphrase passphrase gives (asked only then); a
+// passphrase that does not open the logs already in the folder is refused
+// before anything is written.
+func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResult, error) {
+	var res SyncResult
+	folder := filepath.Join(dir, "lumbar")
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		return res, err
+	}
+	me, err := setUpReplica(s, folder, passphrase)
+	if err != nil {
+		return res, err
+	}
+	if res.Sent, err = sendOutbox(s, folder, me); err != nil {
+		return res, err
+	}
+	err = receiveLogs(s, folder, me, &res)
+	return res, err
+}
+
+// replicaSetUp is what a sync run needs of this replica.
+type replicaSetUp struct {
+	id         string
+	key        synclog.Key
+	passphrase string
+}
+
+func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (replicaSetUp, error) {
+	me, err := Read(s, readSetUp)
+	if err != nil || me.id != "" {
+		return me, err
+	}
+	if me.passphrase, err = passphrase(); err != nil {
+		return me, err
+	}
+	if me.passphrase == "" {
+		return me, errors.New("the sync passphrase is empty")
+	}
+	if err := checkPassphrase(folder, me.passphrase); err != nil {
+		return me, err
+	}
+	if me.key, err = synclog.NewKey(); err != nil {
+		return me, err
+	}
+	err = s.Update(func(tx *Tx) error {
+		if me.id, err = StartReplica(tx); err != nil {
+			return err
+		}
+		b := tx.btx.Bucket(bucketSync)
+		return errors.Join(b.Put(keyLogKey, []byte(me.key.String())), b.Put(keyPassphrase, []byte(me.passphrase)))
+	})
+	return me, err
+}
+
+func readSetUp(tx *Tx) (replicaSetUp, error) {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return replicaSetUp{}, err
+	}
+	me := replicaSetUp{id: string(b.Get(keyReplica)), passphrase: string(b.Get(keyPassphrase))}
+	if me.id == "" {
+		return me, nil
+	}
+	if me.key, err = synclog.ParseKey(string(b.Get(keyLogKey))); err != nil {
+		return me, fmt.Errorf("this replica's sync key: %w", err)
+	}
+	return me, nil
+}
+
+// checkPassphrase opens the key of the first log in the folder with
+// passphrase, so a wrong one is refused before this file becomes a
+// replica of a diary it cannot read.
+func checkPassphrase(folder, passphrase string) error {
+	logs, err := logsIn(folder)
+	if err != nil {
+		return err
+	}
+	for _, l := range logs {
+		data, err := os.ReadFile(filepath.Join(folder, l.Name))
+		if err != nil {
+			return err
+		}
+		h, complete, err := synclog.ReadHeader(data)
+		if err != nil || !complete {
+			continue // refused, or read later, when logs are read
+		}
+		_, err = synclog.Unwrap(h.Wrapped, passphrase)
+		return logError(l.Name, err)
+	}
+	return nil
+}
+
+func logsIn(folder string) ([]synclog.LogFile, error) {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			names = append(names, e.Name())
+		}
+	}
+	return synclog.LogFiles(names), nil
+}
+
+func logError(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("sync log %s: %w", name, err)
+}
+
+// sendOutbox appends the outbox to this replica's log as one frame, and
+// empties it. The frame is on disk before the outbox is emptied: a run
+// cut short in between sends the same operations again next time, which
+// applying makes no difference to.
+func sendOutbox(s *Store, folder string, me replicaSetUp) (int, error) {
+	path := filepath.Join(folder, synclog.FileName(me.id))
+	var ops []oplog.Op
+	var last uint64
+	var sent int
+	err := s.View(func(tx *Tx) (err error) {
+		ops, last, err = outboxUpTo(tx)
+		sent = int(readUint(tx.btx.Bucket(bucketSync), keySent))
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	end, err := ownLogEnd(path, me, sent)
+	if err != nil || len(ops) == 0 {
+		return 0, err
+	}
+	frame, err := synclog.Frame(me.key, ops)
+	if err != nil {
+		return 0, err
+	}
+	if err := appendAt(path, end, frame); err != nil {
+		return 0, err
+	}
+	return len(ops), s.Update(func(tx *Tx) error {
+		b := tx.btx.Bucket(bucketSync)
+		if err := writeUint(b, keySent, uint64(end+len(frame))); err != nil {
+			return err
+		}
+		return dropOutbox(b, last)
+	})
+}
+
+// ownLogEnd is where this replica's log ends in a whole frame, starting
+// the log (its header) when there is none. A frame torn by a run that
+// was cut short is cut off: no reader can have read past it.
+func ownLogEnd(path string, me replicaSetUp, sent int) (int, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		header, err := synclog.Header(me.key, me.passphrase)
+		if err != nil {
+			return 0, err
+		}
+		return len(header), appendAt(path, 0, header)
+	}
+	if err != nil {
+		return 0, err
+	}
+	h, complete, err := synclog.ReadHeader(data)
+	if err != nil || !complete {
+		return 0, logError(filepath.Base(path), cmpErr(err, "its header is cut short"))
+	}
+	_, end, err := synclog.ReadFrames(data, max(sent, h.Frames), me.key)
+	return end, logError(filepath.Base(path), err)
+}
+
+func cmpErr(err error, otherwise string) error {
+	if err != nil {
+		return err
+	}
+	return errors.New(otherwise)
+}
+
+// appendAt writes b at offset at of the file at path, cutting off what
+// followed, and syncs it to disk.
+func appendAt(path string, at int, b []byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Truncate(int64(at)); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.WriteAt(b, int64(at)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// outboxUpTo is the outbox and the sequence number of its last operation.
+func outboxUpTo(tx *Tx) (ops []oplog.Op, last uint64, err error) {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return nil, 0, err
+	}
+	if k, _ := b.Bucket(bucketOutbox).Cursor().Last(); k != nil {
+		last = binary.BigEndian.Uint64(k)
+	}
+	ops, err = Outbox(tx)
+	return ops, last, err
+}
+
+// dropOutbox takes out the operations up to sequence number last.
+func dropOutbox(b *bolt.Bucket, last uint64) error {
+	c := b.Bucket(bucketOutbox).Cursor()
+	for k, _ := c.First(); k != nil && binary.BigEndian.Uint64(k) <= last; k, _ = c.First() {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// receiveLogs applies every other log past where it was last applied,
+// one transaction per log.
+func receiveLogs(s *Store, folder string, me replicaSetUp, res *SyncResult) error {
+	logs, err := logsIn(folder)
+	if err != nil {
+		return err
+	}
+	for _, l := range logs {
+		if l.Name == synclog.FileName(me.id) {
+			continue
+		}
+		if l.Copy {
+			res.Copies = append(res.Copies, l.Name)
+		}
+		applied, err := receiveLog(s, folder, l.Name, me.passphrase)
+		if err != nil {
+			return logError(l.Name, err)
+		}
+		res.Logs++
+		res.Applied += applied
+	}
+	slices.Sort(res.Copies)
+	return nil
+}
+
+func receiveLog(s *Store, folder, name, passphrase string) (applied int, err error) {
+	data, err := os.ReadFile(filepath.Join(folder, name))
+	if err != nil {
+		return 0, err
+	}
+	seen, err := Read(s, func(tx *Tx) (readLog, error) { return logRead(tx, name) })
+	if err != nil {
+		return 0, err
+	}
+	if seen.Key == "" {
+		h, complete, err := synclog.ReadHeader(data)
+		if err != nil || !complete {
+			return 0, err
+		}
+		key, err := synclog.Unwrap(h.Wrapped, passphrase)
+		if err != nil {
+			return 0, err
+		}
+		seen = readLog{Key: key.String(), At: h.Frames}
+	}
+	key, err := synclog.ParseKey(seen.Key)
+	if err != nil {
+		return 0, err
+	}
+	frames, next, readErr := synclog.ReadFrames(data, seen.At, key)
+	err = s.Update(func(tx *Tx) error {
+		for _, ops := range frames {
+			n, err := ApplyOps(tx, ops)
+			if err != nil {
+				return err
+			}
+			applied += n
+		}
+		return keepLogRead(tx, name, readLog{Key: seen.Key, At: next})
+	})
+	return applied, errors.Join(err, readErr)
+}
+
+func logRead(tx *Tx, name string) (readLog, error) {
+	var seen readLog
+	logs := tx.btx.Bucket(bucketSync).Bucket(bucketLogs)
+	if logs == nil {
+		return seen, nil
+	}
+	raw := logs.Get([]byte(name))
+	if raw == nil {
+		return seen, nil
+	}
+	return seen, json.Unmarshal(raw, &seen)
+}
+
+func keepLogRead(tx *Tx, name string, seen readLog) error {
+	logs, err := tx.btx.Bucket(bucketSync).CreateBucketIfNotExists(bucketLogs)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(seen)
+	if err != nil {
+		return err
+	}
+	return logs.Put([]byte(name), raw)
+}
