@@ -60,6 +60,9 @@ func runEdit(inv *invocation) error {
 	if len(a.positional) > 2 {
 		return a.refuseUsage("edit takes an ID and a rating, not %s; put words in --note \"...\"", quote(strings.Join(a.positional, " ")))
 	}
+	if len(a.positional) == 1 && !slices.ContainsFunc(logCommand.flags, func(f flagSpec) bool { return a.has(f.name) }) {
+		return a.refuseUsage("edit needs something to change: a new rating or one of lumbar log's flags, like lumbar edit %s 4", quote(a.positional[0]))
+	}
 	s, err := inv.openDiaryToChange()
 	if err != nil {
 		return err

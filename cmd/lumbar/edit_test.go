@@ -113,7 +113,7 @@ func TestDeleteASession(t *testing.T) {
 	if out := mustRun(t, lumbar, "delete", id); out != "deleted "+id+" the \"desk-break\" session of 2026-11-27 07:00 (lumbar undo puts it back)\n" {
 		t.Errorf("delete says %q", out)
 	}
-	if code, _, errOut := lumbar("edit", id); code != exitUsage || !strings.Contains(errOut, "no entry or session has the ID") {
+	if code, _, errOut := lumbar("edit", id, "3"); code != exitUsage || !strings.Contains(errOut, "no entry or session has the ID") {
 		t.Errorf("edit of a deleted session: %d %q", code, errOut)
 	}
 	mustRun(t, lumbar, "undo")
@@ -219,9 +219,10 @@ func TestChangesRefuseInOneLine(t *testing.T) {
 		says string
 	}{
 		{[]string{"edit"}, "edit needs the ID"},
-		{[]string{"edit", "zz\x1b[2Jzz"}, `"zz\x1b[2Jzz" is not an ID`},
-		{[]string{"edit", "123"}, `"123" is not an ID`},
-		{[]string{"edit", "0123456789"}, `no entry or session has the ID "0123456789"`},
+		{[]string{"edit", "zz\x1b[2Jzz", "3"}, `"zz\x1b[2Jzz" is not an ID`},
+		{[]string{"edit", entries[0].ShortID}, "edit needs something to change"},
+		{[]string{"edit", "123", "3"}, `"123" is not an ID`},
+		{[]string{"edit", "0123456789", "--note", "x"}, `no entry or session has the ID "0123456789"`},
 		{[]string{"edit", shared, "4"}, fmt.Sprintf(`"%s" could be any of 2 records: %s = the entry of 2026-11-27 08:00 (pain %d moderate); `+
 			`%s = the entry of 2026-11-27 08:00 (pain %d moderate); give more digits`, shared, entries[0].ShortID, entries[0].Pain, entries[1].ShortID, entries[1].Pain)},
 		{[]string{"edit", entries[0].ShortID, "11"}, "pain must be a whole number from 0 to 10"},
