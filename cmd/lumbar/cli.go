@@ -58,7 +58,7 @@ func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, editCommand, deleteCommand, undoCommand, statsCommand,
 		routinesCommand, stretchCommand, waterCommand, doneCommand, snoozeCommand, dismissCommand, statusCommand, configCommand, reportCommand,
-		sessionsCommand, exportCommand, importCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
+		sessionsCommand, exportCommand, importCommand, syncCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }
 

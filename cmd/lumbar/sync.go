@@ -1,0 +1,98 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"lumbar/store"
+	"lumbar/store/text"
+)
+
+var syncCommand = command{
+	name: "sync", synopsis: "DIR", summary: "share your diary with your other computers through a folder",
+	about: `Sync your diary through DIR, a folder your own sync tool (Syncthing,
+Nextcloud, Dropbox, a git repository) carries between your computers.
+lumbar writes what changed here to its own file in DIR/lumbar, encrypted
+with the diary's passphrase, and takes in what your other computers wrote
+there. Run it on each computer; entries, water, sessions, reminder
+answers, deletes and settings meet, the latest change winning.
+
+The first sync asks for the passphrase twice (or reads it from
+--passphrase-file or $LUMBAR_SYNC_PASSPHRASE) and keeps it in your data
+file; give every computer the same one. File names and sizes in DIR can
+be seen by whoever sees the folder; what the files say cannot.`,
+	flags: []flagSpec{{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (first sync only)"}},
+	run:   runSync,
+}
+
+const passphraseEnv = "LUMBAR_SYNC_PASSPHRASE"
+
+func runSync(inv *invocation) error {
+	a := inv.args
+	if len(a.positional) != 1 || a.positional[0] == "" {
+		return a.refuseUsage("sync needs one folder DIR, e.g. lumbar sync ~/Sync")
+	}
+	dir := a.positional[0]
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s is not a folder: make it (or let your sync tool make it) first", quote(dir))
+	}
+	s, err := inv.openDiary()
+	if err != nil {
+		return err
+	}
+	res, err := store.SyncDir(s, dir, func() (string, error) { return inv.syncPassphrase() })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(inv.stdout, "synced with %s: sent %s, took in %s from %s\n", quote(dir),
+		text.Plural(res.Sent, "change"), text.Plural(res.Applied, "change"),
+		text.Plural(res.Logs, "other computer"))
+	if len(res.Copies) > 0 {
+		fmt.Fprintf(inv.stdout, "read %s your sync tool made as well (nothing is lost): %s\n",
+			text.Plural(len(res.Copies), "copy"), text.Printable(strings.Join(res.Copies, ", ")))
+	}
+	return nil
+}
+
+// syncPassphrase is the passphrase for a first sync: from
+// --passphrase-file, then $LUMBAR_SYNC_PASSPHRASE, then asked twice on
+// the terminal.
+func (inv *invocation) syncPassphrase() (string, error) {
+	if path := inv.args.value("passphrase-file"); path != "" {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return "", fmt.Errorf("reading the passphrase: %w", err)
+		}
+		first, _, _ := strings.Cut(string(raw), "\n")
+		return strings.TrimSuffix(first, "\r"), nil
+	}
+	if p := inv.getenv(passphraseEnv); p != "" {
+		return p, nil
+	}
+	if !isTerminal(inv.stdin.Fd()) {
+		return "", fmt.Errorf("the first sync needs the diary's passphrase: pass --passphrase-file FILE or set %s", passphraseEnv)
+	}
+	first, err := askHidden(inv, "The diary's sync passphrase (the same on every computer): ")
+	if err != nil {
+		return "", err
+	}
+	again, err := askHidden(inv, "The same passphrase again: ")
+	if err != nil {
+		return "", err
+	}
+	if first != again {
+		return "", errors.New("the two passphrases differ; nothing was set up, run lumbar sync again")
+	}
+	return first, nil
+}
+
+func askHidden(inv *invocation, prompt string) (string, error) {
+	fmt.Fprint(inv.stderr, prompt)
+	raw, err := term.ReadPassword(int(inv.stdin.Fd()))
+	fmt.Fprintln(inv.stderr)
+	return string(raw), err
+}
