@@ -84,7 +84,8 @@ func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (r
 	if me.passphrase == "" {
 		return me, errors.New("the sync passphrase is empty")
 	}
-	if err := checkPassphrase(folder, me.passphrase); err != nil {
+	opened, err := checkPassphrase(folder, me.passphrase)
+	if err != nil {
 		return me, err
 	}
 	if me.key, err = synclog.NewKey(); err != nil {
@@ -95,7 +96,13 @@ func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (r
 			return err
 		}
 		b := tx.btx.Bucket(bucketSync)
-		return errors.Join(b.Put(keyLogKey, []byte(me.key.String())), b.Put(keyPassphrase, []byte(me.passphrase)))
+		if err := errors.Join(b.Put(keyLogKey, []byte(me.key.String())), b.Put(keyPassphrase, []byte(me.passphrase))); err != nil {
+			return err
+		}
+		if opened.name == "" {
+			return nil
+		}
+		return keepLogRead(tx, opened.name, opened.read) // so its key is not unwrapped twice
 	})
 	return me, err
 }
@@ -115,27 +122,38 @@ func readSetUp(tx *Tx) (replicaSetUp, error) {
 	return me, nil
 }
 
+// openedLog is a log whose key a sync run has unwrapped, and where its
+// frames begin.
+type openedLog struct {
+	name string
+	read readLog
+}
+
 // checkPassphrase opens the key of the first log in the folder with
 // passphrase, so a wrong one is refused before this file becomes a
-// replica of a diary it cannot read.
-func checkPassphrase(folder, passphrase string) error {
+// replica of a diary it cannot read. It returns that log (none when the
+// folder holds no log with a whole header yet).
+func checkPassphrase(folder, passphrase string) (openedLog, error) {
 	logs, err := logsIn(folder)
 	if err != nil {
-		return err
+		return openedLog{}, err
 	}
 	for _, l := range logs {
 		data, err := os.ReadFile(filepath.Join(folder, l.Name))
 		if err != nil {
-			return err
+			return openedLog{}, err
 		}
 		h, complete, err := synclog.ReadHeader(data)
 		if err != nil || !complete {
 			continue // refused, or read later, when logs are read
 		}
-		_, err = synclog.Unwrap(h.Wrapped, passphrase)
-		return logError(l.Name, err)
+		key, err := synclog.Unwrap(h.Wrapped, passphrase)
+		if err != nil {
+			return openedLog{}, logError(l.Name, err)
+		}
+		return openedLog{name: l.Name, read: readLog{Key: key.String(), At: h.Frames}}, nil
 	}
-	return nil
+	return openedLog{}, nil
 }
 
 func logsIn(folder string) ([]synclog.LogFile, error) {
