@@ -51,12 +51,13 @@ type lastWrite struct {
 }
 
 // noteChanged is one record a write changed: its bytes before and after
-// (absent when there was no record).
+// (absent when there was no record), kept as bytes (base64 in the JSON)
+// so that a damaged record's bytes, which are not JSON, can be noted too.
 type noteChanged struct {
-	Bucket Bucket          `json:"bucket"`
-	ID     string          `json:"id"`
-	Before json.RawMessage `json:"before,omitempty"`
-	After  json.RawMessage `json:"after,omitempty"`
+	Bucket Bucket `json:"bucket"`
+	ID     string `json:"id"`
+	Before []byte `json:"before,omitempty"`
+	After  []byte `json:"after,omitempty"`
 }
 
 // noteKind names the write tx makes, unless an earlier step named it.
@@ -156,6 +157,9 @@ var (
 	ErrNothingToUndo = errors.New("nothing to undo")
 	// ErrTooBigToUndo: the last write changed more than maxUndoChanges records.
 	ErrTooBigToUndo = errors.New("the last write changed too many records to undo")
+	// ErrUndoDamaged: the last write deleted or replaced a record that
+	// could not be read, which undo does not put back.
+	ErrUndoDamaged = errors.New("the last write took away a damaged record, which undo cannot put back; nothing was undone")
 )
 
 // UndoConflictError refuses an undo because a record the write changed
@@ -218,7 +222,7 @@ func checkUndoable(tx *Tx, notes []noteChanged) ([]Change, error) {
 		}
 		c := Change{Ref: Ref{Bucket: n.Bucket, Key: k}}
 		if c.Before, err = decodeOrNil(kind, n.Before); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s %s: %w", n.Bucket, n.ID, ErrUndoDamaged)
 		}
 		if c.After, err = decodeOrNil(kind, n.After); err != nil {
 			return nil, err

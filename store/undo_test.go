@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -204,5 +205,37 @@ func TestSettingsLeaveTheLastWriteAlone(t *testing.T) {
 	}
 	if u := mustUndo(t, s); u.Kind != WriteAdded || len(painNow(t, s)) != 0 {
 		t.Errorf("undone = %+v", u)
+	}
+}
+
+// A damaged record can be deleted or overwritten like any other (the
+// write notes its bytes as they were); undo then refuses, in one line,
+// to put back what could not be read, and writes nothing.
+func TestDamagedRecordIsDeletedAndUndoRefusesItsReturn(t *testing.T) {
+	for _, write := range []struct {
+		name string
+		do   func(tx *Tx, k Key) error
+	}{
+		{"delete", func(tx *Tx, k Key) error { return Pain.Delete(tx, k) }},
+		{"overwrite", func(tx *Tx, k Key) error {
+			return putItem(tx, BucketPain, k, diary.PainEntry{Stamp: diary.StampAt(k.Time()), Pain: 4})
+		}},
+	} {
+		t.Run(write.name, func(t *testing.T) {
+			s := openTemp(t)
+			k := NewKey(time.Date(2026, 11, 27, 8, 30, 0, 0, time.UTC))
+			putRaw(t, s, BucketPain, k[:], []byte(`{"at":"2026-11-27T08:30:00Z","pain":#}`))
+			if err := s.Update(func(tx *Tx) error { return write.do(tx, k) }); err != nil {
+				t.Fatalf("%s of a damaged record: %v", write.name, err)
+			}
+			before := checksum(t, s.Path())
+			_, err := Undo(s)
+			if !errors.Is(err, ErrUndoDamaged) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("undo: %v; want the one-line refusal %v", err, ErrUndoDamaged)
+			}
+			if checksum(t, s.Path()) != before {
+				t.Error("a refused undo changed the file")
+			}
+		})
 	}
 }
