@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/subtle"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -105,6 +106,23 @@ func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (r
 		return keepLogRead(tx, opened.name, opened.read) // so its key is not unwrapped twice
 	})
 	return me, err
+}
+
+// CheckSyncPassphrase refuses a passphrase given for a sync run
+// (synclog.ErrWrongPassphrase) when the file is a replica already and it
+// is not the one the replica was set up with: a script or a person giving
+// another passphrase is told, not silently ignored. A file that is not a
+// replica yet has nothing to check against: its first sync checks the
+// passphrase against the folder's logs.
+func CheckSyncPassphrase(s *Store, given string) error {
+	me, err := Read(s, readSetUp)
+	if err != nil || me.id == "" {
+		return err
+	}
+	if subtle.ConstantTimeCompare([]byte(given), []byte(me.passphrase)) != 1 {
+		return synclog.ErrWrongPassphrase
+	}
+	return nil
 }
 
 func readSetUp(tx *Tx) (replicaSetUp, error) {

@@ -23,9 +23,10 @@ answers, deletes and settings meet, the latest change winning.
 
 The first sync asks for the passphrase twice (or reads it from
 --passphrase-file or $LUMBAR_SYNC_PASSPHRASE) and keeps it in your data
-file; give every computer the same one. File names and sizes in DIR can
+file; give every computer the same one. A passphrase given to a later
+sync must be that one. File names and sizes in DIR can
 be seen by whoever sees the folder; what the files say cannot.`,
-	flags: []flagSpec{{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (first sync only)"}},
+	flags: []flagSpec{{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"}},
 	run:   runSync,
 }
 
@@ -44,7 +45,16 @@ func runSync(inv *invocation) error {
 	if err != nil {
 		return err
 	}
-	res, err := store.SyncDir(s, dir, func() (string, error) { return inv.syncPassphrase() })
+	given, err := inv.givenPassphrase()
+	if err != nil {
+		return err
+	}
+	if given != "" {
+		if err := store.CheckSyncPassphrase(s, given); err != nil {
+			return err
+		}
+	}
+	res, err := store.SyncDir(s, dir, func() (string, error) { return inv.syncPassphrase(given) })
 	if err != nil {
 		return err
 	}
@@ -58,10 +68,9 @@ func runSync(inv *invocation) error {
 	return nil
 }
 
-// syncPassphrase is the passphrase for a first sync: from
-// --passphrase-file, then $LUMBAR_SYNC_PASSPHRASE, then asked twice on
-// the terminal.
-func (inv *invocation) syncPassphrase() (string, error) {
+// givenPassphrase is the passphrase given for this run, from
+// --passphrase-file, then $LUMBAR_SYNC_PASSPHRASE; "" when none was.
+func (inv *invocation) givenPassphrase() (string, error) {
 	if path := inv.args.value("passphrase-file"); path != "" {
 		raw, err := os.ReadFile(path)
 		if err != nil {
@@ -70,8 +79,14 @@ func (inv *invocation) syncPassphrase() (string, error) {
 		first, _, _ := strings.Cut(string(raw), "\n")
 		return strings.TrimSuffix(first, "\r"), nil
 	}
-	if p := inv.getenv(passphraseEnv); p != "" {
-		return p, nil
+	return inv.getenv(passphraseEnv), nil
+}
+
+// syncPassphrase is the passphrase for a first sync: the one given, else
+// asked twice on the terminal.
+func (inv *invocation) syncPassphrase(given string) (string, error) {
+	if given != "" {
+		return given, nil
 	}
 	if !isTerminal(inv.stdin.Fd()) {
 		return "", fmt.Errorf("the first sync needs the diary's passphrase: pass --passphrase-file FILE or set %s", passphraseEnv)

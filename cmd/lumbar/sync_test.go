@@ -86,10 +86,7 @@ func TestSyncRefusalsSetNothingUp(t *testing.T) {
 		{map[string]string{passphraseEnv: "wrong"}, []string{"sync", dir}, "does not open this diary's sync files"},
 		{nil, []string{"sync", filepath.Join(dir, "missing")}, "is not a folder"},
 	} {
-		code, out, errOut := runCLI(t, c.env, append([]string{"--db", second}, c.args...)...)
-		if code != exitError || out != "" || !strings.Contains(errOut, c.says) || strings.Count(errOut, "\n") != 1 {
-			t.Errorf("%v: exit %d, %q, %q; want it to say %q", c.args, code, out, errOut, c.says)
-		}
+		refusedSync(t, second, c.env, c.args, c.says)
 	}
 	if code, _, errOut := runCLI(t, nil, "--db", second, "sync"); code != exitUsage || !strings.Contains(errOut, "sync needs one folder DIR") {
 		t.Errorf("sync without DIR: exit %d, %q", code, errOut)
@@ -100,5 +97,28 @@ func TestSyncRefusalsSetNothingUp(t *testing.T) {
 	}
 	if code, out, errOut := runCLI(t, nil, "--db", second, "sync", dir, "--passphrase-file", rightFile); code != exitOK || !strings.Contains(out, "from 1 other computer") {
 		t.Errorf("the right passphrase: exit %d, %q, %q", code, out, errOut)
+	}
+	// Once set up, a passphrase given is still checked: another one is
+	// refused, nothing synced; none, or the right one, syncs.
+	before := sum(t, second)
+	refusedSync(t, second, map[string]string{passphraseEnv: "wrong"}, []string{"sync", dir}, "does not open this diary's sync files")
+	refusedSync(t, second, nil, []string{"sync", dir, "--passphrase-file", wrongFile}, "does not open this diary's sync files")
+	if sum(t, second) != before {
+		t.Error("a refused passphrase changed the data file")
+	}
+	for _, env := range []map[string]string{nil, {passphraseEnv: "right"}} {
+		if code, _, errOut := runCLI(t, env, "--db", second, "sync", dir); code != exitOK {
+			t.Errorf("a later sync with %v: exit %d, %q", env, code, errOut)
+		}
+	}
+}
+
+// refusedSync runs lumbar sync on db, which must be refused in one line
+// saying says.
+func refusedSync(t *testing.T, db string, env map[string]string, args []string, says string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
+	if code != exitError || out != "" || !strings.Contains(errOut, says) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("%v: exit %d, %q, %q; want it to say %q", args, code, out, errOut, says)
 	}
 }
