@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -122,5 +124,48 @@ func assertNoTemporaries(t *testing.T, dir string) {
 		if strings.HasPrefix(e.Name(), ".lumbar-") {
 			t.Errorf("left behind %s", e.Name())
 		}
+	}
+}
+
+// A write that was waiting for the lock while a backup was put in place
+// (renamed over the path) goes into the file the path names now, not
+// into the replaced one nobody will read again.
+func TestWriteWaitingDuringRestoreGoesIntoTheRestoredFile(t *testing.T) {
+	s := openTemp(t)
+	mustAppend(t, s, Pain, diary.PainEntry{Stamp: diary.StampAt(time.Now().Add(-time.Hour)), Pain: 3})
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	holder, err := os.OpenFile(s.Path(), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(holder.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan struct{})
+	var once sync.Once
+	s.lockWaiting = func() { once.Do(func() { close(waiting) }) }
+	written := make(chan error)
+	go func() {
+		_, err := Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 5})
+		written <- err
+	}()
+	<-waiting // the writer holds the old file open and waits for its lock
+	if err := os.Rename(backup, s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	holder.Close() // the old file's lock is free: the writer must notice the path moved on
+	if err := <-written; err != nil {
+		t.Fatal(err)
+	}
+	s.lockWaiting = nil
+	n, err := Read(s, func(tx *Tx) (int, error) {
+		items, err := Pain.Latest(tx, 10)
+		return len(items), err
+	})
+	if err != nil || n != 2 {
+		t.Errorf("the file at the path holds %d entries (%v); want the backup's one and the waiting write", n, err)
 	}
 }

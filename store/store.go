@@ -25,6 +25,9 @@ const DefaultLockTimeout = time.Second
 type Store struct {
 	path        string
 	lockTimeout time.Duration
+	// lockWaiting, when set (by tests), is called once an open finds the
+	// file locked by someone else and starts waiting.
+	lockWaiting func()
 	migrations  []migration
 	readOnly    bool                        // opened with OpenToRead: Update refuses
 	damaged     atomic.Pointer[FileError]   // set once bbolt panicked on this file
@@ -214,6 +217,26 @@ func (s *Store) openBolt(how access, opened func(*os.File)) (*bolt.DB, error) {
 // milliseconds until lockTimeout: bbolt's own retry sleeps 50 ms between
 // tries, which lets a busy writer starve everyone else.
 func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, error) {
+	for range maxReplacedWhileWaiting {
+		f, err := s.openLockedOnce(name, flag, perm)
+		if !errors.Is(err, errReplacedWhileWaiting) {
+			return f, err
+		}
+	}
+	return nil, busyError(s.path)
+}
+
+// errReplacedWhileWaiting: the path was renamed over (lumbar restore puts
+// a backup in place that way) while this open waited for the lock on the
+// file it named before. Writing there would go into a file nobody will
+// read again, so the open starts over on the file the path names now.
+var errReplacedWhileWaiting = errors.New("data file replaced while waiting for its lock")
+
+// maxReplacedWhileWaiting bounds the starts over: a path renamed over
+// again and again is as good as busy.
+const maxReplacedWhileWaiting = 10
+
+func (s *Store) openLockedOnce(name string, flag int, perm os.FileMode) (*os.File, error) {
 	// O_NONBLOCK: should the path have become a FIFO since it was
 	// checked, the open returns at once instead of waiting for a writer.
 	f, err := os.OpenFile(name, flag&^os.O_CREATE|syscall.O_NONBLOCK, perm)
@@ -231,7 +254,7 @@ func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, e
 	if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 		how = syscall.LOCK_SH
 	}
-	if err := lockWithin(f, how, s.lockTimeout); err != nil {
+	if err := s.lock(f, how); err != nil {
 		f.Close()
 		if errors.Is(err, ErrBusy) {
 			return nil, busyError(s.path)
@@ -242,6 +265,10 @@ func (s *Store) openLocked(name string, flag int, perm os.FileMode) (*os.File, e
 	if err != nil {
 		f.Close()
 		return nil, err
+	}
+	if now, err := os.Stat(name); err == nil && !os.SameFile(info, now) {
+		f.Close()
+		return nil, errReplacedWhileWaiting
 	}
 	if info.Size() == 0 {
 		f.Close()
@@ -267,6 +294,18 @@ func hasContent(name string) bool {
 	defer f.Close()
 	n, _ := f.Read(make([]byte, 1))
 	return n > 0
+}
+
+// lock takes the file lock within lockTimeout, telling lockWaiting when
+// it has to wait.
+func (s *Store) lock(f *os.File, how int) error {
+	if s.lockWaiting != nil {
+		if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err == nil {
+			return nil
+		}
+		s.lockWaiting()
+	}
+	return lockWithin(f, how, s.lockTimeout)
 }
 
 func lockWithin(f *os.File, how int, timeout time.Duration) error {
