@@ -76,3 +76,13 @@ func TestAnsweringRemindersFromTheShell(t *testing.T) {
 		t.Errorf("done water logged %d ml, want one glass", sum.WaterML)
 	}
 }
+
+func TestRemindRefusesAnExecThatIsNotOneLine(t *testing.T) {
+	path, _ := newDB(t)
+	for _, cmd := range []string{"", "  ", "echo hi\nrm -rf x", "a\u202eb", "x\x9by"} {
+		code, out, errOut := runCLI(t, nil, "--db", path, "remind", "--exec", cmd)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "--exec") {
+			t.Errorf("--exec %q: exit %d, %q %q", cmd, code, out, errOut)
+		}
+	}
+}

@@ -57,7 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		guideCommand, logCommand, historyCommand, editCommand, deleteCommand, undoCommand, statsCommand,
-		routinesCommand, stretchCommand, waterCommand, doneCommand, snoozeCommand, dismissCommand, statusCommand, configCommand, reportCommand,
+		routinesCommand, stretchCommand, waterCommand, doneCommand, snoozeCommand, dismissCommand, remindCommand, statusCommand, configCommand, reportCommand,
 		sessionsCommand, exportCommand, importCommand, syncCommand, demoCommand, backupCommand, restoreCommand, checkCommand, helpCommand(),
 	}
 }
@@ -91,9 +91,12 @@ var errShown = errors.New("failed; already reported")
 // went wrong while doing it 1, an app ended by a signal 128 + its number.
 func (inv *invocation) report(err error) int {
 	var stopped stoppedError
+	var quiet quietExit
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &quiet):
+		return int(quiet)
 	case errors.Is(err, errShown):
 		return exitError
 	case errors.As(err, &stopped):

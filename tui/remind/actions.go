@@ -129,38 +129,49 @@ func (m *Model) setQuiet(until time.Time) tea.Cmd {
 // bannerFor is how the reminder of kind asks for attention, with the keys
 // that answer it (the banner's own from other tabs, the tab's in place).
 func (m *Model) bannerFor(kind diary.CheckKind, done, snooze, dismiss key.Binding) common.Banner {
-	st := m.snap.state
 	b := common.Banner{}
+	b.Title, b.Body = reminderText(kind, m.snap.state, m.cue(), m.expected)
 	switch kind {
-	case diary.CheckPosture:
-		b.Title = "Time for a posture check"
-		b.Body = m.cue()
 	case diary.CheckMove:
-		b.Title = "Time to stand up and move"
-		b.Body = "Stand, walk a little, or take the 3-minute desk break: your back likes variety."
 		done.SetHelp(done.Help().Key, "desk break")
 	case diary.CheckWater:
-		set := st.Settings
-		b.Title = "Time for some water"
-		b.Body = fmt.Sprintf("%s of %s so far; an even pace would be %s by now.",
-			set.WaterUnit.Number(st.Today.WaterML), set.WaterUnit.Format(set.WaterGoalML),
-			set.WaterUnit.Format(m.expected))
 		done.SetHelp(done.Help().Key, "+1 glass")
 	case diary.CheckLog:
-		b.Title = "How is your back today?"
-		b.Body = "Nothing logged today yet. A number from 0 to 10 is enough; the details can wait."
 		done.SetHelp(done.Help().Key, "log now")
 	}
 	b.Keys = []key.Binding{done, snooze, dismiss}
 	return b
 }
 
-// cue is the posture cue for the next check-in: each check-in answered
+// reminderText is what the reminder of kind says, in the app's banner and
+// from lumbar remind alike: the posture check-in's cue, and water's
+// progress against the pace an even spread would have reached
+// (expectedML).
+func reminderText(kind diary.CheckKind, st diary.ReminderState, cue string, expectedML int) (title, body string) {
+	switch kind {
+	case diary.CheckPosture:
+		return "Time for a posture check", cue
+	case diary.CheckMove:
+		return "Time to stand up and move", "Stand, walk a little, or take the 3-minute desk break: your back likes variety."
+	case diary.CheckWater:
+		set := st.Settings
+		return "Time for some water", fmt.Sprintf("%s of %s so far; an even pace would be %s by now.",
+			set.WaterUnit.Number(st.Today.WaterML), set.WaterUnit.Format(set.WaterGoalML), set.WaterUnit.Format(expectedML))
+	case diary.CheckLog:
+		return "How is your back today?", "Nothing logged today yet. A number from 0 to 10 is enough; the details can wait."
+	}
+	return string(kind), ""
+}
+
+// cue is the posture cue for the next check-in.
+func (m *Model) cue() string { return postureCue(m.cues, m.sched.Now, m.snap.state) }
+
+// postureCue is the cue for the next check-in: each check-in answered
 // today moves to the next one, and each day starts at a different one.
-func (m *Model) cue() string {
-	if len(m.cues) == 0 {
+func postureCue(cues []string, now time.Time, st diary.ReminderState) string {
+	if len(cues) == 0 {
 		return "Sit back, let your shoulders drop, and look at the screen straight on."
 	}
-	i := int(diary.DayOf(m.sched.Now))*5 + m.snap.state.PostureAcksToday
-	return m.cues[i%len(m.cues)]
+	i := int(diary.DayOf(now))*5 + st.PostureAcksToday
+	return cues[i%len(cues)]
 }

@@ -112,6 +112,11 @@ func (m *Model) load() tea.Cmd {
 	s, clock := m.Store, m.Now
 	return func() tea.Msg {
 		msg := loadedMsg{now: clock()}
+		// The app's heartbeat, renewed at every load (a minute apart at
+		// most), keeps lumbar remind quiet while the app shows the banner.
+		// A file beside a read-only diary may not take it: then lumbar
+		// remind rings too, which is better than neither.
+		_ = s.MarkAppOpen(msg.now)
 		msg.err = s.View(func(tx *store.Tx) (err error) {
 			msg.snap, err = readSnapshot(tx, msg.now)
 			return err
@@ -257,6 +262,10 @@ func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// Save withdraws the app's heartbeat as the app quits, so lumbar remind
+// takes over at once rather than when the heartbeat runs out.
+func (m *Model) Save() error { return m.Store.MarkAppClosed() }
 
 // SetSize gives the tab its cells.
 func (m *Model) SetSize(width, height int) {
