@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,14 +30,7 @@ type bg struct {
 
 func newBG(t *testing.T, wall string) *bg {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Update(openedLongAgo); err != nil {
-		t.Fatal(err)
-	}
-	return newBGOver(t, s, wall)
+	return newBGOver(t, establishedStore(t), wall)
 }
 
 func newBGOver(t *testing.T, s *store.Store, wall string) *bg {
@@ -182,10 +174,7 @@ func TestBackgroundStaysQuietWhileTheAppIsOpen(t *testing.T) {
 }
 
 func TestAppHeartbeat(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := tempStore(t)
 	now := on("2026-11-23 09:00")
 	for _, tt := range []struct {
 		name   string
@@ -241,10 +230,7 @@ func TestBackgroundOnceAnnouncesWhatIsDueOnlyOnce(t *testing.T) {
 }
 
 func TestBackgroundStartsANewDiaryFromItsFirstUse(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := tempStore(t)
 	h := newBGOver(t, s, "2026-11-23 14:00")
 	h.runUntil("2026-11-23 14:31")
 	if got := h.kinds(); !slices.Equal(got, []string{"14:30 posture"}) {
@@ -253,10 +239,7 @@ func TestBackgroundStartsANewDiaryFromItsFirstUse(t *testing.T) {
 }
 
 func TestLockRemindersLetsOneRunnerIn(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := tempStore(t)
 	release, err := s.LockReminders()
 	if err != nil {
 		t.Fatal(err)

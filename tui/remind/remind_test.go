@@ -36,15 +36,7 @@ type harness struct {
 
 func newHarness(t *testing.T, wall string) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Most tests are about a diary in use for a while.
-	if err := s.Update(openedLongAgo); err != nil {
-		t.Fatal(err)
-	}
-	return newHarnessOver(t, s, wall)
+	return newHarnessOver(t, establishedStore(t), wall) // most tests are about a diary in use for a while
 }
 
 // newHarnessOver is the tab over s at wall time.
@@ -565,14 +557,8 @@ func TestLogReminderSkipsADayWithAnEntry(t *testing.T) {
 }
 
 func TestSnoozeLastsTheSnoozeSetting(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Update(func(tx *store.Tx) error {
-		if err := openedLongAgo(tx); err != nil {
-			return err
-		}
+	s := establishedStore(t)
+	err := s.Update(func(tx *store.Tx) error {
 		return store.ChangeSettings(tx, map[string]string{"snooze": "25m"})
 	})
 	if err != nil {
