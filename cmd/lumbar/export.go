@@ -246,27 +246,10 @@ func exportedCounts(doc *export.Document) string {
 	return strings.Join(parts, ", ")
 }
 
-// writeFileAtomically writes a file through a temporary one beside it,
-// fsync'ed, then put in place: nobody ever sees half of it, and without
-// replace an existing file is never overwritten.
+// writeFileAtomically writes the file the person named, whole or not at
+// all (store.WriteFileAtomically), wording a failure for them.
 func writeFileAtomically(path string, replace bool, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".lumbar-export-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", quote(path), unwrapPath(err))
-	}
-	defer os.Remove(tmp.Name())
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil && replace {
-		err = os.Rename(tmp.Name(), path)
-	} else if err == nil {
-		err = os.Link(tmp.Name(), path)
-	}
+	err := store.WriteFileAtomically(path, replace, write)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists; choose a new name, or add --force to replace it", quote(path))
 	}

@@ -3,10 +3,12 @@ package report
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"lumbar/store"
 )
 
 // DefaultDays is the period a report covers unless told otherwise: about
@@ -21,27 +23,13 @@ func FileName(p Period) string {
 
 // WriteFile writes page to path as a new file, readable by its owner
 // only (it is health data): an existing file is refused with
-// fs.ErrExist unless replace. A write that fails leaves no half a report.
+// fs.ErrExist unless replace. A write that fails leaves no half a report
+// and keeps the report it would have replaced.
 func WriteFile(path string, page []byte, replace bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if replace {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flags, 0o600)
-	if err != nil {
+	return store.WriteFileAtomically(path, replace, func(w io.Writer) error {
+		_, err := w.Write(page)
 		return err
-	}
-	_, err = f.Write(page)
-	if syncErr := f.Sync(); err == nil {
-		err = syncErr
-	}
-	if closeErr := f.Close(); err == nil {
-		err = closeErr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
+	})
 }
 
 // maxNumbered bounds the numbered names WriteNew tries.
