@@ -47,6 +47,9 @@ func applyOp(tx *Tx, b *bolt.Bucket, op oplog.Op) (won bool, err error) {
 	if err := observe(b, op.Stamp.Clock); err != nil {
 		return false, err
 	}
+	if op.Kind == oplog.Set && diary.LocalSetting(op.Setting) {
+		return false, nil // another computer's own setting (never sent by lumbar) is not this one's
+	}
 	held, ok, err := heldMark(b, op.Target())
 	if err != nil || (ok && !op.Mark().Beats(held)) {
 		return false, err

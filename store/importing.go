@@ -111,6 +111,10 @@ func CompareSettings(tx *Tx, texts map[string]string, replace bool) (map[string]
 		if err != nil {
 			return nil, err
 		}
+		if st.Local() {
+			return nil, fmt.Errorf("setting %s belongs to one computer and is not imported; "+
+				"take it out of the file, and set it with lumbar config set %s", name, name)
+		}
 		if err := st.Check(texts[name]); err != nil {
 			return nil, err // names the setting
 		}

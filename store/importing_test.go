@@ -98,6 +98,10 @@ func TestImportSettings(t *testing.T) {
 	if _, err := importSettings(map[string]string{"water.goal": "lots"}, true); err == nil {
 		t.Error("a bad value was accepted")
 	}
+	if _, err := importSettings(map[string]string{"water.goal": "2600", "sync.dir": "/home/ana/Sync"}, true); err == nil ||
+		!strings.Contains(err.Error(), "sync.dir belongs to one computer and is not imported") {
+		t.Errorf("this computer's own setting in an import: err = %v", err)
+	}
 	if checksum(t, s.Path()) != before {
 		t.Error("a refused settings import changed the file")
 	}

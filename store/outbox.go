@@ -20,7 +20,8 @@ import (
 // the write, so a crash can leave neither a write that will not be sent
 // nor an operation without its write. Local state (the Guide's place,
 // drafts, quiet mode, the first opening, the undo notes, day totals) is
-// written around it and never recorded.
+// written around it and never recorded, and so are the settings that
+// are this computer's own (the sync folder, diary.Setting.Local).
 //
 // Operations are recorded only once the file is a replica: when sync is
 // first set up, StartReplica gives it a random replica ID and records
@@ -116,7 +117,7 @@ func recordHeldRecords(tx *Tx) error {
 }
 
 func recordHeldSettings(tx *Tx) error {
-	for _, st := range diary.AllSettings() {
+	for _, st := range diary.SharedSettings() {
 		if kept := settingBytes(tx, st.Name()); kept != nil {
 			if err := tx.recordSetting(st.Name(), kept); err != nil {
 				return err

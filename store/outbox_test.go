@@ -82,6 +82,12 @@ func TestEveryWriteLeavesItsOperationInTheOutbox(t *testing.T) {
 		{"change a setting", func() error {
 			return s.Update(func(tx *Tx) error { return ChangeSettings(tx, map[string]string{"water.goal": "1800"}) })
 		}, []string{"set water.goal"}},
+		{"change how often to sync", func() error {
+			return s.Update(func(tx *Tx) error { return ChangeSettings(tx, map[string]string{"sync.interval": "15m"}) })
+		}, []string{"set sync.interval"}},
+		{"change this computer's sync folder", func() error {
+			return s.Update(func(tx *Tx) error { return ChangeSettings(tx, map[string]string{"sync.dir": "/home/ana/Sync"}) })
+		}, nil},
 		{"import a record", func() error {
 			return s.Update(func(tx *Tx) error {
 				_, err := Pain.Import(tx, NewKey(outboxAt), painAt(outboxAt, 6), false)
@@ -203,7 +209,8 @@ func TestStartReplicaRecordsWhatIsHeld(t *testing.T) {
 	mustAppend(t, s, Pain, painAt(outboxAt, 3))
 	mustAppend(t, s, Water, diary.WaterLog{Stamp: diary.StampAt(outboxAt), ML: 300})
 	if err := s.Update(func(tx *Tx) error {
-		return errors.Join(ChangeSettings(tx, map[string]string{"water.goal": "1800"}), PutSetting(tx, "guide.position", 3))
+		return errors.Join(ChangeSettings(tx, map[string]string{"water.goal": "1800", "sync.dir": "/home/ana/Sync"}),
+			PutSetting(tx, "guide.position", 3))
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -23,8 +23,9 @@ func loadSettingsExcept(tx *Tx, skip map[string]string) (diary.Settings, error) 
 }
 
 // ChangeSettings parses each name → text pair, checks the result as a
-// whole, and stores the values named, each recorded in the outbox (they
-// are synced; other things kept among the settings are local state).
+// whole, and stores the values named, each recorded in the outbox but
+// those that are this computer's own (diary.Setting.Local): they are
+// synced; other things kept among the settings are local state.
 // Anything refused is an error and nothing is written (the caller's
 // transaction is rolled back).
 func ChangeSettings(tx *Tx, texts map[string]string) error {
@@ -44,6 +45,9 @@ func ChangeSettings(tx *Tx, texts map[string]string) error {
 			}
 			if err := putSettingBytes(tx, st.Name(), kept); err != nil {
 				return err
+			}
+			if st.Local() {
+				continue // this computer's own: never sent
 			}
 			if err := tx.recordSetting(st.Name(), kept); err != nil {
 				return err

@@ -66,7 +66,7 @@ func TestExportCSVFolderRoundTrip(t *testing.T) {
 	if code, _, errOut := runCLI(t, nil, "--db", src, "export", "--format", "csv", "--out", first); code != exitOK {
 		t.Fatalf("export: %d %q", code, errOut)
 	}
-	if code, out, errOut := runCLI(t, nil, "--db", copyDB, "import", first); code != exitOK || !strings.Contains(out, fmt.Sprintf("settings: %d added", len(diary.AllSettings()))) {
+	if code, out, errOut := runCLI(t, nil, "--db", copyDB, "import", first); code != exitOK || !strings.Contains(out, fmt.Sprintf("settings: %d added", len(diary.SharedSettings()))) {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, nil, "--db", copyDB, "export", "--format", "csv", "--out", again); code != exitOK {
@@ -98,7 +98,7 @@ func TestExportPicksKindsAndDays(t *testing.T) {
 		}
 	}
 	code, out, _ = runCLI(t, nil, "--db", src, "export", "--format", "jsonl", "--kind", "settings")
-	if lines := strings.Split(strings.TrimSpace(out), "\n"); code != exitOK || len(lines) != 1+len(diary.AllSettings()) || !strings.HasPrefix(lines[1], `{"record":"settings","name":`) {
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); code != exitOK || len(lines) != 1+len(diary.SharedSettings()) || !strings.HasPrefix(lines[1], `{"record":"settings","name":`) {
 		t.Errorf("export settings as JSON Lines: %d %q", code, out)
 	}
 }

@@ -30,6 +30,8 @@ type Settings struct {
 	StretchBell       bool
 	StretchSpeak      bool
 	StretchPainPrompt bool
+	SyncDir           string        // "": the app and lumbar remind do not sync
+	SyncInterval      time.Duration // between the app's (and lumbar remind's) syncs
 }
 
 // Setting is one entry of the settings registry as commands and forms see
@@ -43,6 +45,10 @@ type Setting interface {
 	Section() string   // the heading it is shown under in forms
 	Choices() []string // the only values allowed, when they are few; else nil
 	Default() string
+	// Local tells whether the setting belongs to this computer alone (a
+	// folder's path): it is never synced to other computers, exported or
+	// imported.
+	Local() bool
 	// Format is this setting's value in s, as text that Parse accepts.
 	Format(s Settings) string
 	// Check parses text and tells why it is refused, if it is.
@@ -64,6 +70,7 @@ const (
 	SectionHours    = "Active hours"
 	SectionDelivery = "Delivery"
 	SectionStretch  = "Stretch"
+	SectionSync     = "Sync"
 )
 
 // Limits of the water settings, in millilitres.
@@ -121,6 +128,16 @@ var registry = []Setting{
 		func(s *Settings) *bool { return &s.StretchSpeak }),
 	onOff("stretch.pain_prompt", SectionStretch, "ask for your pain before and after a routine", true,
 		func(s *Settings) *bool { return &s.StretchPainPrompt }),
+	&typed[string]{name: "sync.dir", section: SectionSync, local: true,
+		help:   "the folder the diary syncs through (lumbar sync DIR sets it); this computer's own, never synced",
+		syntax: "a folder's full path, like /home/you/Sync, or off",
+		field:  func(s *Settings) *string { return &s.SyncDir },
+		parse:  parseSyncDir, format: formatSyncDir},
+	&typed[time.Duration]{name: "sync.interval", section: SectionSync, initial: 5 * time.Minute,
+		help:   "time between the syncs the app and lumbar remind make with sync.dir",
+		syntax: "a duration from 1m to 24h, like 5m",
+		field:  func(s *Settings) *time.Duration { return &s.SyncInterval },
+		parse:  parseSyncInterval, format: FormatInterval},
 }
 
 // amount is a water quantity, kept in millilitres.
@@ -186,6 +203,25 @@ func LookupSetting(name string) (Setting, error) {
 	return nil, fmt.Errorf("unknown setting %q; lumbar config list shows them all", name)
 }
 
+// SharedSettings is the registry but the settings that are this
+// computer's own: what other computers and an export receive.
+func SharedSettings() []Setting {
+	var shared []Setting
+	for _, st := range registry {
+		if !st.Local() {
+			shared = append(shared, st)
+		}
+	}
+	return shared
+}
+
+// LocalSetting tells whether the setting called name is this computer's
+// own (Setting.Local); an unknown name is not.
+func LocalSetting(name string) bool {
+	st, err := LookupSetting(name)
+	return err == nil && st.Local()
+}
+
 // DefaultSettings is every setting at its default.
 func DefaultSettings() Settings {
 	var s Settings
@@ -237,6 +273,7 @@ type typed[T any] struct {
 	name, help, syntax, section string
 	initial                     T
 	choices                     []string
+	local                       bool // see Setting.Local
 	field                       func(*Settings) *T
 	parse                       func(string) (T, error)
 	format                      func(T) string
@@ -251,6 +288,7 @@ func (d *typed[T]) Section() string   { return d.section }
 func (d *typed[T]) Choices() []string { return d.choices }
 func (d *typed[T]) Syntax() string    { return d.syntax }
 func (d *typed[T]) Default() string   { return d.format(d.initial) }
+func (d *typed[T]) Local() bool       { return d.local }
 
 func (d *typed[T]) Format(s Settings) string { return d.format(*d.field(&s)) }
 

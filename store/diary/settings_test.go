@@ -30,6 +30,7 @@ func TestDefaultsParseAndRoundTrip(t *testing.T) {
 		LogEnabled: true, LogTime: 20 * 60, Snooze: 10 * time.Minute,
 		HoursStart: 9 * 60, HoursEnd: 18 * 60, HoursDays: MondayToFriday,
 		Bell: true, Notify: false, StretchBell: true, StretchSpeak: false, StretchPainPrompt: true,
+		SyncDir: "", SyncInterval: 5 * time.Minute,
 	}
 	if defaults != want {
 		t.Errorf("defaults = %+v\nwant       %+v", defaults, want)
@@ -96,6 +97,22 @@ func TestSettingValues(t *testing.T) {
 		{"bell", "off", "off", ""},
 		{"bell", "YES", "on", ""},
 		{"notify", "maybe", "", "must be on or off"},
+		{"sync.dir", "/home/ana/Sync", "/home/ana/Sync", ""},
+		{"sync.dir", "/home/ana/Sync/ ", "/home/ana/Sync", ""},
+		{"sync.dir", "/mnt/nas/../nas/diary folder", "/mnt/nas/diary folder", ""},
+		{"sync.dir", "off", "off", ""},
+		{"sync.dir", "", "off", ""},
+		{"sync.dir", "~/Sync", "", "write the folder's full path, like /home/you/Sync, not \"~/Sync\": ~ is not expanded"},
+		{"sync.dir", "Sync", "", "must be a folder's full path"},
+		{"sync.dir", "/tmp/a\x1b[2Jb", "", "without control characters"},
+		{"sync.interval", "5m", "5m", ""},
+		{"sync.interval", "1m", "1m", ""},
+		{"sync.interval", "24h", "24h", ""},
+		{"sync.interval", "90s", "1m30s", ""},
+		{"sync.interval", "30s", "", "from 1m to 24h"},
+		{"sync.interval", "25h", "", "from 1m to 24h"},
+		{"sync.interval", "soon", "", "from 1m to 24h"},
+		{"sync.interval", "off", "", "to stop syncing set sync.dir off"},
 	}
 	for _, tt := range tests {
 		st, err := LookupSetting(tt.name)
@@ -115,6 +132,19 @@ func TestSettingValues(t *testing.T) {
 			strings.Contains(err.Error(), "\n")):
 			t.Errorf("%s %q refused with %q, want one line naming the setting and %q", tt.name, tt.text, err, tt.refusal)
 		}
+	}
+}
+
+// Only the sync folder is this computer's own: every other setting
+// follows the diary to other computers.
+func TestOnlyTheSyncFolderIsLocal(t *testing.T) {
+	for _, st := range AllSettings() {
+		if st.Local() != (st.Name() == "sync.dir") || LocalSetting(st.Name()) != st.Local() {
+			t.Errorf("%s: Local() = %v", st.Name(), st.Local())
+		}
+	}
+	if LocalSetting("sync.folder") {
+		t.Error("an unknown setting reads as local")
 	}
 }
 

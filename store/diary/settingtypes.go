@@ -1,8 +1,10 @@
 package diary
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -284,4 +286,47 @@ func formatSwitch(on bool) string {
 		return "on"
 	}
 	return "off"
+}
+
+// Limits of sync.interval: more often than a minute only churns the sync
+// tool; less often than daily is no longer syncing.
+const (
+	MinSyncInterval = time.Minute
+	MaxSyncInterval = 24 * time.Hour
+)
+
+func parseSyncInterval(text string) (time.Duration, error) {
+	if strings.EqualFold(text, "off") {
+		return 0, errors.New("cannot be off; to stop syncing set sync.dir off")
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil || d < MinSyncInterval || d > MaxSyncInterval {
+		return 0, fmt.Errorf("must be a duration from 1m to 24h like 5m, not %q", text)
+	}
+	return d, nil
+}
+
+// parseSyncDir reads the sync folder: a full path, kept cleaned, or off
+// (or nothing) for none. Whether the folder exists is not asked here: a
+// network folder or a stick may be away for a while, and the setting
+// stays readable meanwhile.
+func parseSyncDir(path string) (string, error) {
+	switch {
+	case path == "" || strings.EqualFold(path, "off"):
+		return "", nil
+	case text.Printable(path) != path:
+		return "", errors.New("must be a folder's path without control characters")
+	case strings.HasPrefix(path, "~"):
+		return "", fmt.Errorf("write the folder's full path, like /home/you/Sync, not %q: ~ is not expanded here", path)
+	case !filepath.IsAbs(path):
+		return "", fmt.Errorf("must be a folder's full path, like /home/you/Sync (or off), not %q", path)
+	}
+	return filepath.Clean(path), nil
+}
+
+func formatSyncDir(path string) string {
+	if path == "" {
+		return "off"
+	}
+	return path
 }

@@ -145,7 +145,8 @@ func readKind[T diary.Checked, R any](tx *store.Tx, c store.Collection[T], span 
 	return &records, err
 }
 
-// readSettings is every setting's value, as lumbar config shows it.
+// readSettings is every setting's value, as lumbar config shows it, but
+// this computer's own (diary.Setting.Local).
 func readSettings(tx *store.Tx) (map[string]string, error) {
 	settings := diary.DefaultSettings()
 	if tx != nil {
@@ -155,7 +156,7 @@ func readSettings(tx *store.Tx) (map[string]string, error) {
 		}
 	}
 	texts := map[string]string{}
-	for _, st := range diary.AllSettings() {
+	for _, st := range diary.SharedSettings() {
 		texts[st.Name()] = st.Format(settings)
 	}
 	return texts, nil

@@ -62,7 +62,7 @@ func sourceStore(t *testing.T) *store.Store {
 				return err
 			}
 		}
-		return store.ChangeSettings(tx, map[string]string{"water.goal": "2500", "hours.start": "08:30"})
+		return store.ChangeSettings(tx, map[string]string{"water.goal": "2500", "hours.start": "08:30", "sync.dir": "/home/ana/Sync"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +154,9 @@ func TestExportImportExportIsByteIdentical(t *testing.T) {
 	}
 	if len(*first.Pain) < 300 || len(*first.Checks) != 2 || first.Settings["water.goal"] != "2,500 ml" && first.Settings["water.goal"] != "2500" {
 		t.Fatalf("export holds %d entries, %d checks, settings %v", len(*first.Pain), len(*first.Checks), first.Settings)
+	}
+	if _, local := first.Settings["sync.dir"]; local || first.Settings["sync.interval"] != "5m" {
+		t.Errorf("the export's settings hold this computer's sync folder, or not the sync interval: %v", first.Settings)
 	}
 	for _, format := range []string{"json", "jsonl", "csv"} {
 		t.Run(format, func(t *testing.T) {

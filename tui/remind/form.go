@@ -15,9 +15,10 @@ import (
 	"lumbar/tui/theme"
 )
 
-// formSections are the registry sections this tab's form edits; the
-// Stretch tab owns its own.
-var formSections = []string{diary.SectionWater, diary.SectionReminder, diary.SectionHours, diary.SectionDelivery}
+// formSections are the registry sections this tab's form edits (sync's
+// among them: like the reminders, it runs on its own every so often);
+// the Stretch tab owns its own.
+var formSections = []string{diary.SectionWater, diary.SectionReminder, diary.SectionHours, diary.SectionDelivery, diary.SectionSync}
 
 // settingsForm is the huh form over the settings registry: one page per
 // section, a choice for settings with few values, a checked text field

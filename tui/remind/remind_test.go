@@ -429,6 +429,19 @@ func TestSettingsForm(t *testing.T) {
 	if !strings.Contains(h.m.View(), "0 / 85 oz") {
 		t.Errorf("ounces not shown:\n%s", h.m.View())
 	}
+	// The sync settings are on the form too, checked as lumbar config checks them.
+	if h.d.Type("c"); h.m.form.fields["sync.dir"] == nil || h.m.form.fields["sync.interval"] == nil {
+		t.Fatalf("the form lacks the sync settings: %v", h.m.form.fields)
+	}
+	h.d.Type("esc")
+	submit(map[string]string{"sync.dir": "~/Sync"})
+	if !strings.Contains(h.m.note, "~ is not expanded here") {
+		t.Errorf("a folder starting with ~: %q", h.m.note)
+	}
+	submit(map[string]string{"sync.dir": "/home/ana/Sync", "sync.interval": "15m"})
+	if set := h.m.snap.state.Settings; h.m.note != "Settings saved." || set.SyncDir != "/home/ana/Sync" || set.SyncInterval != 15*time.Minute {
+		t.Errorf("sync settings saved: %q %q %v", h.m.note, set.SyncDir, set.SyncInterval)
+	}
 }
 
 // The smallest window (60x20, so 60x17 for the tab) keeps the reminder
