@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"lumbar/store/diary"
@@ -80,6 +82,13 @@ func StartReplica(tx *Tx) (string, error) {
 	if id, err := ReplicaID(tx); err != nil || id != "" {
 		return id, err
 	}
+	return takeReplicaID(tx)
+}
+
+// takeReplicaID gives the file a new random replica ID and puts in the
+// outbox, in place of what it held, everything the file holds
+// (recordHeld), to be sent under that ID.
+func takeReplicaID(tx *Tx) (string, error) {
 	b, err := tx.syncBucket()
 	if err != nil {
 		return "", err
@@ -88,10 +97,32 @@ func StartReplica(tx *Tx) (string, error) {
 	if err := b.Put(keyReplica, []byte(id)); err != nil {
 		return "", err
 	}
-	if err := recordHeldRecords(tx); err != nil {
-		return "", err
+	return id, recordHeld(tx)
+}
+
+// recordHeld empties the outbox and fills it with everything the file
+// holds: a put of every readable record and every setting, and every
+// delete it knows of. What another replica or an earlier run already has
+// goes under the stamp it won with, so it makes no difference there and
+// wins nothing it had not won; only what the file holds without a stamp
+// (before it was first a replica) is recorded as a new write. Sending
+// the whole diary again this way is safe at any time: a first sync, a
+// new replica ID for a copied data file, a log that went missing.
+func recordHeld(tx *Tx) error {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return err
 	}
-	return id, recordHeldSettings(tx)
+	if err := dropOutbox(b, math.MaxUint64); err != nil {
+		return err
+	}
+	if err := recordHeldRecords(tx); err != nil {
+		return err
+	}
+	if err := recordHeldSettings(tx); err != nil {
+		return err
+	}
+	return recordHeldDeletes(tx, b)
 }
 
 // recordHeldRecords records a put of every readable record; a damaged
@@ -107,7 +138,7 @@ func recordHeldRecords(tx *Tx) error {
 			if !ok || kind.decodes(raw) != nil {
 				return nil
 			}
-			return tx.recordRecord(kind.Bucket(), k, raw)
+			return tx.recordAgain(oplog.Op{Kind: oplog.Put, Bucket: string(kind.Bucket()), ID: k.ID(), Value: raw})
 		})
 		if err != nil {
 			return err
@@ -119,12 +150,46 @@ func recordHeldRecords(tx *Tx) error {
 func recordHeldSettings(tx *Tx) error {
 	for _, st := range diary.SharedSettings() {
 		if kept := settingBytes(tx, st.Name()); kept != nil {
-			if err := tx.recordSetting(st.Name(), kept); err != nil {
+			if err := tx.recordAgain(oplog.Op{Kind: oplog.Set, Setting: st.Name(), Value: kept}); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// recordHeldDeletes records again every delete that won on its record.
+func recordHeldDeletes(tx *Tx, b *bolt.Bucket) error {
+	return b.Bucket(bucketStamps).ForEach(func(target, raw []byte) error {
+		var m oplog.Mark
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return fmt.Errorf("sync stamps: %w", err)
+		}
+		bucket, id, ok := strings.Cut(string(target), "\x00")
+		if m.Kind != oplog.Delete || !ok {
+			return nil
+		}
+		return queue(b, oplog.Op{Stamp: m.Stamp, Kind: oplog.Delete, Bucket: bucket, ID: id})
+	})
+}
+
+// recordAgain records op, a put or a setting the file holds, under the
+// stamp of the operation that wrote it, or as a new write when no stamp
+// is kept for it.
+func (tx *Tx) recordAgain(op oplog.Op) error {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return err
+	}
+	m, ok, err := heldMark(b, op.Target())
+	if err != nil {
+		return err
+	}
+	if !ok || m.Kind != op.Kind {
+		return tx.record(op)
+	}
+	op.Stamp = m.Stamp
+	return queue(b, op)
 }
 
 // recordRecord records that the record under k in b now holds raw (nil:
@@ -159,6 +224,14 @@ func (tx *Tx) record(op oplog.Op) error {
 		return err
 	}
 	op.Stamp = oplog.Stamp{Clock: clock, Replica: replica}
+	if err := queue(b, op); err != nil {
+		return err
+	}
+	return putStamp(b, op)
+}
+
+// queue puts op at the end of the outbox.
+func queue(b *bolt.Bucket, op oplog.Op) error {
 	op.Value = json.RawMessage(append([]byte(nil), op.Value...)) // bbolt's bytes live only as long as tx
 	raw, err := json.Marshal(op)
 	if err != nil {
@@ -169,10 +242,7 @@ func (tx *Tx) record(op oplog.Op) error {
 	if err != nil {
 		return err
 	}
-	if err := outbox.Put(binary.BigEndian.AppendUint64(nil, seq), raw); err != nil {
-		return err
-	}
-	return putStamp(b, op)
+	return outbox.Put(binary.BigEndian.AppendUint64(nil, seq), raw)
 }
 
 // tick reads the clock for a new local operation and keeps the reading.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,7 +34,7 @@ var (
 // readLog is how far a log was read and applied.
 type readLog struct {
 	Key string `json:"key"` // the log's key, unwrapped once
-	At  int    `json:"at"`  // the byte where the next frame begins
+	At  int    `json:"at"`  // the byte where the next frame begins; 0: where the first does
 }
 
 // SyncResult tells what a sync run did.
@@ -195,95 +194,6 @@ func logError(name string, err error) error {
 	return fmt.Errorf("sync log %s: %w", name, err)
 }
 
-// sendOutbox appends the outbox to this replica's log as one frame, and
-// empties it. The frame is on disk before the outbox is emptied: a run
-// cut short in between sends the same operations again next time, which
-// applying makes no difference to.
-func sendOutbox(s *Store, folder string, me replicaSetUp) (int, error) {
-	path := filepath.Join(folder, synclog.FileName(me.id))
-	var ops []oplog.Op
-	var last uint64
-	var sent int
-	err := s.View(func(tx *Tx) (err error) {
-		ops, last, err = outboxUpTo(tx)
-		sent = int(readUint(tx.btx.Bucket(bucketSync), keySent))
-		return err
-	})
-	if err != nil {
-		return 0, err
-	}
-	end, err := ownLogEnd(path, me, sent)
-	if err != nil || len(ops) == 0 {
-		return 0, err
-	}
-	frame, err := synclog.Frame(me.key, ops)
-	if err != nil {
-		return 0, err
-	}
-	if err := appendAt(path, end, frame); err != nil {
-		return 0, err
-	}
-	return len(ops), s.Update(func(tx *Tx) error {
-		b := tx.btx.Bucket(bucketSync)
-		if err := writeUint(b, keySent, uint64(end+len(frame))); err != nil {
-			return err
-		}
-		return dropOutbox(b, last)
-	})
-}
-
-// ownLogEnd is where this replica's log ends in a whole frame, starting
-// the log (its header) when there is none. A frame torn by a run that
-// was cut short is cut off: no reader can have read past it.
-func ownLogEnd(path string, me replicaSetUp, sent int) (int, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		header, err := synclog.Header(me.key, me.passphrase)
-		if err != nil {
-			return 0, err
-		}
-		return len(header), appendAt(path, 0, header)
-	}
-	if err != nil {
-		return 0, err
-	}
-	h, complete, err := synclog.ReadHeader(data)
-	if err != nil || !complete {
-		return 0, logError(filepath.Base(path), cmpErr(err, "its header is cut short"))
-	}
-	_, end, err := synclog.ReadFrames(data, max(sent, h.Frames), me.key)
-	return end, logError(filepath.Base(path), err)
-}
-
-func cmpErr(err error, otherwise string) error {
-	if err != nil {
-		return err
-	}
-	return errors.New(otherwise)
-}
-
-// appendAt writes b at offset at of the file at path, cutting off what
-// followed, and syncs it to disk.
-func appendAt(path string, at int, b []byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := f.Truncate(int64(at)); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.WriteAt(b, int64(at)); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 // outboxUpTo is the outbox and the sequence number of its last operation.
 func outboxUpTo(tx *Tx) (ops []oplog.Op, last uint64, err error) {
 	b, err := tx.syncBucket()
@@ -342,16 +252,19 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied int, err err
 	if err != nil {
 		return 0, err
 	}
-	if seen.Key == "" {
+	if seen.Key == "" || seen.At == 0 {
 		h, complete, err := synclog.ReadHeader(data)
 		if err != nil || !complete {
 			return 0, err
 		}
-		key, err := synclog.Unwrap(h.Wrapped, passphrase)
-		if err != nil {
-			return 0, err
+		seen.At = h.Frames
+		if seen.Key == "" {
+			key, err := synclog.Unwrap(h.Wrapped, passphrase)
+			if err != nil {
+				return 0, err
+			}
+			seen.Key = key.String()
 		}
-		seen = readLog{Key: key.String(), At: h.Frames}
 	}
 	key, err := synclog.ParseKey(seen.Key)
 	if err != nil {

@@ -120,24 +120,8 @@ func expectedMerge(t *testing.T, rs []replicaUnderTest) map[string]string {
 	t.Helper()
 	state := oplog.State{}
 	for _, r := range rs {
-		id, _ := Read(r.s, ReplicaID)
-		data, err := os.ReadFile(filepath.Join(r.logs(), synclog.FileName(id)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		h, _, _ := synclog.ReadHeader(data)
-		key, err := synclog.Unwrap(h.Wrapped, "the same on every computer")
-		if err != nil {
-			t.Fatal(err)
-		}
-		frames, _, err := synclog.ReadFrames(data, h.Frames, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ops := range frames {
-			for _, op := range ops {
-				state.Apply(op)
-			}
+		for _, op := range logOps(t, filepath.Join(r.logs(), logName(t, r))) {
+			state.Apply(op)
 		}
 	}
 	out := map[string]string{}

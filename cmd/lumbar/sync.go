@@ -25,9 +25,18 @@ The first sync asks for the passphrase twice (or reads it from
 --passphrase-file or $LUMBAR_SYNC_PASSPHRASE) and keeps it in your data
 file; give every computer the same one. A passphrase given to a later
 sync must be that one. File names and sizes in DIR can
-be seen by whoever sees the folder; what the files say cannot.`,
-	flags: []flagSpec{{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"}},
-	run:   runSync,
+be seen by whoever sees the folder; what the files say cannot.
+
+Each computer's data file has its own sync identity. A data file copied
+to another computer takes the first's along; sync notices, refuses, and
+tells you to run lumbar sync DIR --new-identity on that computer: it gets
+an identity of its own and sends everything it holds again, so nothing
+written on either computer is lost.`,
+	flags: []flagSpec{
+		{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"},
+		{"new-identity", "", "give this computer's data file a sync identity of its own (after copying a data file), then sync"},
+	},
+	run: runSync,
 }
 
 const passphraseEnv = "LUMBAR_SYNC_PASSPHRASE"
@@ -53,6 +62,14 @@ func runSync(inv *invocation) error {
 		if err := store.CheckSyncPassphrase(s, given); err != nil {
 			return err
 		}
+	}
+	if a.has("new-identity") {
+		old, replica, err := store.NewIdentity(s)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(inv.stdout, "this computer syncs as %s now, no longer as %s; everything it holds goes out again\n",
+			shortReplica(replica), shortReplica(old))
 	}
 	res, err := store.SyncDir(s, dir, func() (string, error) { return inv.syncPassphrase(given) })
 	if err != nil {
@@ -111,3 +128,7 @@ func askHidden(inv *invocation, prompt string) (string, error) {
 	fmt.Fprintln(inv.stderr)
 	return string(raw), err
 }
+
+// shortReplica is the start of a replica ID, enough to tell computers
+// apart in a message.
+func shortReplica(id string) string { return text.Printable(id[:min(len(id), 8)]) }

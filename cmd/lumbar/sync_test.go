@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,14 +21,7 @@ func TestSyncTwoComputersThroughAFolder(t *testing.T) {
 	dir := t.TempDir()
 	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
 	env := map[string]string{passphraseEnv: "our diary"}
-	mustRun := func(db string, args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
-		if code != exitOK {
-			t.Fatalf("%v: exit %d, %q", args, code, errOut)
-		}
-		return out
-	}
+	mustRun := runOn(t, env)
 	mustRun(laptop, "log", "4")
 	mustRun(laptop, "water")
 	if out := mustRun(laptop, "sync", dir); out != "synced with "+quote(dir)+": sent 2 changes, took in 0 changes from 0 other computers\n" {
@@ -61,6 +56,19 @@ func TestSyncTwoComputersThroughAFolder(t *testing.T) {
 	}
 	if !strings.Contains(string(exports[laptop]), `"water": []`) {
 		t.Errorf("the drink taken back on the desktop is still on the laptop:\n%s", exports[laptop])
+	}
+}
+
+// runOn runs lumbar with env on a data file, failing the test on a
+// refusal; it returns the standard output.
+func runOn(t *testing.T, env map[string]string) func(db string, args ...string) string {
+	return func(db string, args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, %q", args, code, errOut)
+		}
+		return out
 	}
 }
 
@@ -121,4 +129,91 @@ func refusedSync(t *testing.T, db string, env map[string]string, args []string, 
 	if code != exitError || out != "" || !strings.Contains(errOut, says) || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("%v: exit %d, %q, %q; want it to say %q", args, code, out, errOut, says)
 	}
+}
+
+// A data file copied to a second computer: once both wrote and synced,
+// the copy's sync is refused in one line naming the fix, leaving the
+// folder as it was; after the fix both computers hold every entry.
+func TestCopiedDataFileIsToldTheFix(t *testing.T) {
+	laptopDir, desktopDir := t.TempDir(), t.TempDir()
+	laptop := filepath.Join(t.TempDir(), "laptop.db")
+	desktop := filepath.Join(t.TempDir(), "desktop.db")
+	env := map[string]string{passphraseEnv: "our diary"}
+	mustRun := runOn(t, env)
+	carry := func(from, to string) { // the sync tool: the newer file wins
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(to, "lumbar"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := os.ReadDir(filepath.Join(from, "lumbar"))
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(from, "lumbar", e.Name()))
+			if err := os.WriteFile(filepath.Join(to, "lumbar", e.Name()), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mustRun(laptop, "log", "4")
+	mustRun(laptop, "sync", laptopDir)
+	data, err := os.ReadFile(laptop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(desktop, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	carry(laptopDir, desktopDir)
+	mustRun(laptop, "water")
+	mustRun(desktop, "log", "6", "--note", "at the desk")
+	mustRun(desktop, "sync", desktopDir)
+	mustRun(laptop, "sync", laptopDir)
+	carry(laptopDir, desktopDir)
+
+	before := folderSum(t, desktopDir)
+	code, out, errOut := runCLI(t, env, "--db", desktop, "sync", desktopDir)
+	fix := "lumbar sync " + quote(desktopDir) + " --new-identity"
+	if code != exitError || out != "" || strings.Count(errOut, "\n") != 1 ||
+		!strings.Contains(errOut, "also used by another computer (the data file was probably copied)") || !strings.Contains(errOut, fix) {
+		t.Fatalf("the copy's sync: exit %d, %q, %q", code, out, errOut)
+	}
+	if folderSum(t, desktopDir) != before {
+		t.Error("the refused sync changed the folder")
+	}
+	if out := mustRun(desktop, "sync", desktopDir, "--new-identity"); !strings.Contains(out, "everything it holds goes out again") {
+		t.Errorf("the fix: %q", out)
+	}
+	carry(desktopDir, laptopDir)
+	mustRun(laptop, "sync", laptopDir)
+	carry(laptopDir, desktopDir)
+	mustRun(desktop, "sync", desktopDir)
+	exports := map[string]string{}
+	for _, db := range []string{laptop, desktop} {
+		exports[db] = mustRun(db, "export")
+	}
+	if exports[laptop] != exports[desktop] {
+		t.Errorf("the two computers differ:\n%s\n%s", exports[laptop], exports[desktop])
+	}
+	for _, want := range []string{`"pain": 4`, `"pain": 6`, `"at the desk"`, `"ml": 250`} {
+		if !strings.Contains(exports[laptop], want) {
+			t.Errorf("the diary lacks %s:\n%s", want, exports[laptop])
+		}
+	}
+}
+
+// folderSum is a digest of every file in DIR/lumbar.
+func folderSum(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dir, "lumbar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, "lumbar", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s %d %x\n", e.Name(), len(data), sha256.Sum256(data))
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
 }

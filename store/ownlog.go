@@ -1,0 +1,315 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"lumbar/store/oplog"
+	"lumbar/store/synclog"
+)
+
+// This replica's own log, DIR/lumbar/<replica>.log, is written by this
+// data file alone. The file notes how much of the log it wrote (keySent)
+// and a digest of those bytes (keyLogSum), so a run can tell when the log
+// holds what this file did not write: a second data file with the same
+// replica ID and key, a copy of this one on another computer, appending
+// to the same log, which its sync tool then merges into this one's or puts
+// in its place. Neither file would ever take in the other's operations (a
+// replica does not read its own log), so such a run is refused, before
+// anything is written, with the fix: NewIdentity.
+//
+// Frames past what the file noted are its own only when they hold exactly
+// the operations at the head of its outbox: a run cut short between
+// appending a frame and noting it. The next run notes them instead of
+// sending the same operations again.
+
+var keyLogSum = []byte("log_sum") // in sync: SHA-256 of this replica's log up to keySent
+
+// ErrSharedIdentity is the refusal of a sync run whose log another data
+// file writes to as well. Match it with errors.Is.
+var ErrSharedIdentity = errors.New("this data file's sync identity is also used by another computer (the data file was probably copied)")
+
+// SharedIdentityError tells what the run found and the fix.
+type SharedIdentityError struct {
+	Log    string // the log's file name
+	Finds  string // what was found in it, e.g. "holds changes this computer did not write"
+	Folder string // DIR, as the sync run was given it
+}
+
+func (e *SharedIdentityError) Error() string {
+	return fmt.Sprintf("%v: its sync log %s %s; run lumbar sync %q --new-identity on this computer to give it its own (nothing written on either computer is lost)",
+		ErrSharedIdentity, e.Log, e.Finds, e.Folder)
+}
+
+func (e *SharedIdentityError) Unwrap() error { return ErrSharedIdentity }
+
+// errIdentityChanged: the replica ID changed (NewIdentity) while a run
+// was sending under the old one.
+var errIdentityChanged = errors.New("this data file's sync identity changed during the sync; sync again")
+
+// ownLogLockTimeout bounds the wait for another run of the same data
+// file (the app's and a shell's) to finish sending.
+const ownLogLockTimeout = 10 * time.Second
+
+// ownLog is this replica's log, read whole, and locked against another
+// run sending from the same data file until closed.
+type ownLog struct {
+	name string
+	file *os.File
+	data []byte
+}
+
+func openOwnLog(folder, replica string) (*ownLog, error) {
+	name := synclog.FileName(replica)
+	f, err := os.OpenFile(filepath.Join(folder, name), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockWithin(f, syscall.LOCK_EX, ownLogLockTimeout); err != nil {
+		f.Close()
+		if errors.Is(err, ErrBusy) {
+			return nil, fmt.Errorf("another lumbar has been sending this diary's changes to %s for %v; try again", name, ownLogLockTimeout)
+		}
+		return nil, err
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &ownLog{name: name, file: f, data: data}, nil
+}
+
+func (l *ownLog) close() error { return l.file.Close() }
+
+// writeAt writes b at offset at, cutting off what followed, and syncs it
+// to disk.
+func (l *ownLog) writeAt(at int, b []byte) error {
+	if err := l.file.Truncate(int64(at)); err != nil {
+		return err
+	}
+	if _, err := l.file.WriteAt(b, int64(at)); err != nil {
+		return err
+	}
+	l.data = append(l.data[:at:at], b...)
+	return l.file.Sync()
+}
+
+// sendState is what the data file knows of its own log, and what it has
+// to send.
+type sendState struct {
+	replica string
+	sent    int    // the bytes of its log this file wrote
+	sum     []byte // their SHA-256; nil when not noted (a log started by an earlier lumbar)
+	ops     []oplog.Op
+	last    uint64 // the outbox sequence number of the last of ops
+}
+
+func readSendState(tx *Tx) (st sendState, err error) {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return st, err
+	}
+	st.replica = string(b.Get(keyReplica))
+	st.sent = int(readUint(b, keySent))
+	st.sum = bytes.Clone(b.Get(keyLogSum))
+	st.ops, st.last, err = outboxUpTo(tx)
+	return st, err
+}
+
+// noteSent notes that the file wrote its log up to end, whose digest is
+// sum, and takes the operations up to last out of the outbox.
+func noteSent(tx *Tx, replica string, end int, sum [32]byte, last uint64) error {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return err
+	}
+	if string(b.Get(keyReplica)) != replica {
+		return errIdentityChanged
+	}
+	if err := writeUint(b, keySent, uint64(end)); err != nil {
+		return err
+	}
+	if err := b.Put(keyLogSum, sum[:]); err != nil {
+		return err
+	}
+	return dropOutbox(b, last)
+}
+
+// forgetSent is the state of a replica whose log is not written yet.
+func forgetSent(tx *Tx) error {
+	b, err := tx.syncBucket()
+	if err != nil {
+		return err
+	}
+	return errors.Join(b.Delete(keySent), b.Delete(keyLogSum))
+}
+
+// ownLogCheck is what a run finds in its own log: where its whole frames
+// end (0: the log has no whole header, one is to be written), and how
+// many operations at the head of the outbox frames past what the file
+// noted already hold.
+type ownLogCheck struct {
+	end     int
+	adopted int
+}
+
+// checkOwnLog reads data, this replica's log, against st: a
+// *SharedIdentityError when it holds what this file did not write.
+func checkOwnLog(data []byte, name string, key synclog.Key, st sendState) (ownLogCheck, error) {
+	shared := func(finds string) (ownLogCheck, error) {
+		return ownLogCheck{}, &SharedIdentityError{Log: name, Finds: finds}
+	}
+	if len(data) < st.sent {
+		return shared("is shorter than what this computer wrote to it")
+	}
+	if st.sum != nil && !bytes.Equal(sha256Of(data[:st.sent]), st.sum) {
+		return shared("holds changes this computer did not write")
+	}
+	h, complete, err := synclog.ReadHeader(data)
+	if err != nil {
+		return ownLogCheck{}, logError(name, err)
+	}
+	if !complete { // a header torn by a run cut short, before anything was noted
+		return ownLogCheck{}, nil
+	}
+	frames, end, err := synclog.ReadFrames(data, max(st.sent, h.Frames), key)
+	if err != nil {
+		return shared("holds a frame this computer did not write")
+	}
+	found := ownLogCheck{end: end}
+	for _, ops := range frames {
+		if !sameOps(ops, st.ops[found.adopted:]) {
+			return shared("holds changes this computer did not write")
+		}
+		found.adopted += len(ops)
+	}
+	return found, nil
+}
+
+func sha256Of(b []byte) []byte { sum := sha256.Sum256(b); return sum[:] }
+
+// sameOps tells whether frame is the start of outbox, operation by
+// operation, as the log keeps them.
+func sameOps(frame, outbox []oplog.Op) bool {
+	if len(frame) > len(outbox) {
+		return false
+	}
+	for i := range frame {
+		a, errA := json.Marshal(frame[i])
+		b, errB := json.Marshal(outbox[i])
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendOutbox appends the outbox to this replica's log as one frame, and
+// empties it. The frame is on disk before the outbox is emptied; a run
+// cut short in between leaves a frame the next run finds and notes
+// (checkOwnLog), a torn one it cuts off and writes again.
+func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) {
+	log, err := openOwnLog(folder, me.id)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { err = errors.Join(err, log.close()) }()
+	st, err := Read(s, readSendState)
+	if err != nil {
+		return 0, err
+	}
+	if st.replica != me.id {
+		return 0, errIdentityChanged
+	}
+	if len(log.data) == 0 && st.sent > 0 {
+		// The log is gone from the folder (a new folder, or one emptied):
+		// what was sent to it goes again, to reach whoever reads this one.
+		if err := s.Update(func(tx *Tx) error { return errors.Join(recordHeld(tx), forgetSent(tx)) }); err != nil {
+			return 0, err
+		}
+		if st, err = Read(s, readSendState); err != nil {
+			return 0, err
+		}
+	}
+	found, err := checkOwnLog(log.data, log.name, me.key, st)
+	var shared *SharedIdentityError
+	if errors.As(err, &shared) {
+		shared.Folder = filepath.Dir(folder)
+	}
+	if err != nil {
+		return 0, err
+	}
+	end := found.end
+	if end == 0 {
+		header, err := synclog.Header(me.key, me.passphrase)
+		if err != nil {
+			return 0, err
+		}
+		if err := log.writeAt(0, header); err != nil {
+			return 0, err
+		}
+		end = len(header)
+	}
+	if rest := st.ops[found.adopted:]; len(rest) > 0 {
+		frame, err := synclog.Frame(me.key, rest)
+		if err != nil {
+			return 0, err
+		}
+		if err := log.writeAt(end, frame); err != nil {
+			return 0, err
+		}
+		end += len(frame)
+	}
+	if end == st.sent {
+		return 0, nil
+	}
+	sum := sha256.Sum256(log.data[:end])
+	return len(st.ops), s.Update(func(tx *Tx) error { return noteSent(tx, me.id, end, sum, st.last) })
+}
+
+// ErrNotReplica: a data file never synced has no sync identity to change.
+var ErrNotReplica = errors.New("this data file is not set up for sync yet: run lumbar sync DIR first")
+
+// NewIdentity is the fix for a data file copied to a second computer:
+// this file gets a new replica ID and log key, and everything it holds
+// goes to its new log (recordHeld), so nothing written on either computer
+// is lost. Its old log becomes another computer's: read from its start
+// with the key this file had, so the operations the other computer wrote
+// there are taken in. The other computer carries on with the old ID. It
+// returns the old ID and the new one.
+func NewIdentity(s *Store) (old, replica string, err error) {
+	key, err := synclog.NewKey()
+	if err != nil {
+		return "", "", err
+	}
+	err = s.Update(func(tx *Tx) error {
+		me, err := readSetUp(tx)
+		if err != nil {
+			return err
+		}
+		if me.id == "" {
+			return ErrNotReplica
+		}
+		old = me.id
+		if replica, err = takeReplicaID(tx); err != nil {
+			return err
+		}
+		if err := forgetSent(tx); err != nil {
+			return err
+		}
+		if err := tx.btx.Bucket(bucketSync).Put(keyLogKey, []byte(key.String())); err != nil {
+			return err
+		}
+		return keepLogRead(tx, synclog.FileName(old), readLog{Key: me.key.String()})
+	})
+	return old, replica, err
+}
