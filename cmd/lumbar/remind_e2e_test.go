@@ -95,12 +95,11 @@ func TestEndToEndRemindOnce(t *testing.T) {
 	}
 }
 
-// lumbar remind in the foreground sleeps until the reminder is due,
-// announces it, refuses a second runner, and stops cleanly on SIGTERM.
-func TestEndToEndRemindForeground(t *testing.T) {
-	// First used 55 seconds ago: the posture check is due in 5 seconds.
-	db, _ := remindDiary(t, time.Now().Add(-55*time.Second))
-	cmd, notified := remindCmd(t, "--db", db, "remind")
+// startRemind starts lumbar remind on db in the foreground and returns
+// its output lines as they come; it is killed when the test ends.
+func startRemind(t *testing.T, db string) (cmd *exec.Cmd, lines chan string, notified string) {
+	t.Helper()
+	cmd, notified = remindCmd(t, "--db", db, "remind")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -108,8 +107,8 @@ func TestEndToEndRemindForeground(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer cmd.Process.Kill()
-	lines := make(chan string)
+	t.Cleanup(func() { cmd.Process.Kill() })
+	lines = make(chan string)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
@@ -117,6 +116,13 @@ func TestEndToEndRemindForeground(t *testing.T) {
 		}
 		close(lines)
 	}()
+	return cmd, lines, notified
+}
+
+// expectPostureLine waits for the posture reminder's line: within 65 s,
+// since a runner that missed a change sees it at its next minutely plan.
+func expectPostureLine(t *testing.T, lines chan string) {
+	t.Helper()
 	select {
 	case line := <-lines:
 		if !strings.Contains(line, "posture  Time for a posture check: ") || !strings.HasSuffix(line, "\a") {
@@ -125,6 +131,16 @@ func TestEndToEndRemindForeground(t *testing.T) {
 	case <-time.After(65 * time.Second):
 		t.Fatal("no reminder within 65 s")
 	}
+}
+
+// lumbar remind in the foreground sleeps until the reminder is due,
+// announces it, refuses a second runner, and stops cleanly on SIGTERM.
+func TestEndToEndRemindForeground(t *testing.T) {
+	t.Parallel()
+	// First used 55 seconds ago: the posture check is due in 5 seconds.
+	db, _ := remindDiary(t, time.Now().Add(-55*time.Second))
+	cmd, lines, notified := startRemind(t, db)
+	expectPostureLine(t, lines)
 	second, _ := remindCmd(t, "--db", db, "remind")
 	if out, err := second.CombinedOutput(); err == nil || !strings.Contains(string(out), "already running on") {
 		t.Errorf("a second lumbar remind: %v, %q", err, out)
@@ -138,4 +154,33 @@ func TestEndToEndRemindForeground(t *testing.T) {
 	if args, _ := os.ReadFile(notified); !strings.Contains(string(args), "Time for a posture check") {
 		t.Errorf("no desktop notification: %q", args)
 	}
+}
+
+// While the app's heartbeat is fresh, lumbar remind in the foreground
+// keeps quiet through a due reminder (the app shows its banner); once the
+// app has quit, it announces what is still due.
+func TestEndToEndRemindKeepsQuietWhileTheAppIsOpen(t *testing.T) {
+	t.Parallel()
+	// The posture check is due 5 seconds after the start, the app open.
+	db, s := remindDiary(t, time.Now().Add(-55*time.Second))
+	if err := s.MarkAppOpen(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	_, lines, notified := startRemind(t, db)
+	select {
+	case line := <-lines:
+		t.Fatalf("announced with the app open: %q", line)
+	case <-time.After(10 * time.Second): // 5 s past the due time
+	}
+	if args, _ := os.ReadFile(notified); len(args) > 0 {
+		t.Fatalf("notified with the app open: %q", args)
+	}
+	// The app quits as it does: heartbeat withdrawn, its saves written.
+	if err := s.MarkAppClosed(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update(func(*store.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	expectPostureLine(t, lines)
 }
