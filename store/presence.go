@@ -20,7 +20,36 @@ const (
 	// remindLockSuffix names the file lumbar remind holds locked while it
 	// runs, so that a second one on the same data file can tell.
 	remindLockSuffix = ".remind-lock"
+	// syncLockSuffix names the file a sync run holds locked: two runs at
+	// once (the app's and a lumbar sync typed meanwhile) would both
+	// append the same outbox to this replica's log.
+	syncLockSuffix = ".sync-lock"
 )
+
+// syncLockWait is how long a sync run waits for another to finish before
+// it gives up with ErrSyncRunning (a variable for tests).
+var syncLockWait = 5 * time.Second
+
+// ErrSyncRunning says another sync of the data file is running.
+var ErrSyncRunning = errors.New("another sync of this diary is running (the app and lumbar remind sync on their own); try again in a moment")
+
+// lockSync takes the lock one sync run per data file holds, waiting
+// syncLockWait for a run under way; release gives it back. The operating
+// system drops it when the process ends, however it ends.
+func (s *Store) lockSync() (release func(), err error) {
+	f, err := os.OpenFile(s.path+syncLockSuffix, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("cannot make the sync lock beside %s: %w", s.path, err)
+	}
+	if err := lockWithin(f, syscall.LOCK_EX, syncLockWait); err != nil {
+		f.Close()
+		if errors.Is(err, ErrBusy) {
+			return nil, ErrSyncRunning
+		}
+		return nil, fmt.Errorf("cannot lock %s: %w", f.Name(), err)
+	}
+	return func() { f.Close() }, nil
+}
 
 // AppHeartbeat is how long one heartbeat of the app holds: the app renews
 // it at least every minute, and a killed app silences lumbar remind for

@@ -9,9 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 
+	"lumbar/store/diary"
 	"lumbar/store/oplog"
 	"lumbar/store/synclog"
+	"lumbar/store/text"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -43,20 +46,39 @@ type SyncResult struct {
 	Applied int      // operations of other replicas that changed the file
 	Logs    int      // other replicas' logs read
 	Copies  []string // copies sync tools made of logs, read as extra logs
+	// Kept is true when this run made the folder the sync.dir setting,
+	// which was never set: the app and lumbar remind sync with it from now on.
+	Kept bool
 }
 
-// SyncDir runs a sync with the folder dir. The first run sets the file up
-// as a replica, with the passphrase passphrase gives (asked only then); a
+// SyncDir runs a sync with the folder dir, which must exist (a missing
+// one may be a disk not connected: making it would sync into the
+// computer's own disk instead). The first run sets the file up as a
+// replica, with the passphrase passphrase gives (asked only then); a
 // passphrase that does not open the logs already in the folder is refused
-// before anything is written.
+// before anything is written. A folder given while the sync.dir setting
+// was never set becomes that setting, in the set-up's transaction.
+// One sync of a data file runs at a time (lockSync).
 func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResult, error) {
 	var res SyncResult
+	dir, err := syncFolder(dir)
+	if err != nil {
+		return res, err
+	}
+	release, err := s.lockSync()
+	if err != nil {
+		return res, err
+	}
+	defer release()
 	folder := filepath.Join(dir, "lumbar")
 	if err := os.MkdirAll(folder, 0o700); err != nil {
 		return res, err
 	}
-	me, err := setUpReplica(s, folder, passphrase)
+	me, err := setUpReplica(s, dir, passphrase)
 	if err != nil {
+		return res, err
+	}
+	if res.Kept, err = keepFolderUnlessSet(s, dir, me); err != nil {
 		return res, err
 	}
 	if res.Sent, err = sendOutbox(s, folder, me); err != nil {
@@ -66,14 +88,29 @@ func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResul
 	return res, err
 }
 
+// syncFolder is dir made absolute, once it is known to be a folder.
+func syncFolder(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
+		return "", fmt.Errorf("%s is not a folder: make it (or let your sync tool make it), or connect the disk it is on", strconv.Quote(text.Printable(dir)))
+	}
+	return abs, nil
+}
+
 // replicaSetUp is what a sync run needs of this replica.
 type replicaSetUp struct {
 	id         string
 	key        synclog.Key
 	passphrase string
+	folderSet  bool // the sync.dir setting holds a value (a folder, or off), or the set-up settled it
+	folderKept bool // this run's set-up made dir the sync.dir setting
 }
 
-func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (replicaSetUp, error) {
+func setUpReplica(s *Store, dir string, passphrase func() (string, error)) (replicaSetUp, error) {
+	folder := filepath.Join(dir, "lumbar")
 	me, err := Read(s, readSetUp)
 	if err != nil || me.id != "" {
 		return me, err
@@ -97,6 +134,10 @@ func setUpReplica(s *Store, folder string, passphrase func() (string, error)) (r
 		}
 		b := tx.btx.Bucket(bucketSync)
 		if err := errors.Join(b.Put(keyLogKey, []byte(me.key.String())), b.Put(keyPassphrase, []byte(me.passphrase))); err != nil {
+			return err
+		}
+		me.folderSet = true
+		if me.folderKept, err = keepFolder(tx, dir); err != nil {
 			return err
 		}
 		if opened.name == "" {
@@ -124,12 +165,47 @@ func CheckSyncPassphrase(s *Store, given string) error {
 	return nil
 }
 
+// syncDirSetting is the setting naming the folder the app and lumbar
+// remind sync with.
+const syncDirSetting = "sync.dir"
+
+// keepFolder makes dir the sync.dir setting unless that holds a value
+// already (another folder, or off: the person's own choice), and tells
+// whether it did. A path the setting would refuse is left out rather
+// than failing the sync.
+func keepFolder(tx *Tx, dir string) (kept bool, err error) {
+	if settingBytes(tx, syncDirSetting) != nil || !canBeSyncDir(dir) {
+		return false, nil
+	}
+	return true, ChangeSettings(tx, map[string]string{syncDirSetting: dir})
+}
+
+func canBeSyncDir(dir string) bool {
+	st, err := diary.LookupSetting(syncDirSetting)
+	return err == nil && st.Check(dir) == nil
+}
+
+// keepFolderUnlessSet is keepFolder for a replica set up before this run
+// whose sync.dir was never set, in a transaction of its own; it tells
+// what the set-up did, when this run set the replica up.
+func keepFolderUnlessSet(s *Store, dir string, me replicaSetUp) (kept bool, err error) {
+	if me.folderSet || !canBeSyncDir(dir) {
+		return me.folderKept, nil
+	}
+	err = s.Update(func(tx *Tx) (err error) {
+		kept, err = keepFolder(tx, dir)
+		return err
+	})
+	return kept, err
+}
+
 func readSetUp(tx *Tx) (replicaSetUp, error) {
 	b, err := tx.syncBucket()
 	if err != nil {
 		return replicaSetUp{}, err
 	}
-	me := replicaSetUp{id: string(b.Get(keyReplica)), passphrase: string(b.Get(keyPassphrase))}
+	me := replicaSetUp{id: string(b.Get(keyReplica)), passphrase: string(b.Get(keyPassphrase)),
+		folderSet: settingBytes(tx, syncDirSetting) != nil}
 	if me.id == "" {
 		return me, nil
 	}
@@ -252,7 +328,8 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied int, err err
 	if err != nil {
 		return 0, err
 	}
-	if seen.Key == "" || seen.At == 0 {
+	known := seen.Key != "" && seen.At != 0
+	if !known {
 		h, complete, err := synclog.ReadHeader(data)
 		if err != nil || !complete {
 			return 0, err
@@ -271,6 +348,9 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied int, err err
 		return 0, err
 	}
 	frames, next, readErr := synclog.ReadFrames(data, seen.At, key)
+	if known && len(frames) == 0 && next == seen.At {
+		return 0, readErr // nothing new: no write, so no revision for every app to reload
+	}
 	err = s.Update(func(tx *Tx) error {
 		for _, ops := range frames {
 			n, err := ApplyOps(tx, ops)

@@ -101,7 +101,7 @@ func held(t *testing.T, s *Store) map[string]string {
 				return err
 			}
 		}
-		for _, st := range diary.AllSettings() {
+		for _, st := range diary.SharedSettings() {
 			if kept := settingBytes(tx, st.Name()); kept != nil {
 				out["setting/"+st.Name()] = string(kept)
 			}

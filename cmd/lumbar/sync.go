@@ -9,11 +9,12 @@ import (
 	"golang.org/x/term"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 )
 
 var syncCommand = command{
-	name: "sync", synopsis: "DIR", summary: "share your diary with your other computers through a folder",
+	name: "sync", synopsis: "[DIR]", summary: "share your diary with your other computers through a folder",
 	about: `Sync your diary through DIR, a folder your own sync tool (Syncthing,
 Nextcloud, Dropbox, a git repository) carries between your computers.
 lumbar writes what changed here to its own file in DIR/lumbar, encrypted
@@ -31,7 +32,12 @@ Each computer's data file has its own sync identity. A data file copied
 to another computer takes the first's along; sync notices, refuses, and
 tells you to run lumbar sync DIR --new-identity on that computer: it gets
 an identity of its own and sends everything it holds again, so nothing
-written on either computer is lost.`,
+written on either computer is lost.
+
+The first sync keeps DIR as the sync.dir setting: then lumbar sync alone
+syncs with it, and the app (on start, every sync.interval, as it closes)
+and lumbar remind sync with it on their own. lumbar config set sync.dir
+off stops that.`,
 	flags: []flagSpec{
 		{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"},
 		{"new-identity", "", "give this computer's data file a sync identity of its own (after copying a data file), then sync"},
@@ -42,13 +48,9 @@ written on either computer is lost.`,
 const passphraseEnv = "LUMBAR_SYNC_PASSPHRASE"
 
 func runSync(inv *invocation) error {
-	a := inv.args
-	if len(a.positional) != 1 || a.positional[0] == "" {
-		return a.refuseUsage("sync needs one folder DIR, e.g. lumbar sync ~/Sync")
-	}
-	dir := a.positional[0]
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return fmt.Errorf("%s is not a folder: make it (or let your sync tool make it) first", quote(dir))
+	dir, err := syncDirGiven(inv)
+	if err != nil {
+		return err
 	}
 	s, err := inv.openDiary()
 	if err != nil {
@@ -63,7 +65,7 @@ func runSync(inv *invocation) error {
 			return err
 		}
 	}
-	if a.has("new-identity") {
+	if inv.args.has("new-identity") {
 		old, replica, err := store.NewIdentity(s)
 		if err != nil {
 			return err
@@ -78,11 +80,49 @@ func runSync(inv *invocation) error {
 	fmt.Fprintf(inv.stdout, "synced with %s: sent %s, took in %s from %s\n", quote(dir),
 		text.Plural(res.Sent, "change"), text.Plural(res.Applied, "change"),
 		text.Plural(res.Logs, "other computer"))
+	if res.Kept {
+		fmt.Fprintln(inv.stdout, syncKeptNote(s))
+	}
 	if len(res.Copies) > 0 {
 		fmt.Fprintf(inv.stdout, "read %s your sync tool made as well (nothing is lost): %s\n",
 			text.Plural(len(res.Copies), "copy"), text.Printable(strings.Join(res.Copies, ", ")))
 	}
 	return nil
+}
+
+// syncUsage says how sync is used, for a sync without a folder to use.
+const syncUsage = "sync needs one folder DIR, e.g. lumbar sync ~/Sync; after the first sync, " +
+	"lumbar sync alone uses the folder it kept (the sync.dir setting)"
+
+// syncDirGiven is the folder to sync with: DIR, else the sync.dir
+// setting, read without making a diary where there is none.
+func syncDirGiven(inv *invocation) (string, error) {
+	a := inv.args
+	switch {
+	case len(a.positional) > 1 || len(a.positional) == 1 && a.positional[0] == "":
+		return "", a.refuseUsage(syncUsage)
+	case len(a.positional) == 1:
+		return a.positional[0], nil
+	}
+	set, err := loadSettings(inv)
+	if err != nil {
+		return "", err
+	}
+	if set.SyncDir == "" {
+		return "", a.refuseUsage(syncUsage)
+	}
+	return set.SyncDir, nil
+}
+
+// syncKeptNote tells, after the sync that made its folder the sync.dir
+// setting, what that setting does.
+func syncKeptNote(s *store.Store) string {
+	set, err := store.Read(s, store.LoadSettings)
+	if err != nil {
+		set = diary.DefaultSettings()
+	}
+	return fmt.Sprintf("kept as sync.dir: the app and lumbar remind sync with this folder every %s (sync.interval), and lumbar sync alone uses it",
+		diary.FormatInterval(set.SyncInterval))
 }
 
 // givenPassphrase is the passphrase given for this run, from

@@ -24,7 +24,8 @@ func TestSyncTwoComputersThroughAFolder(t *testing.T) {
 	mustRun := runOn(t, env)
 	mustRun(laptop, "log", "4")
 	mustRun(laptop, "water")
-	if out := mustRun(laptop, "sync", dir); out != "synced with "+quote(dir)+": sent 2 changes, took in 0 changes from 0 other computers\n" {
+	if out := mustRun(laptop, "sync", dir); out != "synced with "+quote(dir)+": sent 2 changes, took in 0 changes from 0 other computers\n"+
+		"kept as sync.dir: the app and lumbar remind sync with this folder every 5m (sync.interval), and lumbar sync alone uses it\n" {
 		t.Errorf("first sync: %q", out)
 	}
 	if out := mustRun(desktop, "sync", dir); !strings.Contains(out, "took in 2 changes from 1 other computer\n") {
@@ -32,9 +33,9 @@ func TestSyncTwoComputersThroughAFolder(t *testing.T) {
 	}
 	mustRun(desktop, "water", "--undo")
 	mustRun(desktop, "config", "set", "water.goal", "1800")
-	mustRun(desktop, "sync", dir)
-	if out := mustRun(laptop, "sync", dir); !strings.Contains(out, "sent 0 changes, took in 2 changes from 1 other computer") {
-		t.Errorf("the laptop's second sync: %q", out)
+	mustRun(desktop, "sync")
+	if out := mustRun(laptop, "sync"); out != "synced with "+quote(dir)+": sent 0 changes, took in 2 changes from 1 other computer\n" {
+		t.Errorf("the laptop's second sync, with the folder it kept: %q", out)
 	}
 	exports := map[string][]byte{}
 	for _, db := range []string{laptop, desktop} {
@@ -98,6 +99,14 @@ func TestSyncRefusalsSetNothingUp(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, nil, "--db", second, "sync"); code != exitUsage || !strings.Contains(errOut, "sync needs one folder DIR") {
 		t.Errorf("sync without DIR: exit %d, %q", code, errOut)
+	}
+	none := filepath.Join(t.TempDir(), "none.db")
+	if code, _, errOut := runCLI(t, nil, "--db", none, "sync"); code != exitUsage ||
+		!strings.Contains(errOut, "lumbar sync alone uses the folder it kept (the sync.dir setting)") {
+		t.Errorf("sync without DIR and without a diary: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(none); err == nil {
+		t.Error("a sync refused for want of a folder made a diary")
 	}
 	rightFile := filepath.Join(t.TempDir(), "pass")
 	if err := os.WriteFile(rightFile, []byte("right\n"), 0o600); err != nil {
