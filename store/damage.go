@@ -21,7 +21,7 @@ import (
 //     is a memory fault, which the Go runtime treats as fatal unless the
 //     goroutine asked for a panic instead (debug.SetPanicOnFault, set by
 //     withDB around every operation);
-//   - the walk over every page that Open makes (checkPages) finds it.
+//   - the check of every page that Open makes (checkPages) finds it.
 
 // recoverDamage, deferred by withDB, turns a panic inside bbolt (or a
 // fault made into one) into the refusal. bbolt may have stopped half-way
@@ -85,31 +85,51 @@ func (s *Store) checkLength(btx *bolt.Tx, file *os.File) error {
 }
 
 // checkPages walks every page of the file: see checkFile.
-func (s *Store) checkPages() error {
+func (s *Store) checkPages(how pageCheck) error {
 	return s.withDB(reading, func(db *bolt.DB, file *os.File) error {
-		return db.View(func(btx *bolt.Tx) error { return s.checkFile(btx, file) })
+		return db.View(func(btx *bolt.Tx) error { return s.checkFile(btx, file, how) })
 	})
 }
 
-// checkFile checks the file's length, walks its page tree
-// (checkStructure), then runs bbolt's consistency check, which reads only
-// what the walk found sound. A file that passes is remembered as
-// verified, by its size and modification time.
-func (s *Store) checkFile(btx *bolt.Tx, file *os.File) error {
+// CheckPages checks every page of the file as opening it does, then
+// again with bbolt's own consistency check: for lumbar check, where a
+// person asked for every check there is. A damaged file is the
+// ErrCorrupt refusal, and the handle refuses everything after.
+func (s *Store) CheckPages() error { return s.checkPages(withBoltCheck) }
+
+// pageCheck says how far checkFile goes.
+type pageCheck int
+
+const (
+	// lumbarCheck is checkStructure alone: what every open for writing,
+	// and every write into a file changed by someone else, runs.
+	lumbarCheck pageCheck = iota
+	// withBoltCheck adds bbolt's Tx.Check, which checks what
+	// checkStructure does again, its own way, at more than its cost.
+	withBoltCheck
+)
+
+// checkFile checks the file's length and walks its pages
+// (checkStructure), and with withBoltCheck runs bbolt's consistency check
+// after, which reads only what the walk found sound. A file that passes
+// is remembered as verified, by its size and modification time.
+func (s *Store) checkFile(btx *bolt.Tx, file *os.File, how pageCheck) error {
 	if err := s.checkLength(btx, file); err != nil {
 		return err
 	}
 	if err := checkStructure(btx, file); err != nil {
 		return s.markDamaged(err.Error())
 	}
-	var first error
-	for err := range btx.Check() { // drained whole, or its goroutine would hold the transaction
-		if first == nil {
-			first = err
+	if how == withBoltCheck {
+		var first error
+		for err := range btx.Check() { // drained whole, or its goroutine would hold the transaction
+			if first == nil {
+				first = err
+			}
 		}
-	}
-	if first != nil {
-		return s.markDamaged(first.Error())
+		if first != nil {
+			return s.markDamaged(first.Error())
+		}
 	}
 	return s.noteVerified(file)
 }
@@ -127,7 +147,7 @@ func (s *Store) checkBeforeWriting(db *bolt.DB, file *os.File) error {
 	if v := s.verified.Load(); v != nil && unchanged(*v, info) {
 		return nil
 	}
-	return db.View(func(btx *bolt.Tx) error { return s.checkFile(btx, file) })
+	return db.View(func(btx *bolt.Tx) error { return s.checkFile(btx, file, lumbarCheck) })
 }
 
 // unchanged tells whether then and now are the same file with the same

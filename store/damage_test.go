@@ -215,3 +215,27 @@ func assertRefusal(t *testing.T, c damagetest.Copy, op string, err error, before
 		t.Errorf("%s: %s: refused (%v) but the file changed", c.How, op, err)
 	}
 }
+
+// The page check that opening runs alone refuses whatever bbolt's own
+// consistency check would: over many randomly damaged copies, every copy
+// that opens also passes bbolt's check (CheckPages, lumbar check's).
+func TestPageCheckAgreesWithBboltsOnDamagedCopies(t *testing.T) {
+	copies := 300
+	if testing.Short() || raceDetector {
+		copies = 30
+	}
+	opened := 0
+	for _, c := range damagetest.Make(t, damagetest.DemoFile(t), copies, 2) {
+		s, err := store.Open(c.Path)
+		if err != nil {
+			continue
+		}
+		opened++
+		if err := s.CheckPages(); err != nil {
+			t.Errorf("%s: opened, but bbolt's check says: %v", c.How, err)
+		}
+	}
+	if opened == 0 || opened == copies {
+		t.Fatalf("%d of %d damaged copies opened: the campaign compares nothing", opened, copies)
+	}
+}

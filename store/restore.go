@@ -89,7 +89,7 @@ func checkBackupToRestore(path, backup string) error {
 		return fmt.Errorf("%s is the data file itself, not a backup of it", backup)
 	}
 	s := &Store{path: backup, lockTimeout: DefaultLockTimeout, migrations: schemaMigrations}
-	if err := s.checkPages(); err != nil {
+	if err := s.checkPages(withBoltCheck); err != nil {
 		return adviseOtherBackup(err)
 	}
 	return adviseOtherBackup(s.View(func(tx *Tx) error {

@@ -4,7 +4,9 @@
 // gives the median, fastest and slowest wall time and the median CPU time
 // (user + system). It also times the app's first frame: from exec to the
 // tab bar drawn, in a pseudo-terminal that answers the start-up queries
-// as a terminal does, and in one that never answers.
+// as a terminal does, and in one that never answers; and the most memory
+// the app holds (peak resident set) opening the Log on the 10-year file
+// and on a crowded copy of it, with -crowd extra entries.
 //
 //	go run ./cmd/lumbar-bench              # builds lumbar from this module
 //	go run ./cmd/lumbar-bench -lumbar PATH # measures a binary already built
@@ -24,8 +26,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"lumbar/store"
+	"lumbar/store/demodata"
 
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
@@ -35,14 +41,15 @@ func main() {
 	binary := flag.String("lumbar", "", "the lumbar binary to measure (default: build this module's)")
 	runs := flag.Int("runs", 20, "measured runs of each command, after one warm-up")
 	silentRuns := flag.Int("silent-runs", 3, "first frames measured in a terminal that never answers")
+	crowd := flag.Int("crowd", 100_000, "extra entries in the crowded file the app's memory is measured on (0: not measured)")
 	flag.Parse()
-	if err := run(*binary, *runs, *silentRuns, os.Stdout); err != nil {
+	if err := run(*binary, *runs, *silentRuns, *crowd, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "lumbar-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(binary string, runs, silentRuns int, out io.Writer) error {
+func run(binary string, runs, silentRuns, crowd int, out io.Writer) error {
 	dir, err := os.MkdirTemp("", "lumbar-bench-")
 	if err != nil {
 		return err
@@ -91,7 +98,139 @@ func run(binary string, runs, silentRuns int, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "| first frame of the app, %s (%s) | %s | %s | %s | – |\n", term.name, plural(term.runs, "run"), ms(s.median), ms(s.min), ms(s.max))
 	}
+	if crowd < 1 {
+		return nil
+	}
+	crowded := filepath.Join(dir, "crowded.db")
+	if err := makeCrowded(db, crowded, crowd); err != nil {
+		return fmt.Errorf("making the crowded file: %w", err)
+	}
+	fmt.Fprintf(out, "\n| the app, Log open (%d runs) | file | median peak resident | min | max |\n|---|---|---|---|---|\n", memoryRuns)
+	for _, file := range []struct{ name, path string }{
+		{"10-year demo file", db},
+		{fmt.Sprintf("the same with %d extra entries", crowd), crowded},
+	} {
+		peaks, err := peakMemory(binary, file.path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s |\n", file.name, megabytes(fileSize(file.path)), megabytes(peaks[len(peaks)/2]), megabytes(peaks[0]), megabytes(peaks[len(peaks)-1]))
+	}
 	return nil
+}
+
+// memoryRuns is how often the app's peak memory is measured on each
+// file: it moves little from run to run.
+const memoryRuns = 5
+
+// makeCrowded copies the 10-year file to path and adds n pain entries
+// spread over its years: a diary far busier than anyone's.
+func makeCrowded(src, path string, n int) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return err
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	return demodata.AddCrowd(s, n, time.Now(), 1)
+}
+
+// peakMemory starts the app on db memoryRuns times, opens the Log, waits
+// for its entries, and returns the most memory the process has held so
+// far (its peak resident set, VmHWM) of each run, smallest first. The
+// rusage of the ended process would not do: Linux keeps in it the peak of
+// the process before exec, here lumbar-bench's own.
+func peakMemory(binary, db string) ([]int64, error) {
+	var peaks []int64
+	for range memoryRuns {
+		cmd := exec.Command(binary, "--db", db)
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+		if err != nil {
+			return nil, fmt.Errorf("no pseudo-terminal: %w", err)
+		}
+		screen := &screenReader{ptmx: ptmx}
+		err = screen.waitFor("1 Guide")
+		if err == nil {
+			_, _ = ptmx.WriteString("2")
+			err = screen.waitFor("When")
+		}
+		var peak int64
+		if err == nil {
+			peak, err = peakResident(cmd.Process.Pid)
+		}
+		if err != nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			ptmx.Close()
+			return nil, err
+		}
+		_, _ = ptmx.WriteString("q")
+		err = waitQuit(cmd)
+		ptmx.Close()
+		if err != nil {
+			return nil, err
+		}
+		peaks = append(peaks, peak)
+	}
+	slices.Sort(peaks)
+	return peaks, nil
+}
+
+// screenReader reads what the app draws, answering its start-up queries
+// as a dark terminal does.
+type screenReader struct {
+	ptmx *os.File
+	seen bytes.Buffer
+}
+
+func (r *screenReader) waitFor(text string) error {
+	buf := make([]byte, 32*1024)
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(xansi.Strip(r.seen.String()), text) {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the app drew no %q within 30 s", text)
+		}
+		n, err := r.ptmx.Read(buf)
+		if err != nil {
+			return fmt.Errorf("the app ended before drawing %q: %w", text, err)
+		}
+		r.seen.Write(buf[:n])
+		answerQueries(r.ptmx, buf[:n])
+	}
+	return nil
+}
+
+// peakResident reads a running process's peak resident set.
+func peakResident(pid int) (int64, error) {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.Lines(string(status)) {
+		if kb, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(kb), " kB"), 10, 64)
+			return n * 1024, err
+		}
+	}
+	return 0, errors.New("no VmHWM in " + fmt.Sprintf("/proc/%d/status", pid))
+}
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
 }
 
 // stats summarises the runs of one measurement.
@@ -161,6 +300,16 @@ const (
 	cursorReply     = "\x1b[1;1R"
 )
 
+// answerQueries answers the start-up queries in what the app wrote.
+func answerQueries(ptmx *os.File, written []byte) {
+	if bytes.Contains(written, []byte(backgroundQuery)) {
+		_, _ = ptmx.WriteString(backgroundReply)
+	}
+	if bytes.Contains(written, []byte(cursorQuery)) {
+		_, _ = ptmx.WriteString(cursorReply)
+	}
+}
+
 func firstFrame(binary, db string, answers bool) (time.Duration, error) {
 	cmd := exec.Command(binary, "--db", db)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
@@ -186,12 +335,7 @@ func firstFrame(binary, db string, answers bool) (time.Duration, error) {
 		}
 		seen.Write(buf[:n])
 		if answers {
-			if bytes.Contains(buf[:n], []byte(backgroundQuery)) {
-				_, _ = ptmx.WriteString(backgroundReply)
-			}
-			if bytes.Contains(buf[:n], []byte(cursorQuery)) {
-				_, _ = ptmx.WriteString(cursorReply)
-			}
+			answerQueries(ptmx, buf[:n])
 		}
 		if strings.Contains(xansi.Strip(seen.String()), "1 Guide") {
 			took := time.Since(start)

@@ -26,17 +26,19 @@ func TestSummarise(t *testing.T) {
 }
 
 // One run of everything: the table has a row per command and the first
-// frame in a terminal that answers, each with a time.
+// frame in a terminal that answers, each with a time, and the app's peak
+// memory on both files.
 func TestBenchPrintsTheTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds lumbar and runs it")
 	}
 	var out bytes.Buffer
-	if err := run("", 1, 0, &out); err != nil {
+	if err := run("", 1, 0, 2000, &out); err != nil {
 		t.Fatal(err)
 	}
 	for _, row := range []string{"`lumbar --version`", "`lumbar log 5`", "`lumbar water`", "`lumbar status`",
-		"`lumbar history --days 30`", "first frame of the app, a terminal that answers (1 run)"} {
+		"`lumbar history --days 30`", "first frame of the app, a terminal that answers (1 run)",
+		"10-year demo file", "the same with 2000 extra entries"} {
 		if !strings.Contains(out.String(), "| "+row+" | ") {
 			t.Errorf("no row %s in:\n%s", row, out.String())
 		}

@@ -38,7 +38,10 @@ func runCheck(inv *invocation) error {
 		path, _ := dataPath(inv.args.value("db"), inv.getenv)
 		return fmt.Errorf("there is no diary at %s yet: nothing to check", quote(path))
 	}
-	if s, err = inv.openDiary(); err != nil { // the page walk comes with opening to write
+	if s, err = inv.openDiary(); err != nil { // lumbar's page walk comes with opening to write
+		return err
+	}
+	if err := s.CheckPages(); err != nil { // and bbolt's own check, only here
 		return err
 	}
 	if inv.args.has("repair") {
