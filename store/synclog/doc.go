@@ -20,6 +20,9 @@
 // A frame holds the operations of one sync run, so a frame's overhead
 // (about 1.7 KB of age header, measured) is paid per run, not per operation.
 //
+// A replica may also write a snapshot of what it holds beside its log
+// (snapshot.go), so a new computer need not replay every frame.
+//
 // A log half-copied by a sync tool ends in a torn frame: ReadFrames
 // stops before it and says where, so the next sync reads on from there.
 package synclog

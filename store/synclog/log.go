@@ -70,12 +70,21 @@ func Header(k Key, passphrase string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return appendBlock([]byte(magic+strconv.Itoa(Version)+"\n"), wrapped), nil
+	return headerOf(wrapped), nil
+}
+
+// headerOf is the header of a file of this format holding the key
+// wrapped.
+func headerOf(wrapped []byte) []byte {
+	return appendBlock([]byte(magic+strconv.Itoa(Version)+"\n"), wrapped)
 }
 
 // Frame is the bytes to append to a log to add ops to it, encrypted to k.
-func Frame(k Key, ops []oplog.Op) ([]byte, error) {
-	plain, err := json.Marshal(ops)
+func Frame(k Key, ops []oplog.Op) ([]byte, error) { return sealedBlock(k, ops) }
+
+// sealedBlock is v as JSON, encrypted to k, as a block.
+func sealedBlock(k Key, v any) ([]byte, error) {
+	plain, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
@@ -215,12 +224,8 @@ func ReadFrames(data []byte, from int, k Key) (frames [][]oplog.Op, next int, er
 }
 
 func openFrame(sealed []byte, k Key) ([]oplog.Op, error) {
-	plain, err := decrypt(sealed, k.id)
-	if err != nil {
-		return nil, err
-	}
 	var ops []oplog.Op
-	if err := json.Unmarshal(plain, &ops); err != nil {
+	if err := openSealed(sealed, k, &ops); err != nil {
 		return nil, err
 	}
 	for _, op := range ops {
@@ -229,4 +234,13 @@ func openFrame(sealed []byte, k Key) ([]oplog.Op, error) {
 		}
 	}
 	return ops, nil
+}
+
+// openSealed decrypts sealed with k and reads the JSON it holds into v.
+func openSealed(sealed []byte, k Key, v any) error {
+	plain, err := decrypt(sealed, k.id)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(plain, v)
 }
