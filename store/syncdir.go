@@ -22,7 +22,10 @@ import (
 // A sync run (SyncDir) with a folder another program carries between
 // computers: this replica appends what its outbox holds to its own log,
 // DIR/lumbar/<replica>.log, then applies what every other log (and any
-// copy a sync tool made of one) holds past the point it last applied.
+// copy a sync tool made of one) holds past the point it last applied,
+// starting, where it has read nothing of some logs yet, from another
+// replica's snapshot (snapshotstart.go); when due, it writes a snapshot
+// of its own (snapshot.go).
 // The data file keeps this replica's log key and the passphrase (it is
 // private to its owner, 0600), and, for each log read, its key and how
 // far it was applied.
@@ -46,9 +49,15 @@ type SyncResult struct {
 	Applied int      // operations of other replicas that changed the file
 	Logs    int      // other replicas' logs read
 	Copies  []string // copies sync tools made of logs, read as extra logs
+	Frames  int      // frames of other replicas' logs read
 	// Kept is true when this run made the folder the sync.dir setting,
 	// which was never set: the app and lumbar remind sync with it from now on.
 	Kept bool
+
+	StartedFrom string // the snapshot of another replica this run started from ("": none)
+	Skipped     int    // bytes of logs that snapshot spared reading
+	Snapshot    int    // bytes of the snapshot of this replica written (0: none was due)
+	NoSnapshot  string // why a snapshot that was due was not written
 }
 
 // SyncDir runs a sync with the folder dir, which must exist (a missing
@@ -84,7 +93,13 @@ func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResul
 	if res.Sent, err = sendOutbox(s, folder, me); err != nil {
 		return res, err
 	}
-	err = receiveLogs(s, folder, me, &res)
+	if err = startFromSnapshot(s, folder, me, &res); err != nil {
+		return res, err
+	}
+	if err = receiveLogs(s, folder, me, &res); err != nil {
+		return res, err
+	}
+	err = snapshotIfDue(s, folder, me, &res)
 	return res, err
 }
 
@@ -250,6 +265,12 @@ func checkPassphrase(folder, passphrase string) (openedLog, error) {
 }
 
 func logsIn(folder string) ([]synclog.LogFile, error) {
+	names, err := namesIn(folder)
+	return synclog.LogFiles(names), err
+}
+
+// namesIn is the names of the files in folder.
+func namesIn(folder string) ([]string, error) {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
 		return nil, err
@@ -260,7 +281,7 @@ func logsIn(folder string) ([]synclog.LogFile, error) {
 			names = append(names, e.Name())
 		}
 	}
-	return synclog.LogFiles(names), nil
+	return names, nil
 }
 
 func logError(name string, err error) error {
@@ -308,7 +329,8 @@ func receiveLogs(s *Store, folder string, me replicaSetUp, res *SyncResult) erro
 		if l.Copy {
 			res.Copies = append(res.Copies, l.Name)
 		}
-		applied, err := receiveLog(s, folder, l.Name, me.passphrase)
+		applied, frames, err := receiveLog(s, folder, l.Name, me.passphrase)
+		res.Frames += frames
 		if err != nil {
 			return logError(l.Name, err)
 		}
@@ -319,37 +341,37 @@ func receiveLogs(s *Store, folder string, me replicaSetUp, res *SyncResult) erro
 	return nil
 }
 
-func receiveLog(s *Store, folder, name, passphrase string) (applied int, err error) {
+func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount int, err error) {
 	data, err := os.ReadFile(filepath.Join(folder, name))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	seen, err := Read(s, func(tx *Tx) (readLog, error) { return logRead(tx, name) })
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	known := seen.Key != "" && seen.At != 0
 	if !known {
 		h, complete, err := synclog.ReadHeader(data)
 		if err != nil || !complete {
-			return 0, err
+			return 0, 0, err
 		}
 		seen.At = h.Frames
 		if seen.Key == "" {
 			key, err := synclog.Unwrap(h.Wrapped, passphrase)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			seen.Key = key.String()
 		}
 	}
 	key, err := synclog.ParseKey(seen.Key)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	frames, next, readErr := synclog.ReadFrames(data, seen.At, key)
 	if known && len(frames) == 0 && next == seen.At {
-		return 0, readErr // nothing new: no write, so no revision for every app to reload
+		return 0, 0, readErr // nothing new: no write, so no revision for every app to reload
 	}
 	err = s.Update(func(tx *Tx) error {
 		for _, ops := range frames {
@@ -361,7 +383,7 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied int, err err
 		}
 		return keepLogRead(tx, name, readLog{Key: seen.Key, At: next})
 	})
-	return applied, errors.Join(err, readErr)
+	return applied, len(frames), errors.Join(err, readErr)
 }
 
 func logRead(tx *Tx, name string) (readLog, error) {

@@ -37,7 +37,11 @@ written on either computer is lost.
 The first sync keeps DIR as the sync.dir setting: then lumbar sync alone
 syncs with it, and the app (on start, every sync.interval, as it closes)
 and lumbar remind sync with it on their own. lumbar config set sync.dir
-off stops that.`,
+off stops that.
+
+Now and then a sync also writes a snapshot of the diary beside this
+computer's file, encrypted the same way: a new computer starts from it
+and reads only the changes made after it.`,
 	flags: []flagSpec{
 		{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"},
 		{"new-identity", "", "give this computer's data file a sync identity of its own (after copying a data file), then sync"},
@@ -87,6 +91,7 @@ func runSync(inv *invocation) error {
 		fmt.Fprintf(inv.stdout, "read %s your sync tool made as well (nothing is lost): %s\n",
 			text.Plural(len(res.Copies), "copy"), text.Printable(strings.Join(res.Copies, ", ")))
 	}
+	reportSnapshots(inv, res)
 	return nil
 }
 
@@ -123,6 +128,33 @@ func syncKeptNote(s *store.Store) string {
 	}
 	return fmt.Sprintf("kept as sync.dir: the app and lumbar remind sync with this folder every %s (sync.interval), and lumbar sync alone uses it",
 		diary.FormatInterval(set.SyncInterval))
+}
+
+// reportSnapshots tells what the run did with snapshots, the diary as one
+// computer held it, which spare a new computer reading every change.
+func reportSnapshots(inv *invocation, res store.SyncResult) {
+	if res.StartedFrom != "" {
+		fmt.Fprintf(inv.stdout, "started from the snapshot %s: %s of older changes it holds were not read\n",
+			text.Printable(res.StartedFrom), byteSize(res.Skipped))
+	}
+	if res.Snapshot > 0 {
+		fmt.Fprintf(inv.stdout, "wrote a snapshot of this diary (%s) for a new computer to start from\n", byteSize(res.Snapshot))
+	}
+	if res.NoSnapshot != "" {
+		fmt.Fprintf(inv.stdout, "wrote no snapshot for new computers (they read every change instead): %s; lumbar check tells of damaged records\n",
+			text.Printable(res.NoSnapshot))
+	}
+}
+
+// byteSize is n bytes in the unit that reads best.
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+	}
+	return text.Plural(n, "byte")
 }
 
 // givenPassphrase is the passphrase given for this run, from
