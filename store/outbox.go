@@ -1,13 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"lumbar/store/diary"
@@ -160,16 +160,11 @@ func recordHeldSettings(tx *Tx) error {
 
 // recordHeldDeletes records again every delete that won on its record.
 func recordHeldDeletes(tx *Tx, b *bolt.Bucket) error {
-	return b.Bucket(bucketStamps).ForEach(func(target, raw []byte) error {
-		var m oplog.Mark
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return fmt.Errorf("sync stamps: %w", err)
-		}
-		bucket, id, ok := strings.Cut(string(target), "\x00")
-		if m.Kind != oplog.Delete || !ok {
+	return eachStamp(b, func(t oplog.Target, m oplog.Mark) error {
+		if m.Kind != oplog.Delete {
 			return nil
 		}
-		return queue(b, oplog.Op{Stamp: m.Stamp, Kind: oplog.Delete, Bucket: bucket, ID: id})
+		return queue(b, oplog.Op{Stamp: m.Stamp, Kind: oplog.Delete, Bucket: t.Bucket, ID: t.Name})
 	})
 }
 
@@ -304,6 +299,22 @@ func heldMark(b *bolt.Bucket, t oplog.Target) (m oplog.Mark, ok bool, err error)
 		return m, false, fmt.Errorf("sync stamps: %w", err)
 	}
 	return m, true, nil
+}
+
+// eachStamp calls fn with every target the sync stamps name and the mark
+// of the winning operation on it.
+func eachStamp(b *bolt.Bucket, fn func(oplog.Target, oplog.Mark) error) error {
+	return b.Bucket(bucketStamps).ForEach(func(key, raw []byte) error {
+		var m oplog.Mark
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return fmt.Errorf("sync stamps: %w", err)
+		}
+		bucket, name, ok := bytes.Cut(key, []byte{0})
+		if !ok { // not targetKey's: nothing this lumbar wrote
+			return nil
+		}
+		return fn(oplog.Target{Bucket: string(bucket), Name: string(name)}, m)
+	})
 }
 
 // Outbox is every operation recorded and not yet taken out, oldest

@@ -144,13 +144,14 @@ func noteSent(tx *Tx, replica string, end int, sum [32]byte, last uint64) error 
 	return dropOutbox(b, last)
 }
 
-// forgetSent is the state of a replica whose log is not written yet.
+// forgetSent is the state of a replica whose log is not written yet,
+// nor any snapshot of it.
 func forgetSent(tx *Tx) error {
 	b, err := tx.syncBucket()
 	if err != nil {
 		return err
 	}
-	return errors.Join(b.Delete(keySent), b.Delete(keyLogSum))
+	return errors.Join(b.Delete(keySent), b.Delete(keyLogSum), b.Delete(keySnapshot))
 }
 
 // ownLogCheck is what a run finds in its own log: where its whole frames

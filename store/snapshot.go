@@ -108,13 +108,8 @@ func keepSnapshotWritten(s *Store, log, size int) error {
 // name, made again from the stamp and what the file holds.
 func heldState(tx *Tx) ([]oplog.Op, error) {
 	var state []oplog.Op
-	err := tx.btx.Bucket(bucketSync).Bucket(bucketStamps).ForEach(func(target, raw []byte) error {
-		var m oplog.Mark
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return fmt.Errorf("sync stamps: %w", err)
-		}
-		bucket, name, _ := bytes.Cut(target, []byte{0})
-		op, err := heldOp(tx, oplog.Target{Bucket: string(bucket), Name: string(name)}, m)
+	err := eachStamp(tx.btx.Bucket(bucketSync), func(t oplog.Target, m oplog.Mark) error {
+		op, err := heldOp(tx, t, m)
 		state = append(state, op)
 		return err
 	})

@@ -486,3 +486,21 @@ func deliverSnapshot(t *testing.T, from, to replicaUnderTest, cut func(n int) in
 		t.Fatal(err)
 	}
 }
+
+// A replica whose log starts again (its folder emptied, or a new one)
+// writes a snapshot for the new log once it is due, not once the new log
+// has outgrown the old one.
+func TestSnapshotsStartAgainWithTheLog(t *testing.T) {
+	snapshotsAfter(t, 1)
+	r := newReplicas(t, 1)[0]
+	for i := range 6 {
+		mustAppend(t, r.s, Pain, painAt(outboxAt.Add(time.Duration(i)*time.Hour), i))
+		mustSync(t, r)
+	}
+	if err := os.RemoveAll(r.logs()); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustSync(t, r); res.Snapshot == 0 {
+		t.Errorf("the first run with a new log wrote no snapshot: %+v", res)
+	}
+}
