@@ -217,24 +217,37 @@ func (st *syncthing) writeConfig(other *syncthing) {
 	}
 }
 
-// start starts the instance, to be killed when the test ends. syncthing
-// serve runs the instance as a child of a monitor process (even with
-// --no-restart), so it starts in a process group of its own and the
-// whole group is killed.
+// start starts the instance, to be stopped when the test ends.
 func (st *syncthing) start() {
 	st.t.Helper()
 	cmd := exec.Command("syncthing", "serve", "--home", st.home, "--no-browser", "--no-restart", "--no-upgrade")
 	cmd.Env = st.env()
 	cmd.Stdout, cmd.Stderr = st.printed, st.printed
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.WaitDelay = 10 * time.Second // a process outside the group holding its output
 	if err := cmd.Start(); err != nil {
 		st.t.Fatalf("starting syncthing: %v", err)
 	}
-	st.t.Cleanup(func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	st.t.Cleanup(func() { stopSyncthing(cmd) })
+}
+
+// stopSyncthing stops an instance and waits for it. syncthing serve runs
+// the instance as the child of a monitor process (even with
+// --no-restart): asked to stop, the monitor stops its child and waits for
+// it; killed, it would leave the child running. Whatever of the process
+// group has not stopped within a while is killed.
+func stopSyncthing(cmd *exec.Cmd) {
+	exited := make(chan struct{})
+	go func() {
 		cmd.Wait()
-	})
+		close(exited)
+	}()
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+	}
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	<-exited
 }
 
 // get reads the REST API's answer at path into v; ok is false when the
