@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/term"
@@ -39,6 +40,7 @@ func runAppOn(inv *invocation, s *store.Store, routine string) error {
 // runProgram runs the TUI on a terminal already checked, with the end
 // signals already caught: each one runs the quit path's saves.
 func runProgram(inv *invocation, s *store.Store, routine string, signals *signalCatcher) error {
+	askBackground(inv)
 	root := tui.New(s, inv.now)
 	if routine != "" {
 		root.StartRoutine(routine)
@@ -80,6 +82,14 @@ var errNoTerminal = errors.New("the app needs a terminal; run it in one, or use 
 
 func isTerminal(fd uintptr) bool {
 	return term.IsTerminal(int(fd))
+}
+
+// askBackground asks the terminal on standard output whether its
+// background is dark, before anything is drawn in colour.
+func askBackground(inv *invocation) {
+	if f, ok := inv.stdout.(*os.File); ok {
+		tui.AskBackground(f)
+	}
 }
 
 func isTerminalWriter(inv *invocation) bool {

@@ -77,6 +77,9 @@ func printSectionList(w io.Writer, g *content.Guide) error {
 // escape code when the output is a pipe or a file.
 func printGuide(inv *invocation, g *content.Guide, sections []content.Section) {
 	width, tty := outputWidth(inv.stdout)
+	if tty {
+		askBackground(inv)
+	}
 	fmt.Fprintln(inv.stdout, tui.GuideText(g, sections, width, tty))
 }
 

@@ -29,14 +29,7 @@ func TestPackageInitIsCheap(t *testing.T) {
 	bin := buildLumbar(t)
 	best := map[string]float64{}
 	for range initRuns {
-		cmd := exec.Command(bin, "--version")
-		cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("lumbar --version: %v\n%s", err, stderr.String())
-		}
-		for pkg, ms := range initTimes(stderr.Bytes()) {
+		for pkg, ms := range initTimes(initTrace(t, bin)) {
 			if old, seen := best[pkg]; !seen || ms < old {
 				best[pkg] = ms
 			}
@@ -59,6 +52,20 @@ func TestPackageInitIsCheap(t *testing.T) {
 		t.Errorf("all package inits take %.2f ms, more than %.0f ms\n%s", total, maxTotalInitMs, report)
 	}
 	t.Logf("package init: %.2f ms in all; slowest:\n%s", total, report)
+}
+
+// initTrace runs lumbar --version with GODEBUG=inittrace=1 and returns
+// the trace.
+func initTrace(t *testing.T, bin string) []byte {
+	t.Helper()
+	cmd := exec.Command(bin, "--version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("lumbar --version: %v\n%s", err, stderr.String())
+	}
+	return stderr.Bytes()
 }
 
 // initTimes reads GODEBUG=inittrace=1 output: each package's init clock.
@@ -89,6 +96,35 @@ func initReport(times map[string]float64) string {
 		fmt.Fprintf(&b, "  %6.3f ms  %s\n", times[p], p)
 	}
 	return b.String()
+}
+
+// Bubble Tea v1 asks the terminal for its background colour in its
+// package init, waiting up to five seconds for an answer. Package
+// termbg/early keeps it from asking, so its init must run before Bubble
+// Tea's, and package termbg, which puts TERM back, after it: an order the
+// Go specification fixes for a given import graph, pinned here so a new
+// dependency that changes it is noticed.
+func TestTerminalIsNotAskedDuringInit(t *testing.T) {
+	order := initOrder(initTrace(t, buildLumbar(t)))
+	early, tea, restore := order["lumbar/tui/termbg/early"], order["github.com/charmbracelet/bubbletea"], order["lumbar/tui/termbg"]
+	if early == 0 || tea == 0 || restore == 0 {
+		t.Fatalf("the trace lacks an init: early %d, bubbletea %d, termbg %d", early, tea, restore)
+	}
+	if !(early < tea && tea < restore) {
+		t.Errorf("inits run termbg/early %d, bubbletea %d, termbg %d: want them in that order", early, tea, restore)
+	}
+}
+
+// initOrder numbers the packages of an init trace in the order they were
+// initialised, from 1.
+func initOrder(trace []byte) map[string]int {
+	order := map[string]int{}
+	for line := range bytes.Lines(trace) {
+		if m := initLine.FindSubmatch(bytes.TrimSpace(line)); m != nil {
+			order[string(m[1])] = len(order) + 1
+		}
+	}
+	return order
 }
 
 // The trace reader finds what a slow dependency looks like.
