@@ -69,6 +69,7 @@ type Model struct {
 	quitWarning error
 	stopSaved   bool  // SaveBeforeExit has run the saves
 	stopErr     error // what they answered
+	sync        autoSync
 }
 
 // New builds the root model over s, telling time with now.
@@ -90,6 +91,9 @@ func newWith(c common.Common) *Model {
 		keys:   DefaultKeyMap(),
 		help:   h,
 		tabs:   []common.Tab{guide.New(c), journal.New(c), stretch.New(c), remind.New(c)},
+		sync: autoSync{run: func(when store.SyncWhen) (store.AutoSyncResult, error) {
+			return store.AutoSync(c.Store, when)
+		}},
 	}
 }
 
@@ -106,6 +110,7 @@ type refreshedMsg struct {
 	revision uint64
 	today    diary.DaySummary
 	unit     diary.WaterUnit // how the person reads water amounts
+	sync     syncPlan        // what the sync settings say
 	skipped  int             // damaged records any read so far has left out (store.Skipped)
 	err      error
 	polled   bool // part of the poll loop: re-arm the timer after it
@@ -123,7 +128,7 @@ func (m *Model) StartAt(msg common.Navigation) { m.start = msg }
 func (m *Model) StartRoutine(id string) { m.StartAt(common.StartRoutineMsg{Routine: id}) }
 
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.refresh(true)}
+	cmds := []tea.Cmd{m.refresh(true), m.startSync()}
 	if m.start != nil {
 		cmds = append(cmds, common.Navigate(m.start))
 	}
@@ -153,7 +158,8 @@ func (m *Model) refresh(polled bool) tea.Cmd {
 			if msg.today, err = store.SummaryOf(tx, at); err != nil {
 				return err
 			}
-			msg.unit = waterUnit(tx)
+			set := settingsOrDefaults(tx)
+			msg.unit, msg.sync = set.WaterUnit, planOf(set)
 			return nil
 		})
 		msg.skipped = s.Skipped() // the tabs' reads included: they share the store
@@ -161,14 +167,14 @@ func (m *Model) refresh(polled bool) tea.Cmd {
 	}
 }
 
-// waterUnit is the water.unit setting; a damaged settings value falls back
-// to the default rather than blank the status bar.
-func waterUnit(tx *store.Tx) diary.WaterUnit {
+// settingsOrDefaults is the settings; a damaged settings value falls
+// back to the defaults rather than blank the status bar.
+func settingsOrDefaults(tx *store.Tx) diary.Settings {
 	set, err := store.LoadSettings(tx)
 	if err != nil {
-		return diary.DefaultSettings().WaterUnit
+		return diary.DefaultSettings()
 	}
-	return set.WaterUnit
+	return set
 }
 
 func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
@@ -186,6 +192,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		warned := m.quitWarning
+		m.sync.acknowledged = m.sync.failure != nil // read: the figures come back
 		cmd := m.handleKey(msg)
 		if m.quitWarning == warned {
 			m.quitWarning = nil // the person went on: the question lapses
@@ -202,6 +209,10 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		return m, m.handleRefreshed(msg)
 	case common.ChangedMsg:
 		return m, m.refresh(false)
+	case syncDoneMsg:
+		return m, m.handleSyncDone(msg)
+	case syncDueMsg:
+		return m, m.handleSyncDue(msg)
 	case common.OfferMsg:
 		if !m.capturing() {
 			m.switchTo(msg.From)
@@ -440,6 +451,7 @@ func (m *Model) handleRefreshed(msg refreshedMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	m.today, m.unit = msg.today, msg.unit
+	cmds = append(cmds, m.syncSettingsRead(msg.sync))
 	if m.revision != 0 && msg.revision != m.revision {
 		reload := common.ReloadMsg{Revision: msg.revision}
 		cmds = append(cmds, m.broadcast(reload))

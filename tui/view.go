@@ -159,10 +159,11 @@ func (m *Model) statusRows() int {
 }
 
 // statusProblem is what the status bar must say instead of the figures:
-// why the last quit did not go ahead, a failure to read the file, or that
-// damaged records were left out of what the tabs show.
+// why the last quit did not go ahead, a failure to read the file, that
+// damaged records were left out of what the tabs show, or that a sync
+// failed (until a key is pressed).
 func (m *Model) statusProblem() error {
-	return cmp.Or(m.quitWarning, m.dataErr, m.skippedNote)
+	return cmp.Or(m.quitWarning, m.dataErr, m.skippedNote, m.syncProblem())
 }
 
 func (m *Model) statusLines() []string {
@@ -228,9 +229,10 @@ func (m *Model) figuresLine() string {
 		{m.sparkStatus(), 4},
 		{bar.Render(" · water " + m.waterUnitOrDefault().Format(m.today.WaterML)), 1},
 		{m.reminderStatus(), 2},
+		{m.syncMark(), 5},
 	}
 	right := statusPhrase{m.barHints() + bar.Render(" "), 3}
-	for drop := 4; drop > 0 && phrasesWidth(append(left, right))+1 > m.width; drop-- {
+	for drop := 5; drop > 0 && phrasesWidth(append(left, right))+1 > m.width; drop-- {
 		left = dropPhrases(left, drop)
 		if right.drop == drop {
 			right.text = ""

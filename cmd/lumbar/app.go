@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"lumbar/store"
+	"lumbar/store/text"
 	"lumbar/tui"
 )
 
@@ -60,7 +61,9 @@ func runProgram(inv *invocation, s *store.Store, routine string, signals *signal
 		return errShown
 	}
 	if sig := signals.caught(); sig != nil {
-		return stoppedBySignal(inv, root, sig)
+		stopped := stoppedBySignal(inv, root, sig)
+		syncBeforeExit(inv, root)
+		return stopped
 	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		// Bubble Tea has already restored the terminal and printed the stack.
@@ -69,9 +72,21 @@ func runProgram(inv *invocation, s *store.Store, routine string, signals *signal
 	if err != nil {
 		// The program ended without quitting (its terminal failed, say):
 		// the tabs' saves have not run yet.
-		return errors.Join(err, root.SaveBeforeExit())
+		saved := root.SaveBeforeExit()
+		syncBeforeExit(inv, root)
+		return errors.Join(err, saved)
 	}
+	syncBeforeExit(inv, root)
 	return nil
+}
+
+// syncBeforeExit sends what changed here to the sync folder, after the
+// saves, within tui.ExitSyncLimit; a failure is said, and does not
+// change how lumbar exits: the changes wait for the next sync.
+func syncBeforeExit(inv *invocation, root *tui.Model) {
+	if err := root.SyncBeforeExit(tui.ExitSyncLimit); err != nil {
+		fmt.Fprintln(inv.stderr, "lumbar:", oneLine(text.Printable(err.Error())))
+	}
 }
 
 func hasTerminal(inv *invocation) bool {

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"lumbar/store"
+	"lumbar/store/diary"
+)
+
+// The real app syncs on its own: at start it takes in what the other
+// computer sent, and as it closes it sends what was logged in it.
+func TestEndToEndAppSyncsAtStartAndAsItCloses(t *testing.T) {
+	dir := t.TempDir()
+	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
+	env := map[string]string{passphraseEnv: "our diary"}
+	mustRun := func(db string, args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, %q", args, code, errOut)
+		}
+		return out
+	}
+	mustRun(laptop, "sync", dir)
+	mustRun(desktop, "sync", dir)
+	s, err := store.Open(laptop) // logged now: the commands here log at the tests' fixed time
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Pain.Append(s, diary.PainEntry{Stamp: diary.StampAt(time.Now()), Pain: 6}); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(laptop, "sync")
+
+	cmd, ptmx, scr := startInTerminal(t, 80, 24, "--db", desktop)
+	took := scr.waitFor(t, "pain 6 moderate", 10*time.Second)
+	t.Logf("the laptop's entry shown %v after start", took)
+	for _, step := range []struct{ keys, want string }{
+		{"2", "n new entry"},
+		{"n", "Pain now, 0–10"},
+		{"3", "> 3"},
+		{"\r", "Saved: pain 3 mild"},
+	} {
+		if _, err := ptmx.Write([]byte(step.keys)); err != nil {
+			t.Fatal(err)
+		}
+		scr.waitFor(t, step.want, 5*time.Second)
+	}
+	ptmx.Write([]byte("q"))
+	waitExit(t, cmd, 0)
+	if out := mustRun(laptop, "sync"); !strings.Contains(out, "took in 1 change from 1 other computer") {
+		t.Errorf("the entry logged in the app did not leave as it closed: %q", out)
+	}
+}
