@@ -45,7 +45,11 @@ func startFromSnapshot(s *Store, folder string, me replicaSetUp, res *SyncResult
 		}
 		return startFrom(s, c, state, unread, ring, res)
 	}
-	return nil
+	learned := keysLearned(unread, ring)
+	if len(learned) == 0 {
+		return nil
+	}
+	return s.Update(func(tx *Tx) error { return keepLogsRead(tx, learned) })
 }
 
 // keyring is the keys a sync run has unwrapped, by the wrapped key in a
@@ -77,8 +81,9 @@ func (r keyring) know(wrapped []byte, key string) {
 // unreadLog is a log of another replica of which this one has applied
 // nothing yet.
 type unreadLog struct {
-	data []byte
-	h    synclog.Opened
+	data    []byte
+	h       synclog.Opened
+	keyKept bool // the file keeps its key (unwrapped when the passphrase was checked)
 }
 
 // unreadLogs is the logs in the folder of which nothing is applied yet,
@@ -110,7 +115,7 @@ func unreadLogs(s *Store, folder, me string, logs []synclog.LogFile, ring keyrin
 			return nil, err
 		}
 		if h, complete, err := synclog.ReadHeader(data); err == nil && complete {
-			unread[l.Name] = unreadLog{data: data, h: h}
+			unread[l.Name] = unreadLog{data: data, h: h, keyKept: seen.Key != ""}
 		}
 	}
 	return unread, nil
@@ -191,7 +196,7 @@ func openSnapshot(path string, ring keyring) (*synclog.OpenedSnapshot, error) {
 // log it covers is to be read from, so a crash leaves neither without
 // the other.
 func startFrom(s *Store, c snapshotChoice, state []oplog.Op, unread map[string]unreadLog, ring keyring, res *SyncResult) error {
-	starts := map[string]readLog{}
+	starts := keysLearned(unread, ring)
 	for name, at := range c.starts {
 		key, err := ring.open(unread[name].h.Wrapped)
 		if err != nil {
@@ -204,17 +209,35 @@ func startFrom(s *Store, c snapshotChoice, state []oplog.Op, unread map[string]u
 		if applied, err = ApplyOps(tx, state); err != nil {
 			return fmt.Errorf("sync snapshot %s: %w", c.name, err)
 		}
-		for name, seen := range starts {
-			if err := keepLogRead(tx, name, seen); err != nil {
-				return err
-			}
-		}
-		return nil
+		return keepLogsRead(tx, starts)
 	})
 	if err != nil {
 		return err
 	}
 	res.Applied += applied
 	res.StartedFrom, res.Skipped = c.name, c.skipped
+	return nil
+}
+
+// keysLearned is, for each unread log whose key this run has unwrapped
+// (opening a snapshot of its replica) and the file does not keep yet,
+// that key and a position where its first frame begins: kept, they spare
+// receiveLogs a second scrypt for it.
+func keysLearned(unread map[string]unreadLog, ring keyring) map[string]readLog {
+	learned := map[string]readLog{}
+	for name, u := range unread {
+		if k, ok := ring.keys[string(u.h.Wrapped)]; ok && !u.keyKept {
+			learned[name] = readLog{Key: k.String()}
+		}
+	}
+	return learned
+}
+
+func keepLogsRead(tx *Tx, positions map[string]readLog) error {
+	for name, seen := range positions {
+		if err := keepLogRead(tx, name, seen); err != nil {
+			return err
+		}
+	}
 	return nil
 }
