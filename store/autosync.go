@@ -2,7 +2,10 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"time"
+
+	"lumbar/store/diary"
 )
 
 // Syncs nobody typed: the app (on start, every sync.interval, as it
@@ -67,4 +70,19 @@ func AutoSync(s *Store, when SyncWhen) (AutoSyncResult, error) {
 	res.Ran = true
 	res.SyncResult, err = SyncDir(s, res.Dir, func() (string, error) { return "", ErrNotReplica })
 	return res, err
+}
+
+// Say is what a person is told of an unasked sync's outcome, in one
+// line; "" when there is nothing to tell (it worked, sync is off, or
+// another run was under way).
+func (r AutoSyncResult) Say(err error) string {
+	switch {
+	case err == nil, errors.Is(err, ErrSyncOff), errors.Is(err, ErrSyncRunning):
+		return ""
+	case errors.Is(err, ErrNotReplica):
+		return "sync.dir is set, but this diary is not set up to sync yet: run lumbar sync once in a shell (it asks for the passphrase)"
+	case r.Interval == 0: // the settings could not be read
+		return "sync failed: " + err.Error()
+	}
+	return fmt.Sprintf("sync failed: %v (trying again in %s)", err, diary.FormatInterval(r.Interval))
 }

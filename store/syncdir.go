@@ -103,9 +103,6 @@ func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResul
 	return res, err
 }
 
-// ErrNoSyncFolder says the folder to sync with is not there.
-var ErrNoSyncFolder = errors.New("is not a folder")
-
 // syncFolder is dir made absolute, once it is known to be a folder.
 func syncFolder(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
@@ -113,8 +110,8 @@ func syncFolder(dir string) (string, error) {
 		return "", err
 	}
 	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
-		return "", fmt.Errorf("%s %w: make it (or let your sync tool make it), or connect the disk it is on",
-			strconv.Quote(text.Printable(dir)), ErrNoSyncFolder)
+		return "", fmt.Errorf("%s is not a folder: make it (or let your sync tool make it), or connect the disk it is on",
+			strconv.Quote(text.Printable(dir)))
 	}
 	return abs, nil
 }

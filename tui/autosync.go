@@ -107,16 +107,12 @@ func (m *Model) handleSyncDone(msg syncDoneMsg) tea.Cmd {
 	case errors.Is(err, store.ErrNotReplica):
 		if !s.hinted {
 			s.hinted = true
-			s.fail(errors.New("sync.dir is set, but this diary is not set up to sync yet: " +
-				"run lumbar sync once in a shell (it asks for the passphrase)"))
+			s.fail(errors.New(msg.res.Say(err)))
 		}
-	case errors.Is(err, store.ErrSyncRunning):
-		// lumbar sync, typed meanwhile, is doing it.
-	case msg.res.Dir == "": // the settings could not be read (the status bar says why)
-		s.fail(fmt.Errorf("sync failed: %w", err))
 	default:
-		s.fail(fmt.Errorf("sync failed: %s (trying again in %s)", syncTrouble(err, msg.res.Dir),
-			diary.FormatInterval(msg.res.Interval)))
+		if say := msg.res.Say(err); say != "" {
+			s.fail(errors.New(say))
+		}
 	}
 	if s.again {
 		s.again = false
@@ -215,19 +211,11 @@ func (m *Model) SyncBeforeExit(limit time.Duration) error {
 		if err == nil || errors.Is(err, store.ErrSyncOff) || errors.Is(err, store.ErrNotReplica) {
 			return nil
 		}
-		return fmt.Errorf("the sync as lumbar closed failed: %s; what changed here goes with the next sync", syncTrouble(err, dir))
+		return fmt.Errorf("the sync as lumbar closed failed: %w; what changed here goes with the next sync", err)
 	case <-timer.C:
 		return fmt.Errorf("the sync with %s did not finish within %s and was left; what changed here goes with the next sync",
 			quoted(dir), limit)
 	}
-}
-
-// syncTrouble is what went wrong with a sync with dir, as the app says it.
-func syncTrouble(err error, dir string) string {
-	if errors.Is(err, store.ErrNoSyncFolder) {
-		return fmt.Sprintf("the folder %s is not there; connect the disk it is on, or make it", quoted(dir))
-	}
-	return err.Error()
 }
 
 // quoted is a folder's path as messages show it.

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,11 +89,11 @@ func TestAppSyncsAtStartAndEveryInterval(t *testing.T) {
 // is pressed; then a mark on the figures row stays until a sync works.
 // The same failure again is not shown again; another one is.
 func TestAppSyncFailureIsOneLineUntilAKey(t *testing.T) {
-	fake := &fakeSync{dir: "/mnt/nas/Sync", err: fmt.Errorf(`"/mnt/nas/Sync" %w: make it…`, store.ErrNoSyncFolder)}
+	fake := &fakeSync{dir: "/mnt/nas/Sync", err: errors.New(`"/mnt/nas/Sync" is not a folder: make it (or let your sync tool make it), or connect the disk it is on`)}
 	m := rootSyncing(t, tempStore(t), fake)
 	view := m.View()
-	if !strings.Contains(flat(view), `⚠ sync failed: the folder "/mnt/nas/Sync" is not there; connect the disk it is on, `+
-		`or make it (trying again in 17m) ? help · q quit`) {
+	if !strings.Contains(flat(view), `⚠ sync failed: "/mnt/nas/Sync" is not a folder: make it (or let your sync tool make it), `+
+		`or connect the disk it is on (trying again in 17m) ? help · q quit`) {
 		t.Fatalf("the failure is not in the status bar:\n%s", view)
 	}
 	if lines := strings.Count(view, "\n") + 1; lines != 24 {

@@ -55,3 +55,34 @@ func TestEndToEndAppSyncsAtStartAndAsItCloses(t *testing.T) {
 		t.Errorf("the entry logged in the app did not leave as it closed: %q", out)
 	}
 }
+
+// lumbar remind --once (from cron) syncs before it looks at what is due.
+func TestRemindOnceSyncsFirst(t *testing.T) {
+	dir := t.TempDir()
+	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
+	env := map[string]string{passphraseEnv: "our diary"}
+	for _, db := range []string{laptop, desktop} {
+		if code, _, errOut := runCLI(t, env, "--db", db, "sync", dir); code != exitOK {
+			t.Fatalf("sync: %q", errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, nil, "--db", laptop, "log", "5"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runCLI(t, nil, "--db", laptop, "sync"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	history := func() string {
+		_, out, _ := runCLI(t, nil, "--db", desktop, "history")
+		return out
+	}
+	if strings.Contains(history(), "pain 5 moderate") {
+		t.Fatal("the desktop has the entry before it synced")
+	}
+	if code, _, errOut := runCLI(t, nil, "--db", desktop, "remind", "--once"); code != exitOK && code != exitNothingDue {
+		t.Fatalf("remind --once: exit %d, %q", code, errOut)
+	}
+	if out := history(); !strings.Contains(out, "pain 5 moderate") {
+		t.Errorf("the laptop's entry is not on the desktop after remind --once: %q", out)
+	}
+}

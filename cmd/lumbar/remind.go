@@ -32,7 +32,11 @@ dismiss, lumbar water, lumbar log N, or in the app.
 It runs until stopped (ctrl+c, SIGTERM), sleeping until the next due
 time; it notices changes made elsewhere within seconds. Only one runs per
 data file. --once announces what is due now and exits: status 0 when it
-announced something, 3 when nothing was due.`,
+announced something, 3 when nothing was due.
+
+When the sync.dir setting names a folder (lumbar sync DIR keeps it), it
+also syncs with it every sync.interval while the app is closed (the app
+syncs while it is open), and --once syncs first.`,
 	flags: []flagSpec{
 		{"once", "", "announce what is due now and exit (0: announced, 3: nothing due)"},
 		{"exec", "CMD", "also run CMD through sh for each reminder, with LUMBAR_REMINDER, LUMBAR_TITLE, LUMBAR_BODY, LUMBAR_DUE, LUMBAR_ANSWER set"},

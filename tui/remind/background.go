@@ -50,9 +50,13 @@ type Background struct {
 	// RunCommand runs a prepared command; exec.Cmd.Run unless a test
 	// replaces it.
 	RunCommand func(*exec.Cmd) error
+	// Sync makes one sync run with the sync.dir folder; store.AutoSync
+	// unless a test replaces it (see sync.go).
+	Sync func(store.SyncWhen) (store.AutoSyncResult, error)
 
 	cues []string
 	sent map[string]time.Time // each reminder's due time last announced
+	sync syncState
 }
 
 // Announcement is one reminder as lumbar remind tells it.
@@ -90,6 +94,9 @@ func (b *Background) init() {
 	if b.sent == nil {
 		b.sent = b.Store.Delivered()
 	}
+	if b.Sync == nil {
+		b.Sync = func(when store.SyncWhen) (store.AutoSyncResult, error) { return store.AutoSync(b.Store, when) }
+	}
 }
 
 // Once announces what is due now and not announced yet, and tells how
@@ -97,6 +104,7 @@ func (b *Background) init() {
 // nothing: the app shows its own banner.
 func (b *Background) Once() (int, error) {
 	b.init()
+	b.syncIfDue(b.Now()) // first, so what other computers answered counts
 	_, fired, err := b.step(b.Now())
 	return fired, err
 }
@@ -109,6 +117,7 @@ func (b *Background) Run(ctx context.Context) error {
 	var planned, next time.Time
 	for {
 		now := b.Now()
+		b.syncIfDue(now)
 		stamp := stampOf(b.Store.Path())
 		if stamp != seen || !now.Before(next) || now.Sub(planned) >= replanEvery || now.Before(planned) {
 			upcoming, _, err := b.step(now)
@@ -117,7 +126,7 @@ func (b *Background) Run(ctx context.Context) error {
 			}
 			seen, planned, next = stampOf(b.Store.Path()), now, upcoming
 		}
-		wait := checkEvery
+		wait := min(checkEvery, max(b.sync.next.Sub(now), 0))
 		if !next.IsZero() {
 			wait = min(wait, max(next.Sub(now), 0))
 		}
