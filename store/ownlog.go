@@ -9,8 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
-	"time"
 
 	"lumbar/store/oplog"
 	"lumbar/store/synclog"
@@ -51,33 +49,16 @@ func (e *SharedIdentityError) Error() string {
 
 func (e *SharedIdentityError) Unwrap() error { return ErrSharedIdentity }
 
-// errIdentityChanged: the replica ID changed (NewIdentity) while a run
-// was sending under the old one.
-var errIdentityChanged = errors.New("this data file's sync identity changed during the sync; sync again")
-
-// ownLogLockTimeout bounds the wait for another run of the same data
-// file (the app's and a shell's) to finish sending.
-const ownLogLockTimeout = 10 * time.Second
-
-// ownLog is this replica's log, read whole, and locked against another
-// run sending from the same data file until closed.
+// ownLog is this replica's log, read whole, open to append to. One sync
+// run of a data file at a time (lockSync) opens it.
 type ownLog struct {
-	name string
 	file *os.File
 	data []byte
 }
 
 func openOwnLog(folder, replica string) (*ownLog, error) {
-	name := synclog.FileName(replica)
-	f, err := os.OpenFile(filepath.Join(folder, name), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(filepath.Join(folder, synclog.FileName(replica)), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, err
-	}
-	if err := lockWithin(f, syscall.LOCK_EX, ownLogLockTimeout); err != nil {
-		f.Close()
-		if errors.Is(err, ErrBusy) {
-			return nil, fmt.Errorf("another lumbar has been sending this diary's changes to %s for %v; try again", name, ownLogLockTimeout)
-		}
 		return nil, err
 	}
 	data, err := io.ReadAll(f)
@@ -85,7 +66,7 @@ func openOwnLog(folder, replica string) (*ownLog, error) {
 		f.Close()
 		return nil, err
 	}
-	return &ownLog{name: name, file: f, data: data}, nil
+	return &ownLog{file: f, data: data}, nil
 }
 
 func (l *ownLog) close() error { return l.file.Close() }
@@ -127,13 +108,10 @@ func readSendState(tx *Tx) (st sendState, err error) {
 
 // noteSent notes that the file wrote its log up to end, whose digest is
 // sum, and takes the operations up to last out of the outbox.
-func noteSent(tx *Tx, replica string, end int, sum [32]byte, last uint64) error {
+func noteSent(tx *Tx, end int, sum [32]byte, last uint64) error {
 	b, err := tx.syncBucket()
 	if err != nil {
 		return err
-	}
-	if string(b.Get(keyReplica)) != replica {
-		return errIdentityChanged
 	}
 	if err := writeUint(b, keySent, uint64(end)); err != nil {
 		return err
@@ -163,11 +141,13 @@ type ownLogCheck struct {
 	adopted int
 }
 
-// checkOwnLog reads data, this replica's log, against st: a
-// *SharedIdentityError when it holds what this file did not write.
-func checkOwnLog(data []byte, name string, key synclog.Key, st sendState) (ownLogCheck, error) {
+// checkOwnLog reads data, this replica's log in the folder dir/lumbar,
+// against st: a *SharedIdentityError when it holds what this file did not
+// write.
+func checkOwnLog(data []byte, dir string, key synclog.Key, st sendState) (ownLogCheck, error) {
+	name := synclog.FileName(st.replica)
 	shared := func(finds string) (ownLogCheck, error) {
-		return ownLogCheck{}, &SharedIdentityError{Log: name, Finds: finds}
+		return ownLogCheck{}, &SharedIdentityError{Log: name, Finds: finds, Folder: dir}
 	}
 	if len(data) < st.sent {
 		return shared("is shorter than what this computer wrote to it")
@@ -228,9 +208,6 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 	if err != nil {
 		return 0, err
 	}
-	if st.replica != me.id {
-		return 0, errIdentityChanged
-	}
 	if len(log.data) == 0 && st.sent > 0 {
 		// The log is gone from the folder (a new folder, or one emptied):
 		// what was sent to it goes again, to reach whoever reads this one.
@@ -241,11 +218,7 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 			return 0, err
 		}
 	}
-	found, err := checkOwnLog(log.data, log.name, me.key, st)
-	var shared *SharedIdentityError
-	if errors.As(err, &shared) {
-		shared.Folder = filepath.Dir(folder)
-	}
+	found, err := checkOwnLog(log.data, filepath.Dir(folder), me.key, st)
 	if err != nil {
 		return 0, err
 	}
@@ -274,7 +247,7 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 		return 0, nil
 	}
 	sum := sha256.Sum256(log.data[:end])
-	return len(st.ops), s.Update(func(tx *Tx) error { return noteSent(tx, me.id, end, sum, st.last) })
+	return len(st.ops), s.Update(func(tx *Tx) error { return noteSent(tx, end, sum, st.last) })
 }
 
 // ErrNotReplica: a data file never synced has no sync identity to change.
@@ -292,6 +265,11 @@ func NewIdentity(s *Store) (old, replica string, err error) {
 	if err != nil {
 		return "", "", err
 	}
+	release, err := s.lockSync() // not while a sync run sends under the old ID
+	if err != nil {
+		return "", "", err
+	}
+	defer release()
 	err = s.Update(func(tx *Tx) error {
 		me, err := readSetUp(tx)
 		if err != nil {

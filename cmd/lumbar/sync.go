@@ -14,7 +14,7 @@ import (
 )
 
 var syncCommand = command{
-	name: "sync", synopsis: "[DIR]", summary: "share your diary with your other computers through a folder",
+	name: "sync", synopsis: "[DIR] | --status [DIR]", summary: "share your diary with your other computers through a folder",
 	about: `Sync your diary through DIR, a folder your own sync tool (Syncthing,
 Nextcloud, Dropbox, a git repository) carries between your computers.
 lumbar writes what changed here to its own file in DIR/lumbar, encrypted
@@ -45,13 +45,22 @@ and reads only the changes made after it.`,
 	flags: []flagSpec{
 		{"passphrase-file", "FILE", "read the passphrase from the first line of FILE (later syncs check it is the diary's)"},
 		{"new-identity", "", "give this computer's data file a sync identity of its own (after copying a data file), then sync"},
+		{"status", "", "only tell how sync stands (DIR, else the sync.dir setting): reads, writes nothing"},
+		{"json", "", "with --status: the same facts as JSON, for scripts"},
 	},
-	run: runSync,
+	more: func() string { return syncStatusHelp },
+	run:  runSync,
 }
 
 const passphraseEnv = "LUMBAR_SYNC_PASSPHRASE"
 
 func runSync(inv *invocation) error {
+	switch a := inv.args; {
+	case a.has("status"):
+		return runSyncStatus(inv)
+	case a.has("json"):
+		return a.refuseUsage("--json goes with --status")
+	}
 	dir, err := syncDirGiven(inv)
 	if err != nil {
 		return err

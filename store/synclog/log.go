@@ -223,6 +223,7 @@ func ReadFrames(data []byte, from int, k Key) (frames [][]oplog.Op, next int, er
 	}
 }
 
+// openFrame decrypts and reads a frame.
 func openFrame(sealed []byte, k Key) ([]oplog.Op, error) {
 	var ops []oplog.Op
 	if err := openSealed(sealed, k, &ops); err != nil {
@@ -230,17 +231,44 @@ func openFrame(sealed []byte, k Key) ([]oplog.Op, error) {
 	}
 	for _, op := range ops {
 		if err := op.Check(); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("holds a bad operation (%v)", err)
 		}
 	}
 	return ops, nil
 }
 
 // openSealed decrypts sealed with k and reads the JSON it holds into v.
+// Its errors say what is wrong in a few words: age's own quote the
+// damaged bytes.
 func openSealed(sealed []byte, k Key, v any) error {
 	plain, err := decrypt(sealed, k.id)
 	if err != nil {
-		return err
+		return errors.New("does not open with its key")
 	}
-	return json.Unmarshal(plain, v)
+	if err := json.Unmarshal(plain, v); err != nil {
+		return errors.New("does not hold what it should")
+	}
+	return nil
+}
+
+// Extent is what a log holds from a byte on, told by the frames' lengths
+// alone: nothing is decrypted, so no key is needed.
+type Extent struct {
+	Frames int // whole frames
+	Last   int // where the last whole frame begins; -1 when there is none
+	End    int // where the whole frames end: a torn frame may follow
+}
+
+// Measure walks the frames of data from byte from; ErrDamaged when a
+// length cannot be a frame's.
+func Measure(data []byte, from int) (Extent, error) {
+	e := Extent{Last: -1, End: from}
+	for {
+		_, next, ok, err := block(data, e.End)
+		if err != nil || !ok {
+			return e, err
+		}
+		e.Frames++
+		e.Last, e.End = e.End, next
+	}
 }

@@ -209,3 +209,29 @@ func TestConflictCopiesAreExtraLogs(t *testing.T) {
 		t.Error(FileName("ABC234"))
 	}
 }
+
+// Measure counts a log's whole frames without a key, and stops before a
+// torn one.
+func TestMeasureCountsWholeFrames(t *testing.T) {
+	k := mustKey(t)
+	batches := [][]oplog.Op{opsNumbered(0, 2), opsNumbered(2, 1)}
+	data := logOf(t, k, "pass", batches...)
+	h, _, _ := ReadHeader(data)
+	lastStart := len(logOf(t, k, "pass", batches[0]))
+	for _, c := range []struct {
+		cut  int
+		want Extent
+	}{
+		{len(data), Extent{Frames: 2, Last: lastStart, End: len(data)}},
+		{len(data) - 1, Extent{Frames: 1, Last: h.Frames, End: lastStart}},
+		{h.Frames, Extent{Frames: 0, Last: -1, End: h.Frames}},
+	} {
+		got, err := Measure(data[:c.cut], h.Frames)
+		if err != nil || got != c.want {
+			t.Errorf("cut at %d: %+v, %v; want %+v", c.cut, got, err, c.want)
+		}
+	}
+	if _, err := Measure(append(data, 0xff, 0xff, 0xff, 0xff), h.Frames); !errors.Is(err, ErrDamaged) {
+		t.Errorf("a length of 4 GiB: %v", err)
+	}
+}
