@@ -504,3 +504,19 @@ func TestSnapshotsStartAgainWithTheLog(t *testing.T) {
 		t.Errorf("the first run with a new log wrote no snapshot: %+v", res)
 	}
 }
+
+// A computer that has read every log there is never opens a snapshot,
+// even while another computer's log holds no change yet: a snapshot it
+// could not read (here from a newer lumbar) stops none of its syncs.
+func TestReplicasThatHaveReadTheLogsLeaveSnapshotsAlone(t *testing.T) {
+	rs := newReplicas(t, 2)
+	mustAppend(t, rs[0].s, Pain, painAt(outboxAt, 4))
+	exchange(t, rs) // the second computer writes nothing: its log is a header
+	if err := os.WriteFile(filepath.Join(rs[0].logs(), "ZZZZ.snap"), []byte("lumbar-sync 9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustAppend(t, rs[0].s, Pain, painAt(outboxAt.Add(time.Hour), 5))
+	if res := mustSync(t, rs[0]); res.StartedFrom != "" {
+		t.Errorf("started from %s", res.StartedFrom)
+	}
+}

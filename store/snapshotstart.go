@@ -87,7 +87,7 @@ type unreadLog struct {
 }
 
 // unreadLogs is the logs in the folder of which nothing is applied yet,
-// by name; the keys of the others go into ring. A log that cannot be
+// and that hold something past their header, by name; the keys of the others go into ring. A log that cannot be
 // read yet or at all is left to receiveLogs, which says why.
 func unreadLogs(s *Store, folder, me string, logs []synclog.LogFile, ring keyring) (map[string]unreadLog, error) {
 	unread := map[string]unreadLog{}
@@ -114,7 +114,8 @@ func unreadLogs(s *Store, folder, me string, logs []synclog.LogFile, ring keyrin
 		if err != nil {
 			return nil, err
 		}
-		if h, complete, err := synclog.ReadHeader(data); err == nil && complete {
+		h, complete, err := synclog.ReadHeader(data)
+		if err == nil && complete && len(data) > h.Frames { // a log of no frames has nothing to spare
 			unread[l.Name] = unreadLog{data: data, h: h, keyKept: seen.Key != ""}
 		}
 	}
