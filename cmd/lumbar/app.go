@@ -20,6 +20,7 @@ func runApp(inv *invocation) error { return runAppAt(inv, "") }
 // data file is checked before the terminal, so a bad file is reported as
 // a plain line even with no terminal.
 func runAppAt(inv *invocation, routine string) error {
+	tui.Prepare()
 	s, err := inv.openDiary()
 	if err != nil {
 		return err
