@@ -12,6 +12,8 @@ import (
 
 	"lumbar/store/oplog"
 	"lumbar/store/synclog"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // This replica's own log, DIR/lumbar/<replica>.log, is written by this
@@ -28,8 +30,17 @@ import (
 // the operations at the head of its outbox: a run cut short between
 // appending a frame and noting it. The next run notes them instead of
 // sending the same operations again.
+//
+// What the file notes is about the log of the folder it last sent to,
+// told by its header (a random salt makes each log's unique). A run with
+// another folder, where the log is missing or another, takes that log up
+// (takeOwnLog) and sends everything the file holds again: what went to
+// the other folder reaches the readers of this one too.
 
-var keyLogSum = []byte("log_sum") // in sync: SHA-256 of this replica's log up to keySent
+var (
+	keyLogSum    = []byte("log_sum")    // in sync: SHA-256 of this replica's log up to keySent
+	keyLogHeader = []byte("log_header") // in sync: SHA-256 of that log's header, which no other log shares
+)
 
 // ErrSharedIdentity is the refusal of a sync run whose log another data
 // file writes to as well. Match it with errors.Is.
@@ -90,6 +101,7 @@ type sendState struct {
 	replica string
 	sent    int    // the bytes of its log this file wrote
 	sum     []byte // their SHA-256; nil when not noted (a log started by an earlier lumbar)
+	header  []byte // the SHA-256 of that log's header; nil when not noted
 	ops     []oplog.Op
 	last    uint64 // the outbox sequence number of the last of ops
 }
@@ -102,21 +114,69 @@ func readSendState(tx *Tx) (st sendState, err error) {
 	st.replica = string(b.Get(keyReplica))
 	st.sent = int(readUint(b, keySent))
 	st.sum = bytes.Clone(b.Get(keyLogSum))
+	st.header = bytes.Clone(b.Get(keyLogHeader))
 	st.ops, st.last, err = outboxUpTo(tx)
 	return st, err
 }
 
-// noteSent notes that the file wrote its log up to end, whose digest is
-// sum, and takes the operations up to last out of the outbox.
-func noteSent(tx *Tx, end int, sum [32]byte, last uint64) error {
+// describes tells whether st is about data, this replica's log in the
+// folder of a run: not when the log is missing there or was started by
+// another than the one st was noted for (a file synced with another
+// folder since).
+func (st sendState) describes(data []byte) bool {
+	if len(data) == 0 {
+		return st.sent == 0
+	}
+	hash := headerHash(data)
+	return hash == nil || st.header == nil || bytes.Equal(hash, st.header)
+}
+
+// headerHash is the SHA-256 of the header data starts with; nil when it
+// has no whole one.
+func headerHash(data []byte) []byte {
+	h, complete, err := synclog.ReadHeader(data)
+	if err != nil || !complete {
+		return nil
+	}
+	return sha256Of(data[:h.Frames])
+}
+
+// takeOwnLog makes data, this replica's log in another folder than the
+// one it last synced with (or none yet), the one it sends to: what the
+// other folder received goes again (recordHeld), and what data holds
+// already counts as written, read as far as whole frames go.
+func takeOwnLog(tx *Tx, data []byte) error {
+	if err := recordHeld(tx); err != nil {
+		return err
+	}
+	if err := forgetSent(tx); err != nil {
+		return err
+	}
+	h, complete, err := synclog.ReadHeader(data)
+	if err != nil || !complete {
+		return nil
+	}
+	e, err := synclog.Measure(data, h.Frames)
+	if err != nil {
+		return nil // the check that follows says what is wrong
+	}
+	return noteWritten(tx.btx.Bucket(bucketSync), data[:e.End])
+}
+
+// noteWritten notes written as what this replica wrote to its log.
+func noteWritten(b *bolt.Bucket, written []byte) error {
+	return errors.Join(writeUint(b, keySent, uint64(len(written))),
+		b.Put(keyLogSum, sha256Of(written)), b.Put(keyLogHeader, headerHash(written)))
+}
+
+// noteSent notes that the file wrote its log as far as written, and
+// takes the operations up to last out of the outbox.
+func noteSent(tx *Tx, written []byte, last uint64) error {
 	b, err := tx.syncBucket()
 	if err != nil {
 		return err
 	}
-	if err := writeUint(b, keySent, uint64(end)); err != nil {
-		return err
-	}
-	if err := b.Put(keyLogSum, sum[:]); err != nil {
+	if err := noteWritten(b, written); err != nil {
 		return err
 	}
 	return dropOutbox(b, last)
@@ -129,7 +189,7 @@ func forgetSent(tx *Tx) error {
 	if err != nil {
 		return err
 	}
-	return errors.Join(b.Delete(keySent), b.Delete(keyLogSum), b.Delete(keySnapshot))
+	return errors.Join(b.Delete(keySent), b.Delete(keyLogSum), b.Delete(keyLogHeader), b.Delete(keySnapshot))
 }
 
 // ownLogCheck is what a run finds in its own log: where its whole frames
@@ -208,10 +268,8 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 	if err != nil {
 		return 0, err
 	}
-	if len(log.data) == 0 && st.sent > 0 {
-		// The log is gone from the folder (a new folder, or one emptied):
-		// what was sent to it goes again, to reach whoever reads this one.
-		if err := s.Update(func(tx *Tx) error { return errors.Join(recordHeld(tx), forgetSent(tx)) }); err != nil {
+	if !st.describes(log.data) {
+		if err := s.Update(func(tx *Tx) error { return takeOwnLog(tx, log.data) }); err != nil {
 			return 0, err
 		}
 		if st, err = Read(s, readSendState); err != nil {
@@ -246,8 +304,7 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 	if end == st.sent {
 		return 0, nil
 	}
-	sum := sha256.Sum256(log.data[:end])
-	return len(st.ops), s.Update(func(tx *Tx) error { return noteSent(tx, end, sum, st.last) })
+	return len(st.ops), s.Update(func(tx *Tx) error { return noteSent(tx, log.data[:end], st.last) })
 }
 
 // ErrNotReplica: a data file never synced has no sync identity to change.

@@ -270,6 +270,30 @@ func logOps(t *testing.T, path string) []oplog.Op {
 	return ops
 }
 
+// A replica synced with one folder, then another, then the first again,
+// is refused by neither and sends each what the other received: a
+// computer reading either folder alone gets the whole diary.
+func TestSyncingWithAnotherFolderAndBack(t *testing.T) {
+	first := newReplicas(t, 1)[0]
+	mustAppend(t, first.s, Pain, painAt(outboxAt, 3))
+	mustSync(t, first)
+	second := replicaUnderTest{s: first.s, folder: t.TempDir()}
+	mustAppend(t, first.s, Pain, painAt(outboxAt.Add(time.Hour), 4))
+	mustSync(t, second)
+	mustAppend(t, first.s, Pain, painAt(outboxAt.Add(2*time.Hour), 5))
+	mustSync(t, first)
+	mustAppend(t, first.s, Pain, painAt(outboxAt.Add(3*time.Hour), 6))
+	mustSync(t, second)
+	mustSync(t, first)
+	for i, folder := range []string{first.folder, second.folder} {
+		reader := replicaUnderTest{s: openTemp(t), folder: folder}
+		mustSync(t, reader)
+		if got := len(painNow(t, reader.s)); got != 4 {
+			t.Errorf("a computer reading folder %d only holds %d entries, want 4", i+1, got)
+		}
+	}
+}
+
 // A replica synced with a new folder (its log is not there) sends
 // everything it holds again, so a computer reading only the new folder
 // gets the whole diary.

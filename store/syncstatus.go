@@ -180,7 +180,7 @@ func (r *ReplicaStatus) readLog(folder string, me replicaSetUp, send sendState, 
 	if err != nil {
 		return err
 	}
-	if info, err := os.Stat(path); err == nil {
+	if info, err := os.Stat(path); err == nil && !r.This { // this computer's own frames are always read
 		r.LastWrote = info.ModTime()
 	}
 	h, complete, err := synclog.ReadHeader(data)
@@ -205,11 +205,11 @@ func (r *ReplicaStatus) readLog(folder string, me replicaSetUp, send sendState, 
 		at, r.Read = seen.At, true
 	}
 	at = max(at, h.Frames)
-	if r.This {
+	if r.This && send.describes(data) { // else the next sync takes the log up again (takeOwnLog)
 		if _, err := checkOwnLog(data, filepath.Dir(folder), key, send); err != nil {
 			r.Problem = err.Error()
 		}
-	} else {
+	} else if !r.This {
 		r.readUnread(data, at, key)
 	}
 	if r.Problem == "" {

@@ -111,6 +111,9 @@ func replicaLine(r store.ReplicaStatus, loc *time.Location) string {
 	if r.Log == "" {
 		return strings.Join(append(parts, "no log here yet: the next sync writes it"), " · ")
 	}
+	if r.This && r.LastWrote.IsZero() && r.Problem == "" {
+		return strings.Join(append(parts, "nothing sent to this folder yet"), " · ")
+	}
 	if !r.LastWrote.IsZero() {
 		from := "the file's time"
 		if r.FromChange {
