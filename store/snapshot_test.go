@@ -423,9 +423,9 @@ func TestNoSnapshotOfADamagedRecord(t *testing.T) {
 
 // Replicas write snapshots at random moments (SnapshotAfter changing as
 // they go), snapshots and logs are delivered late, torn or not at all,
-// and new computers join from copies of a replica's folder, whole or
-// half carried; once everything has been delivered, every replica holds
-// the merge of all that was written.
+// and new computers, some with entries of their own, join from copies of
+// a replica's folder, whole or half carried; once everything has been
+// delivered, every replica holds the merge of all that was written.
 func TestReplicasJoiningFromSnapshotsConverge(t *testing.T) {
 	snapshotsAfter(t, never)
 	started := 0
@@ -441,6 +441,9 @@ func TestReplicasJoiningFromSnapshotsConverge(t *testing.T) {
 				switch {
 				case step%30 == 29: // a new computer joins
 					joiner := replicaUnderTest{s: openTemp(t), folder: t.TempDir()}
+					for range r.IntN(3) { // what was written on it before it first synced
+						randomSyncedWrite(t, r, joiner.s)
+					}
 					copyFiles(t, from.logs(), joiner.logs(), func(_ string, data []byte) []byte { return data[:somePart(len(data))] })
 					if res := mustSync(t, joiner); res.StartedFrom != "" {
 						started++
