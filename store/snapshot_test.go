@@ -523,3 +523,46 @@ func TestReplicasThatHaveReadTheLogsLeaveSnapshotsAlone(t *testing.T) {
 		t.Errorf("started from %s", res.StartedFrom)
 	}
 }
+
+// The key a run unwraps to open a snapshot (a scrypt, about a second) is
+// kept for its replica's log, even when the snapshot is then passed
+// over, so reading that log does not unwrap it again.
+func TestKeyOpenedForASnapshotIsKeptForItsLog(t *testing.T) {
+	first := folderWithSnapshot(t)
+	id, _ := Read(first.s, ReplicaID)
+	r := replicaUnderTest{s: openTemp(t), folder: t.TempDir()}
+	copyFiles(t, first.logs(), r.logs(), func(name string, data []byte) []byte {
+		if isSnapshot(name) {
+			data[len(data)-20] ^= 1 // its state damaged: it is opened, then passed over
+		}
+		return data
+	})
+	me, err := setUpReplica(r.s, r.folder, passphraseIs(samePassphrase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.s.Update(func(tx *Tx) error { return tx.btx.Bucket(bucketSync).DeleteBucket(bucketLogs) }); err != nil {
+		t.Fatal(err) // no key kept from checking the passphrase
+	}
+	var res SyncResult
+	if err := startFromSnapshot(r.s, r.logs(), me, &res); err != nil || res.StartedFrom != "" {
+		t.Fatalf("started from %q: %v", res.StartedFrom, err)
+	}
+	kept := map[string]bool{}
+	names, _ := namesIn(r.logs())
+	for _, l := range synclog.LogFiles(names) {
+		seen, err := Read(r.s, func(tx *Tx) (readLog, error) { return logRead(tx, l.Name) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept[l.Name] = seen.Key != ""
+	}
+	if len(kept) != 2 || !kept[synclog.FileName(id)] {
+		t.Errorf("keys kept: %v; want the snapshot's replica's (%s) alone", kept, id)
+	}
+	for name, k := range kept {
+		if k && name != synclog.FileName(id) {
+			t.Errorf("a key kept for %s, whose key no snapshot opened", name)
+		}
+	}
+}
