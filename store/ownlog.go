@@ -44,7 +44,7 @@ var (
 
 // ErrSharedIdentity is the refusal of a sync run whose log another data
 // file writes to as well. Match it with errors.Is.
-var ErrSharedIdentity = errors.New("this data file's sync identity is also used by another computer (the data file was probably copied)")
+var ErrSharedIdentity = errors.New("this data file's sync identity is also used by another computer (the data file was probably copied, or put back from a backup)")
 
 // SharedIdentityError tells what the run found and the fix.
 type SharedIdentityError struct {

@@ -51,7 +51,9 @@ upgrade or a repair) back in place of your data file. The backup is
 checked first, as lumbar checks any data file before writing to it, and
 is never changed itself. Your data file as it was is kept beside it
 (lumbar.db.before-restore-TIME.bak), then the backup takes its place in
-one step.`,
+one step. A diary that syncs gets a sync identity of its own (a backup
+put back is a copy), and its next sync takes in what the sync folder
+holds: changes made after the backup come back.`,
 	run: runRestore,
 }
 
@@ -73,5 +75,28 @@ func runRestore(inv *invocation) error {
 	if kept != "" {
 		fmt.Fprintf(inv.stdout, "your data file as it was is kept at %s\n", quote(kept))
 	}
+	return renewRestoredIdentity(inv, path)
+}
+
+// renewRestoredIdentity gives a restored diary that syncs an identity of
+// its own: a backup is a copy of the data file as it was, and a copy
+// must not write under the identity the file it was made from wrote
+// under since (lumbar help sync). Its next sync sends everything it holds
+// and takes in what the folder holds, the changes made after the backup
+// among them.
+func renewRestoredIdentity(inv *invocation, path string) error {
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	if id, err := store.Read(s, store.ReplicaID); err != nil || id == "" {
+		return err
+	}
+	old, replica, err := store.NewIdentity(s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(inv.stdout, "it syncs as %s now, no longer as %s: its next sync sends all it holds and takes in what your sync folder holds, the changes made after the backup among them\n",
+		shortReplica(replica), shortReplica(old))
 	return nil
 }
