@@ -105,22 +105,31 @@ func run(binary string, runs, silentRuns, crowd int, out io.Writer) error {
 	if err := makeCrowded(db, crowded, crowd); err != nil {
 		return fmt.Errorf("making the crowded file: %w", err)
 	}
-	fmt.Fprintf(out, "\n| the app, Log open (%d runs) | file | median peak resident | min | max |\n|---|---|---|---|---|\n", memoryRuns)
+	fmt.Fprintf(out, "\n| the app, Log open (%d runs) | file | median peak resident | min | max | median first frame | median Log drawn |\n|---|---|---|---|---|---|---|\n", memoryRuns)
 	for _, file := range []struct{ name, path string }{
 		{"10-year demo file", db},
 		{fmt.Sprintf("the same with %d extra entries", crowd), crowded},
 	} {
-		peaks, err := peakMemory(binary, file.path)
+		runs, err := openTheLog(binary, file.path)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "| %s | %s | %s | %s | %s |\n", file.name, megabytes(fileSize(file.path)), megabytes(peaks[len(peaks)/2]), megabytes(peaks[0]), megabytes(peaks[len(peaks)-1]))
+		peaks := make([]int64, len(runs))
+		var frames, logs []time.Duration
+		for i, r := range runs {
+			peaks[i] = r.peak
+			frames, logs = append(frames, r.frame), append(logs, r.log)
+		}
+		slices.Sort(peaks)
+		fmt.Fprintf(out, "| %s | %s | %s | %s | %s | %s | %s |\n", file.name, megabytes(fileSize(file.path)),
+			megabytes(peaks[len(peaks)/2]), megabytes(peaks[0]), megabytes(peaks[len(peaks)-1]),
+			ms(summarise(frames, nil).median), ms(summarise(logs, nil).median))
 	}
 	return nil
 }
 
-// memoryRuns is how often the app's peak memory is measured on each
-// file: it moves little from run to run.
+// memoryRuns is how often the app is opened on each file to measure its
+// peak memory, which moves little from run to run.
 const memoryRuns = 5
 
 // makeCrowded copies the 10-year file to path and adds n pain entries
@@ -140,29 +149,42 @@ func makeCrowded(src, path string, n int) error {
 	return demodata.AddCrowd(s, n, time.Now(), 1)
 }
 
-// peakMemory starts the app on db memoryRuns times, opens the Log, waits
-// for its entries, and returns the most memory the process has held so
-// far (its peak resident set, VmHWM) of each run, smallest first. The
-// rusage of the ended process would not do: Linux keeps in it the peak of
-// the process before exec, here lumbar-bench's own.
-func peakMemory(binary, db string) ([]int64, error) {
-	var peaks []int64
+// appRun is one start of the app that opened the Log: the times from
+// exec to the tab bar and to the Log's entries on the screen (2 pressed
+// as soon as the tab bar shows), and the most memory the process held by
+// then.
+type appRun struct {
+	frame, log time.Duration
+	peak       int64
+}
+
+// openTheLog starts the app on db memoryRuns times, opens the Log, waits
+// for its entries, and reads the most memory the process has held so far
+// (its peak resident set, VmHWM). The rusage of the ended process would
+// not do: Linux keeps in it the peak of the process before exec, here
+// lumbar-bench's own.
+func openTheLog(binary, db string) ([]appRun, error) {
+	var runs []appRun
 	for range memoryRuns {
 		cmd := exec.Command(binary, "--db", db)
 		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		start := time.Now()
 		ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
 		if err != nil {
 			return nil, fmt.Errorf("no pseudo-terminal: %w", err)
 		}
 		screen := &screenReader{ptmx: ptmx}
+		var run appRun
 		err = screen.waitFor("1 Guide")
 		if err == nil {
+			run.frame = time.Since(start)
+			screen.forget() // the Guide may say "When" too
 			_, _ = ptmx.WriteString("2")
-			err = screen.waitFor("When")
+			err = screen.waitFor("When") // the Log's first column
+			run.log = time.Since(start)
 		}
-		var peak int64
 		if err == nil {
-			peak, err = peakResident(cmd.Process.Pid)
+			run.peak, err = peakResident(cmd.Process.Pid)
 		}
 		if err != nil {
 			_ = cmd.Process.Kill()
@@ -176,18 +198,20 @@ func peakMemory(binary, db string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		peaks = append(peaks, peak)
+		runs = append(runs, run)
 	}
-	slices.Sort(peaks)
-	return peaks, nil
+	return runs, nil
 }
 
 // screenReader reads what the app draws, answering its start-up queries
 // as a dark terminal does.
 type screenReader struct {
 	ptmx *os.File
-	seen bytes.Buffer
+	seen bytes.Buffer // what the app drew since forget
 }
+
+// forget makes waitFor look only at what the app draws from now on.
+func (r *screenReader) forget() { r.seen.Reset() }
 
 func (r *screenReader) waitFor(text string) error {
 	buf := make([]byte, 32*1024)
