@@ -47,7 +47,7 @@ type snapshotWritten struct {
 // says the winning operation wrote (a damaged record, or one a newer
 // lumbar wrote with fields this one drops). A snapshot of it would spread
 // something no log says, so none is written; the logs still hold it all.
-var errStateDiffers = errors.New("differs from its last synced change")
+var errStateDiffers = errors.New("differs from its last synced change (lumbar check tells of damaged records)")
 
 // snapshotIfDue writes this replica's snapshot when its own log has grown
 // enough since the last one (SnapshotAfter), and says so in res.
@@ -76,6 +76,10 @@ func snapshotIfDue(s *Store, folder string, me replicaSetUp, res *SyncResult) er
 		return err
 	}
 	snap, err := sealSnapshot(folder, me, covers, state)
+	if errors.Is(err, synclog.ErrTooBig) {
+		res.NoSnapshot = err.Error()
+		return keepSnapshotWritten(s, sent, 0)
+	}
 	if err != nil {
 		return err
 	}

@@ -150,7 +150,7 @@ func reportSnapshots(inv *invocation, res store.SyncResult) {
 		fmt.Fprintf(inv.stdout, "wrote a snapshot of this diary (%s) for a new computer to start from\n", byteSize(res.Snapshot))
 	}
 	if res.NoSnapshot != "" {
-		fmt.Fprintf(inv.stdout, "wrote no snapshot for new computers (they read every change instead): %s; lumbar check tells of damaged records\n",
+		fmt.Fprintf(inv.stdout, "wrote no snapshot for new computers (they read every change instead): %s\n",
 			text.Printable(res.NoSnapshot))
 	}
 }

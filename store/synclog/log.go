@@ -20,9 +20,10 @@ const Version = 1
 
 const magic = "lumbar-sync "
 
-// maxBlock bounds one block (the wrapped key or a frame): a length beyond
-// it is damage, not a reason to allocate gigabytes.
-const maxBlock = 64 << 20
+// maxBlock bounds one block (the wrapped key, a frame, a snapshot's
+// state): a length beyond it is damage, not a reason to allocate
+// gigabytes. Tests lower it.
+var maxBlock = 64 << 20
 
 // WorkFactor is scrypt's cost (log2 of N) for wrapping a replica's key
 // with the passphrase: age's own default. Tests lower it.

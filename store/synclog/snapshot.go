@@ -29,8 +29,13 @@ type Covered struct {
 	At  int    `json:"at"`
 }
 
-// ErrCutShort: a snapshot that ends before its last block, half-copied.
-var ErrCutShort = errors.New("cut short")
+// Errors of snapshots.
+var (
+	// ErrCutShort: a snapshot that ends before its last block, half-copied.
+	ErrCutShort = errors.New("cut short")
+	// ErrTooBig: a state bigger than a reader takes in one block.
+	ErrTooBig = errors.New("the diary is too big for one snapshot")
+)
 
 // Snapshot is the bytes of a snapshot of state, which covers covers. The
 // key is wrapped as in the replica's log header (Opened.Wrapped), so a
@@ -44,6 +49,9 @@ func Snapshot(wrapped []byte, k Key, covers []Covered, state []oplog.Op) ([]byte
 	stateBlock, err := sealedBlock(k, state)
 	if err != nil {
 		return nil, err
+	}
+	if len(stateBlock)-4 > maxBlock { // a reader would take it for damage
+		return nil, fmt.Errorf("%d bytes sealed: %w", len(stateBlock)-4, ErrTooBig)
 	}
 	return append(append(headerOf(wrapped), coverBlock...), stateBlock...), nil
 }

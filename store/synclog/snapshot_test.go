@@ -138,3 +138,25 @@ func TestSnapshotNames(t *testing.T) {
 		t.Errorf("a snapshot read as a log: %+v", logs)
 	}
 }
+
+// A state bigger than a reader takes is not written as a snapshot that
+// every reader would then pass over as damaged.
+func TestTooBigASnapshotIsNotWritten(t *testing.T) {
+	k := mustKey(t)
+	log := logOf(t, k, "pass")
+	h, _, _ := ReadHeader(log)
+	small, err := Snapshot(h.Wrapped, k, nil, opsNumbered(0, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := maxBlock
+	defer func() { maxBlock = old }()
+	opened, err := OpenSnapshot(small, h, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	maxBlock = opened.StateSize() - 1 // the state of small no longer fits
+	if _, err := Snapshot(h.Wrapped, k, nil, opsNumbered(0, 3)); !errors.Is(err, ErrTooBig) {
+		t.Errorf("a state past maxBlock: %v", err)
+	}
+}
