@@ -229,3 +229,34 @@ func TestAppShowsWhatASyncTookIn(t *testing.T) {
 		t.Errorf("the entry from the other computer is not shown:\n%s", m.View())
 	}
 }
+
+// A new sync.interval counts from when it is read; the timer of the old
+// one is dropped.
+func TestAppTakesANewSyncInterval(t *testing.T) {
+	s := tempStore(t)
+	change := func(texts map[string]string) {
+		t.Helper()
+		if err := s.Update(func(tx *store.Tx) error { return store.ChangeSettings(tx, texts) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	change(map[string]string{"sync.dir": "/home/ana/Sync", "sync.interval": "17m"})
+	fake := &fakeSync{dir: "/home/ana/Sync"}
+	m := rootSyncing(t, s, fake)
+	old := m.syncTimers()
+	change(map[string]string{"sync.interval": "45m"})
+	m.d.Run(m.refresh(false))
+	waiting := 0
+	for _, timer := range m.d.Timers() {
+		if timer.Wait == 45*time.Minute {
+			waiting++
+		}
+	}
+	if len(old) != 1 || len(fake.runs) != 1 || waiting != 1 {
+		t.Fatalf("after the change: %d runs, %d timers for the new interval", len(fake.runs), waiting)
+	}
+	m.d.Fire(old[0])
+	if len(fake.runs) != 1 {
+		t.Error("the old interval's timer still synced")
+	}
+}
