@@ -148,6 +148,9 @@ func TestCopiedDataFileIsRefusedThenGivenItsOwnIdentity(t *testing.T) {
 			if !reflect.DeepEqual(folderFiles(t, copied), before) {
 				t.Error("the refused sync wrote to the folder")
 			}
+			if own := mustStatus(t, copied.s, copied.folder).Replicas[0]; !own.This || !strings.Contains(own.Problem, ErrSharedIdentity.Error()) {
+				t.Errorf("the copy's status tells nothing of it: %+v", own)
+			}
 
 			old, replica, err := NewIdentity(copied.s)
 			if err != nil || old == replica || old+".log" != logName(t, laptop) {

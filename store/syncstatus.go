@@ -192,9 +192,15 @@ func (r *ReplicaStatus) readLog(folder string, me replicaSetUp, send sendState, 
 		r.TornBytes = len(data)
 		return nil
 	}
-	key, at := me.key, send.sent
-	r.Read = r.This // this computer holds all it wrote
-	if !r.This {
+	key := me.key
+	if r.This {
+		r.Read = true             // this computer holds all it wrote
+		if send.describes(data) { // else the next sync takes the log up again (takeOwnLog)
+			if _, err := checkOwnLog(data, filepath.Dir(folder), key, send); err != nil {
+				r.Problem = err.Error()
+			}
+		}
+	} else {
 		if seen.Key == "" {
 			r.measureUnread(data, h.Frames)
 			return nil
@@ -202,15 +208,8 @@ func (r *ReplicaStatus) readLog(folder string, me replicaSetUp, send sendState, 
 		if key, err = synclog.ParseKey(seen.Key); err != nil {
 			return fmt.Errorf("the key kept for %s: %w", r.Log, err)
 		}
-		at, r.Read = seen.At, true
-	}
-	at = max(at, h.Frames)
-	if r.This && send.describes(data) { // else the next sync takes the log up again (takeOwnLog)
-		if _, err := checkOwnLog(data, filepath.Dir(folder), key, send); err != nil {
-			r.Problem = err.Error()
-		}
-	} else if !r.This {
-		r.readUnread(data, at, key)
+		r.Read = true
+		r.readUnread(data, max(seen.At, h.Frames), key)
 	}
 	if r.Problem == "" {
 		r.newestChange(data, h.Frames, key)
