@@ -86,3 +86,22 @@ func TestRemindOnceSyncsFirst(t *testing.T) {
 		t.Errorf("the laptop's entry is not on the desktop after remind --once: %q", out)
 	}
 }
+
+// lumbar remind's first line says it syncs, and with which folder.
+func TestRemindSaysItSyncs(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "lumbar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note := syncingNote(s); note != "" {
+		t.Errorf("sync.dir off: %q", note)
+	}
+	if err := s.Update(func(tx *store.Tx) error {
+		return store.ChangeSettings(tx, map[string]string{"sync.dir": "/home/ana/Sync", "sync.interval": "10m"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if note := syncingNote(s); note != `; syncing with "/home/ana/Sync" every 10m` {
+		t.Errorf("sync.dir set: %q", note)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"lumbar/store"
+	"lumbar/store/diary"
 	"lumbar/store/text"
 	"lumbar/tui"
 )
@@ -99,6 +100,16 @@ func runRemind(inv *invocation) error {
 	// terminal closed) end it cleanly, with status 0.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	fmt.Fprintf(inv.stderr, "lumbar remind: watching %s (quiet while the app is open on it); ctrl+c stops\n", s.Path())
+	fmt.Fprintf(inv.stderr, "lumbar remind: watching %s (quiet while the app is open on it)%s; ctrl+c stops\n", s.Path(), syncingNote(s))
 	return r.Run(ctx)
+}
+
+// syncingNote tells, on lumbar remind's first line, that it also syncs
+// (as the settings say when it starts).
+func syncingNote(s *store.Store) string {
+	set, err := store.Read(s, store.LoadSettings)
+	if err != nil || set.SyncDir == "" {
+		return ""
+	}
+	return fmt.Sprintf("; syncing with %s every %s", quote(text.Printable(set.SyncDir)), diary.FormatInterval(set.SyncInterval))
 }
