@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"lumbar/store/diary"
 	"lumbar/store/oplog"
@@ -96,10 +97,13 @@ func SyncDir(s *Store, dir string, passphrase func() (string, error)) (SyncResul
 	if err = startFromSnapshot(s, folder, me, &res); err != nil {
 		return res, err
 	}
-	if err = receiveLogs(s, folder, me, &res); err != nil {
+	var unread *UnreadLogsError
+	if err = receiveLogs(s, folder, me, &res); err != nil && !errors.As(err, &unread) {
 		return res, err
 	}
-	err = snapshotIfDue(s, folder, me, &res)
+	if err := snapshotIfDue(s, folder, me, &res); err != nil {
+		return res, err
+	}
 	return res, err
 }
 
@@ -316,13 +320,64 @@ func dropOutbox(b *bolt.Bucket, last uint64) error {
 	return nil
 }
 
+// UnreadLogsError is a sync run that took in every other computer's log
+// but these: one damaged, foreign, from a newer lumbar or made with
+// another passphrase holds up no other. Its errors match the logs' own
+// (errors.Is(err, synclog.ErrWrongPassphrase)).
+type UnreadLogsError struct {
+	Logs []UnreadLog
+}
+
+// UnreadLog is a log a sync run could not read, and why.
+type UnreadLog struct {
+	Name string
+	Err  error
+}
+
+func (e *UnreadLogsError) Error() string {
+	if len(e.Logs) == 1 {
+		return logError(e.Logs[0].Name, e.Logs[0].Err).Error() + "; the other computers' changes were taken in"
+	}
+	parts := make([]string, len(e.Logs))
+	for i, l := range e.Logs {
+		parts[i] = l.Name + ": " + l.Err.Error()
+	}
+	return fmt.Sprintf("%d sync logs could not be read (%s); the other computers' changes were taken in",
+		len(e.Logs), strings.Join(parts, "; "))
+}
+
+func (e *UnreadLogsError) Unwrap() []error {
+	errs := make([]error, len(e.Logs))
+	for i, l := range e.Logs {
+		errs[i] = l.Err
+	}
+	return errs
+}
+
+// logFault marks an error of a log itself (its file, its format, its
+// passphrase), as against one of this data file, which stops the run.
+type logFault struct{ error }
+
+func (f logFault) Unwrap() error { return f.error }
+
+// asLogFault marks err, if any, as the log's own.
+func asLogFault(err error) error {
+	if err == nil {
+		return nil
+	}
+	return logFault{err}
+}
+
 // receiveLogs applies every other log past where it was last applied,
-// one transaction per log.
+// one transaction per log. A log that cannot be read is passed over
+// and named in an *UnreadLogsError once the rest are in; a failure of
+// the data file stops the run at once.
 func receiveLogs(s *Store, folder string, me replicaSetUp, res *SyncResult) error {
 	logs, err := logsIn(folder)
 	if err != nil {
 		return err
 	}
+	var unread []UnreadLog
 	for _, l := range logs {
 		if l.Name == synclog.FileName(me.id) {
 			continue
@@ -332,20 +387,28 @@ func receiveLogs(s *Store, folder string, me replicaSetUp, res *SyncResult) erro
 		}
 		applied, frames, err := receiveLog(s, folder, l.Name, me.passphrase)
 		res.Frames += frames
-		if err != nil {
+		res.Applied += applied
+		var fault logFault
+		switch {
+		case errors.As(err, &fault):
+			unread = append(unread, UnreadLog{Name: l.Name, Err: fault.error})
+			continue
+		case err != nil:
 			return logError(l.Name, err)
 		}
 		res.Logs++
-		res.Applied += applied
 	}
 	slices.Sort(res.Copies)
+	if len(unread) > 0 {
+		return &UnreadLogsError{Logs: unread}
+	}
 	return nil
 }
 
 func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount int, err error) {
 	data, err := os.ReadFile(filepath.Join(folder, name))
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, asLogFault(err)
 	}
 	seen, err := Read(s, func(tx *Tx) (readLog, error) { return logRead(tx, name) })
 	if err != nil {
@@ -355,13 +418,13 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount 
 	if !known {
 		h, complete, err := synclog.ReadHeader(data)
 		if err != nil || !complete {
-			return 0, 0, err
+			return 0, 0, asLogFault(err)
 		}
 		seen.At = h.Frames
 		if seen.Key == "" {
 			key, err := synclog.Unwrap(h.Wrapped, passphrase)
 			if err != nil {
-				return 0, 0, err
+				return 0, 0, asLogFault(err)
 			}
 			seen.Key = key.String()
 		}
@@ -371,6 +434,7 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount 
 		return 0, 0, err
 	}
 	frames, next, readErr := synclog.ReadFrames(data, seen.At, key)
+	readErr = asLogFault(readErr) // the frames before a damaged one are still taken in
 	if known && len(frames) == 0 && next == seen.At {
 		return 0, 0, readErr // nothing new: no write, so no revision for every app to reload
 	}
@@ -384,7 +448,10 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount 
 		}
 		return keepLogRead(tx, name, readLog{Key: seen.Key, At: next})
 	})
-	return applied, len(frames), errors.Join(err, readErr)
+	if err != nil {
+		return 0, 0, err
+	}
+	return applied, len(frames), readErr
 }
 
 func logRead(tx *Tx, name string) (readLog, error) {

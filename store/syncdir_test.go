@@ -273,6 +273,44 @@ func TestNewerLogIsRefused(t *testing.T) {
 	}
 }
 
+// A log that cannot be read (from a newer lumbar, not a log at all, or
+// damaged after its first frames) holds up no other: the run takes in
+// every other computer's changes, the readable frames of the damaged log
+// too, and then names each log it could not read, with its own error.
+func TestAnUnreadableLogHoldsUpNoOther(t *testing.T) {
+	rs := newReplicas(t, 3)
+	mustAppend(t, rs[0].s, Pain, painAt(outboxAt, 4))
+	mustSync(t, rs[0])
+	deliver(t, rs[0], rs[2], whole)
+	mustAppend(t, rs[1].s, Pain, painAt(outboxAt.Add(time.Hour), 6))
+	mustSync(t, rs[1])
+	mustAppend(t, rs[1].s, Pain, painAt(outboxAt.Add(2*time.Hour), 7))
+	mustSync(t, rs[1])
+	deliver(t, rs[1], rs[2], whole)
+	id1, _ := Read(rs[1].s, ReplicaID)
+	damaged := filepath.Join(rs[2].logs(), synclog.FileName(id1))
+	data, _ := os.ReadFile(damaged)
+	data[len(data)-20] ^= 0xff // inside the second frame
+	os.WriteFile(damaged, data, 0o600)
+	for name, content := range map[string]string{"ZZZZ.log": "lumbar-sync 9\n", "YYYY.log": "my shopping list\n"} {
+		if err := os.WriteFile(filepath.Join(rs[2].logs(), name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := SyncDir(rs[2].s, rs[2].folder, passphraseIs("the same on every computer"))
+	var unread *UnreadLogsError
+	if !errors.As(err, &unread) || len(unread.Logs) != 3 {
+		t.Fatalf("sync with three unreadable logs: %v", err)
+	}
+	if !errors.Is(err, synclog.ErrNewerFormat) || !errors.Is(err, synclog.ErrNotALog) || !errors.Is(err, synclog.ErrDamaged) ||
+		strings.Contains(err.Error(), "\n") {
+		t.Errorf("the refusal does not name each log's fault in one line: %v", err)
+	}
+	if got := len(painNow(t, rs[2].s)); got != 2 || res.Applied != 2 || res.Logs != 1 {
+		t.Errorf("holds %d entries, applied %d from %d logs; want the readable log's entry and the damaged log's first", got, res.Applied, res.Logs)
+	}
+}
+
 // A run cut short while appending leaves a torn frame at the end of the
 // replica's own log; the next run appends after the last whole frame,
 // and the operations of the torn one, still in the outbox, go again.

@@ -87,7 +87,8 @@ func runSync(inv *invocation) error {
 			shortReplica(replica), shortReplica(old))
 	}
 	res, err := store.SyncDir(s, dir, func() (string, error) { return inv.syncPassphrase(given) })
-	if err != nil {
+	var unread *store.UnreadLogsError
+	if err != nil && !errors.As(err, &unread) {
 		return err
 	}
 	fmt.Fprintf(inv.stdout, "synced with %s: sent %s, took in %s from %s\n", quote(dir),
@@ -101,7 +102,7 @@ func runSync(inv *invocation) error {
 			text.Plural(len(res.Copies), "copy"), text.Printable(strings.Join(res.Copies, ", ")))
 	}
 	reportSnapshots(inv, res)
-	return nil
+	return err // the logs that could not be read, said last
 }
 
 // syncUsage says how sync is used, for a sync without a folder to use.

@@ -249,3 +249,26 @@ func TestRestoredDiarySyncsUnderItsOwnIdentity(t *testing.T) {
 		t.Errorf("the restored diary after its sync:\n%s", out)
 	}
 }
+
+// A file in the folder that is no sync log holds up no computer: the
+// sync takes in the others, says what it did, then names the file in
+// one line and exits 1.
+func TestSyncPassesOverAFileThatIsNoLog(t *testing.T) {
+	dir := t.TempDir()
+	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
+	env := map[string]string{passphraseEnv: "our diary"}
+	mustRun := runOn(t, env)
+	mustRun(laptop, "log", "4")
+	mustRun(laptop, "sync", dir)
+	if err := os.WriteFile(filepath.Join(dir, "lumbar", "ZZZZ.log"), []byte("notes\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, env, "--db", desktop, "sync", dir)
+	if code != exitError || !strings.Contains(out, "took in 1 change from 1 other computer\n") ||
+		errOut != "lumbar: sync log ZZZZ.log: not a lumbar sync log; the other computers' changes were taken in\n" {
+		t.Errorf("exit %d, %q, %q", code, out, errOut)
+	}
+	if out := mustRun(desktop, "history"); !strings.Contains(out, "pain 4") {
+		t.Errorf("the laptop's entry did not arrive: %q", out)
+	}
+}
