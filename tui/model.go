@@ -203,6 +203,9 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case StopMsg:
 		_ = m.SaveBeforeExit() // the runner reports what failed, after the terminal is back
 		return m, tea.Quit
+	case BackgroundMsg:
+		m.setBackground(msg.Dark)
+		return m, nil
 	case pollMsg:
 		return m, m.refresh(true)
 	case refreshedMsg:

@@ -42,14 +42,29 @@ func runAppOn(inv *invocation, s *store.Store, routine string) error {
 // runProgram runs the TUI on a terminal already checked, with the end
 // signals already caught: each one runs the quit path's saves.
 func runProgram(inv *invocation, s *store.Store, routine string, signals *signalCatcher) error {
-	askBackground(inv)
 	root := tui.New(s, inv.now)
 	if routine != "" {
 		root.StartRoutine(routine)
 	}
-	program := tea.NewProgram(root, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
+	options := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler()}
+	background, err := listenForBackground(inv)
+	if err != nil {
+		return err
+	}
+	if background != nil {
+		// Whatever way runProgram ends, the terminal is given back.
+		defer background.Close()
+		options = append(options, tea.WithInput(background.Input))
+	}
+	program := tea.NewProgram(root, options...)
 	signals.forward(program)
-	_, err := program.Run()
+	if background != nil {
+		go background.Deliver(program)
+	}
+	_, err = program.Run()
+	if background != nil {
+		background.Close() // before anything is printed: the terminal is back to lines
+	}
 	if crash := root.Crash(); crash != nil {
 		// The terminal is restored by now: save what can be saved, say what
 		// happened, then the detail.
@@ -101,11 +116,23 @@ func isTerminal(fd uintptr) bool {
 }
 
 // askBackground asks the terminal on standard output whether its
-// background is dark, before anything is drawn in colour.
+// background is dark, before anything is drawn in colour, waiting a
+// bounded while: for output drawn once (lumbar guide).
 func askBackground(inv *invocation) {
 	if f, ok := inv.stdout.(*os.File); ok {
 		tui.AskBackground(f)
 	}
+}
+
+// listenForBackground asks the app's terminal for its background without
+// waiting for the answer (tui.ListenForBackground); nil when it is not
+// asked.
+func listenForBackground(inv *invocation) (*tui.BackgroundListener, error) {
+	out, ok := inv.stdout.(*os.File)
+	if !ok {
+		return nil, nil
+	}
+	return tui.ListenForBackground(inv.stdin, out)
 }
 
 func isTerminalWriter(inv *invocation) bool {

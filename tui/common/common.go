@@ -96,6 +96,14 @@ type Saver interface {
 	Save() error
 }
 
+// Restyler is implemented by tabs that keep what they draw (the Guide's
+// laid-out sections, the charts): the root calls Restyle when the
+// terminal's background turns out to be other than guessed, and they
+// draw it again in the colours for it.
+type Restyler interface {
+	Restyle()
+}
+
 // Typist is implemented by tabs where the person may be halfway through
 // typing something they have not saved (a Log entry). Saving never asks;
 // this asks the person, once, before a quit throws the typing away.

@@ -112,6 +112,14 @@ func (m *Model) SetSize(width, height int) {
 	m.syncKeys()
 }
 
+// Restyle shows the open section again, in the colours for the
+// terminal's background, at the same place.
+func (m *Model) Restyle() {
+	offset := m.offset()
+	m.pages.restyle()
+	m.showSection(m.current, offset)
+}
+
 // laidOut tells whether the tab has had a size. Before that a saved place,
 // a search or a link may already arrive: they are remembered and shown at
 // the first size.

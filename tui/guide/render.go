@@ -37,6 +37,15 @@ func (p *pages) setWidth(width int) bool {
 	return true
 }
 
+// restyle drops the rendered sections, to be rendered again in the
+// colours for the terminal's background; their lines stay where they
+// were, so the reader's place and search matches hold.
+func (p *pages) restyle() {
+	if p.laidOut() {
+		p.styled, p.plain = map[int][]string{}, map[int][]string{}
+	}
+}
+
 // laidOut tells whether a width was set: there is no layout before.
 func (p *pages) laidOut() bool { return p.renderer != nil }
 

@@ -234,6 +234,11 @@ func (m *Model) SetSize(width, height int) {
 	m.redraw()
 }
 
+// Restyle draws again, in the colours for the terminal's background,
+// what the tab keeps drawn: the chart, the insights, the advice and an
+// open entry. Its layout depends on the size alone and stays as it is.
+func (m *Model) Restyle() { m.SetSize(m.width, m.height) }
+
 // CapturesInput keeps q, ? and 1–4 in the form's text fields, and holds
 // the warning-sign advice open until it is answered (g or esc): no stray
 // key skips it and no reminder banner covers it.

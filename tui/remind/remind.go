@@ -267,12 +267,18 @@ func (m *Model) chooseQuiet(msg tea.KeyMsg) tea.Cmd {
 // takes over at once rather than when the heartbeat runs out.
 func (m *Model) Save() error { return m.Store.MarkAppClosed() }
 
-// SetSize gives the tab its cells.
-func (m *Model) SetSize(width, height int) {
-	m.width, m.height = width, height
+// Restyle draws the week's chart again, in the colours for the
+// terminal's background.
+func (m *Model) Restyle() {
 	if m.ready {
 		m.chart = m.weekChart()
 	}
+}
+
+// SetSize gives the tab its cells.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.Restyle() // the chart is drawn for the width
 	if m.form != nil {
 		m.form.resize(width, height)
 	}

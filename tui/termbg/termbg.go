@@ -22,13 +22,8 @@ import (
 	"lumbar/tui/termbg/early"
 )
 
-// askable: package early kept Bubble Tea's init from asking this
-// terminal, which termenv would have asked; Ask asks it instead.
-var askable bool
-
 func init() {
-	askable = early.Restore()
-	if !askable {
+	if !early.Restore() {
 		return
 	}
 	// termenv worked out its colour profile while TERM said dumb, and
@@ -38,20 +33,31 @@ func init() {
 	lipgloss.SetColorProfile(out.Profile)
 }
 
+// Askable tells whether to ask the terminal on standard output for its
+// background: lumbar draws in colour there (not under NO_COLOR, not on a
+// dumb terminal), and this process is in the terminal's foreground, where
+// it may read the answer. Screen and tmux are asked too (termenv would
+// not): tmux answers for the terminal it runs in, and a multiplexer that
+// does not answers DA1, which ends the wait at once.
+func Askable() bool {
+	return lipgloss.ColorProfile() != termenv.Ascii && early.Foreground()
+}
+
 // Wait bounds how long Ask waits for the terminal's answer. A terminal on
 // the same computer answers within a few milliseconds, one at the far end
 // of a slow ssh connection within a round trip; a terminal that never
-// answers costs this much once, when the app starts, instead of termenv's
-// five seconds before every command.
+// answers costs this much once, in `lumbar guide`, instead of termenv's
+// five seconds before every command. The app never waits (Listen).
 const Wait = 300 * time.Millisecond
 
 // Ask asks the terminal on tty (standard output) for its background
 // colour, waits at most wait for the answer, and tells lipgloss whether
 // the background is dark. Without an answer lipgloss keeps termenv's
-// guess: COLORFGBG if set, else dark. It asks only a terminal termenv
-// would have asked (not under screen or tmux, not in the background).
+// guess: COLORFGBG if set, else dark. It is for output drawn once (the
+// guide printed to the terminal); the app asks with Listen, and waits
+// for nothing.
 func Ask(tty *os.File, wait time.Duration) {
-	if !askable {
+	if !Askable() {
 		return
 	}
 	if bg, err := query(tty, wait); err == nil {
@@ -59,18 +65,11 @@ func Ask(tty *os.File, wait time.Duration) {
 	}
 }
 
-// The queries: the background colour (OSC 11), then the cursor position
-// (DSR), which every terminal answers, so the second answer says the
-// first will not come.
-const (
-	backgroundQuery = "\x1b]11;?\x1b\\"
-	cursorQuery     = "\x1b[6n"
-)
-
 var errNoAnswer = errors.New("the terminal did not say its background colour")
 
-// query sends both queries and reads the answers, with the terminal in
+// query sends the queries and reads the replies, with the terminal in
 // raw mode so they are neither echoed nor held back for a line's end.
+// What the person types meanwhile is lost, as it was to termenv's query.
 func query(tty *os.File, wait time.Duration) (string, error) {
 	fd := int(tty.Fd())
 	state, err := term.MakeRaw(fd)
@@ -78,15 +77,15 @@ func query(tty *os.File, wait time.Duration) (string, error) {
 		return "", err
 	}
 	defer term.Restore(fd, state)
-	if _, err := tty.WriteString(backgroundQuery + cursorQuery); err != nil {
+	if _, err := tty.WriteString(queries); err != nil {
 		return "", err
 	}
 	deadline := time.Now().Add(wait)
-	var answers []byte
+	var replies replyFilter
 	buf := make([]byte, 128)
-	for !cursorAnswered(answers) {
+	for {
 		left := time.Until(deadline)
-		if left <= 0 || len(answers) > 512 {
+		if left <= 0 {
 			return "", errNoAnswer
 		}
 		ready, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(left/time.Millisecond)+1)
@@ -100,16 +99,14 @@ func query(tty *os.File, wait time.Duration) (string, error) {
 		if err != nil || n == 0 {
 			return "", errNoAnswer
 		}
-		answers = append(answers, buf[:n]...)
+		got := replies.feed(buf[:n])
+		switch {
+		case got.background != "":
+			return got.background, nil
+		case got.devices:
+			return "", errNoAnswer
+		}
 	}
-	return background(answers)
-}
-
-// cursorAnswered tells whether answers hold the cursor position report,
-// ESC [ row ; column R.
-func cursorAnswered(answers []byte) bool {
-	at := bytes.LastIndex(answers, []byte("\x1b["))
-	return at >= 0 && bytes.IndexByte(answers[at:], 'R') > 0
 }
 
 // background picks the colour out of the OSC 11 answer,

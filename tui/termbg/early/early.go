@@ -55,6 +55,12 @@ func wouldAsk(term string) bool {
 	if os.Getenv("CI") != "" { // termenv takes a CI run for no terminal
 		return false
 	}
+	return Foreground()
+}
+
+// Foreground tells whether standard output is a terminal and this
+// process is in its foreground, where it may talk to it.
+func Foreground() bool {
 	var group int32
 	if _, _, errno := syscall.Syscall(syscall.SYS_IOCTL, uintptr(syscall.Stdout), uintptr(syscall.TIOCGPGRP), uintptr(unsafe.Pointer(&group))); errno != 0 {
 		return false // not a terminal
