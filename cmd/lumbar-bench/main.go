@@ -40,7 +40,7 @@ import (
 func main() {
 	binary := flag.String("lumbar", "", "the lumbar binary to measure (default: build this module's)")
 	runs := flag.Int("runs", 20, "measured runs of each command, after one warm-up")
-	silentRuns := flag.Int("silent-runs", 3, "first frames measured in a terminal that never answers")
+	silentRuns := flag.Int("silent-runs", 20, "first frames measured in a terminal that never answers")
 	crowd := flag.Int("crowd", 100_000, "extra entries in the crowded file the app's memory is measured on (0: not measured)")
 	flag.Parse()
 	if err := run(*binary, *runs, *silentRuns, *crowd, os.Stdout); err != nil {
@@ -308,7 +308,7 @@ func timeFirstFrame(binary, db string, answers bool, runs int) (stats, error) {
 		if err != nil {
 			return stats{}, err
 		}
-		if i > 0 || !answers { // a silent terminal's runs are too slow to waste one
+		if i > 0 { // the first warms up
 			wall = append(wall, took)
 		}
 	}
@@ -316,12 +316,12 @@ func timeFirstFrame(binary, db string, answers bool, runs int) (stats, error) {
 }
 
 // Replies of a dark terminal to the start-up queries: the background
-// colour (OSC 11), then the cursor position that follows it.
+// colour (OSC 11), then the device attributes (DA1) that follow it.
 const (
 	backgroundQuery = "\x1b]11;?"
 	backgroundReply = "\x1b]11;rgb:0000/0000/0000\x1b\\"
-	cursorQuery     = "\x1b[6n"
-	cursorReply     = "\x1b[1;1R"
+	deviceQuery     = "\x1b[c"
+	deviceReply     = "\x1b[?62;22c"
 )
 
 // answerQueries answers the start-up queries in what the app wrote.
@@ -329,8 +329,8 @@ func answerQueries(ptmx *os.File, written []byte) {
 	if bytes.Contains(written, []byte(backgroundQuery)) {
 		_, _ = ptmx.WriteString(backgroundReply)
 	}
-	if bytes.Contains(written, []byte(cursorQuery)) {
-		_, _ = ptmx.WriteString(cursorReply)
+	if bytes.Contains(written, []byte(deviceQuery)) {
+		_, _ = ptmx.WriteString(deviceReply)
 	}
 }
 

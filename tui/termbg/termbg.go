@@ -1,6 +1,7 @@
 // Package termbg finds out whether the terminal's background is dark,
-// asking the terminal once, in a bounded time, and only where lumbar
-// draws in colour: the app and `lumbar guide`.
+// asking the terminal once, and only where lumbar draws in colour: the
+// app, which never waits for the answer (Listen), and `lumbar guide`,
+// which waits a bounded while (Ask).
 package termbg
 
 import (

@@ -16,7 +16,7 @@
 // sets TERM=dumb when termenv would otherwise ask, and package termbg,
 // which imports Bubble Tea and so is initialised after it, puts TERM back
 // and works out the colour profile again. The app then asks the terminal
-// itself, with a bound of its own (termbg.Ask).
+// itself, without waiting for the answer (termbg.Listen).
 package early
 
 import (
