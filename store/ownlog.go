@@ -254,10 +254,18 @@ func sameOps(frame, outbox []oplog.Op) bool {
 	return true
 }
 
-// sendOutbox appends the outbox to this replica's log as one frame, and
-// empties it. The frame is on disk before the outbox is emptied; a run
-// cut short in between leaves a frame the next run finds and notes
-// (checkOwnLog), a torn one it cuts off and writes again.
+// maxFrameOps bounds the operations in one frame. A run sends its outbox
+// in frames of at most this many, so the first sync of a diary of many
+// years (its whole diary goes out) writes frames of a few megabytes,
+// each far below what a reader accepts (synclog's bound on a block), and
+// a reader never holds more than one such frame decrypted at once.
+var maxFrameOps = 10_000
+
+// sendOutbox appends the outbox to this replica's log, in frames of at
+// most maxFrameOps operations, and empties it. The frames are on disk
+// before the outbox is emptied; a run cut short in between leaves frames
+// the next run finds and notes (checkOwnLog), a torn one it cuts off and
+// writes again.
 func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) {
 	log, err := openOwnLog(folder, me.id)
 	if err != nil {
@@ -291,8 +299,9 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 		}
 		end = len(header)
 	}
-	if rest := st.ops[found.adopted:]; len(rest) > 0 {
-		frame, err := synclog.Frame(me.key, rest)
+	for rest := st.ops[found.adopted:]; len(rest) > 0; {
+		n := min(len(rest), maxFrameOps)
+		frame, err := synclog.Frame(me.key, rest[:n])
 		if err != nil {
 			return 0, err
 		}
@@ -300,6 +309,7 @@ func sendOutbox(s *Store, folder string, me replicaSetUp) (sent int, err error) 
 			return 0, err
 		}
 		end += len(frame)
+		rest = rest[n:]
 	}
 	if end == st.sent {
 		return 0, nil

@@ -335,3 +335,35 @@ func TestTornOwnLogIsContinuedAfterItsLastWholeFrame(t *testing.T) {
 		t.Errorf("after a torn own log the other replica applied %d and holds %v", res.Applied, painNow(t, rs[1].s))
 	}
 }
+
+// A run sends a large outbox (a diary of years, its first sync) in frames
+// of at most maxFrameOps operations, and another computer takes them all.
+func TestALargeOutboxGoesInFramesOfBoundedSize(t *testing.T) {
+	defer func(n int) { maxFrameOps = n }(maxFrameOps)
+	maxFrameOps = 3
+	rs := newReplicas(t, 2)
+	for i := range 8 {
+		mustAppend(t, rs[0].s, Pain, painAt(outboxAt.Add(time.Duration(i)*time.Hour), i))
+	}
+	if res := mustSync(t, rs[0]); res.Sent != 8 {
+		t.Fatalf("sent %d of 8", res.Sent)
+	}
+	id, _ := Read(rs[0].s, ReplicaID)
+	data, err := os.ReadFile(filepath.Join(rs[0].logs(), synclog.FileName(id)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _, _ := synclog.ReadHeader(data)
+	key, _ := Read(rs[0].s, func(tx *Tx) (synclog.Key, error) { me, err := readSetUp(tx); return me.key, err })
+	frames, _, err := synclog.ReadFrames(data, h.Frames, key)
+	if err != nil || len(frames) != 3 || len(frames[0]) != 3 || len(frames[2]) != 2 {
+		t.Fatalf("the log holds %d frames (%v), want 3, 3 and 2 operations", len(frames), err)
+	}
+	deliver(t, rs[0], rs[1], whole)
+	if res := mustSync(t, rs[1]); res.Applied != 8 || res.Frames != 3 || len(painNow(t, rs[1].s)) != 8 {
+		t.Errorf("the other computer applied %d operations from %d frames", res.Applied, res.Frames)
+	}
+	if res := mustSync(t, rs[0]); res.Sent != 0 {
+		t.Errorf("the next run sent %d again", res.Sent)
+	}
+}
