@@ -2,6 +2,7 @@ package termbg
 
 import (
 	"io"
+	"os"
 	"testing"
 	"time"
 
@@ -57,5 +58,24 @@ func TestListenerFiltersTheRepliesAndGivesTheTerminalBack(t *testing.T) {
 	}
 	if *after != *before {
 		t.Error("the terminal was not put back in the mode it was in")
+	}
+}
+
+// lumbar guide > /dev/tty writes to a terminal it cannot read: asking
+// would leave the answer to the shell, typed at its prompt.
+func TestAWriteOnlyTerminalIsNotAsked(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatalf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	writeOnly, err := os.OpenFile(tty.Name(), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writeOnly.Close()
+	if !readable(tty) || readable(writeOnly) {
+		t.Errorf("readable: read-write %v, write-only %v", readable(tty), readable(writeOnly))
 	}
 }

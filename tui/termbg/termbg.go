@@ -58,12 +58,21 @@ const Wait = 300 * time.Millisecond
 // guide printed to the terminal); the app asks with Listen, and waits
 // for nothing.
 func Ask(tty *os.File, wait time.Duration) {
-	if !Askable() {
+	if !Askable() || !readable(tty) {
 		return
 	}
 	if bg, err := query(tty, wait); err == nil {
 		lipgloss.SetHasDarkBackground(isDark(bg))
 	}
+}
+
+// readable tells whether the answer can be read where the question is
+// written: not when standard output was opened for writing alone (lumbar
+// guide > /dev/tty), where the answer would be left for the shell to read
+// as typing.
+func readable(tty *os.File) bool {
+	flags, err := unix.FcntlInt(tty.Fd(), unix.F_GETFL, 0)
+	return err == nil && flags&unix.O_ACCMODE == unix.O_RDWR
 }
 
 var errNoAnswer = errors.New("the terminal did not say its background colour")
