@@ -433,11 +433,33 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount 
 	if err != nil {
 		return 0, 0, err
 	}
-	frames, next, readErr := synclog.ReadFrames(data, seen.At, key)
-	readErr = asLogFault(readErr) // the frames before a damaged one are still taken in
-	if known && len(frames) == 0 && next == seen.At {
-		return 0, 0, readErr // nothing new: no write, so no revision for every app to reload
+	for {
+		frames, next, readErr := synclog.ReadFramesWithin(data, seen.At, key, applyBudget)
+		readErr = asLogFault(readErr) // the frames before a damaged one are still taken in
+		if known && len(frames) == 0 && next == seen.At {
+			return applied, frameCount, readErr // nothing new: no write, so no revision for every app to reload
+		}
+		seen.At = next
+		n, err := applyFrames(s, name, seen, frames)
+		if err != nil {
+			return applied, frameCount, err
+		}
+		applied, frameCount, known = applied+n, frameCount+len(frames), true
+		if readErr != nil || len(frames) == 0 {
+			return applied, frameCount, readErr
+		}
 	}
+}
+
+// applyBudget is about how many bytes of a log one transaction takes in.
+// A long log (a new computer's first sync reads years) goes in parts, each
+// its own transaction that notes how far it got: the app and the commands
+// never wait long for the file, and a run cut short keeps what it took in.
+var applyBudget = 4 << 20
+
+// applyFrames applies frames of the log name in one transaction, noting
+// that it was read up to seen.At.
+func applyFrames(s *Store, name string, seen readLog, frames [][]oplog.Op) (applied int, err error) {
 	err = s.Update(func(tx *Tx) error {
 		for _, ops := range frames {
 			n, err := ApplyOps(tx, ops)
@@ -446,12 +468,9 @@ func receiveLog(s *Store, folder, name, passphrase string) (applied, frameCount 
 			}
 			applied += n
 		}
-		return keepLogRead(tx, name, readLog{Key: seen.Key, At: next})
+		return keepLogRead(tx, name, seen)
 	})
-	if err != nil {
-		return 0, 0, err
-	}
-	return applied, len(frames), readErr
+	return applied, err
 }
 
 func logRead(tx *Tx, name string) (readLog, error) {

@@ -367,3 +367,28 @@ func TestALargeOutboxGoesInFramesOfBoundedSize(t *testing.T) {
 		t.Errorf("the next run sent %d again", res.Sent)
 	}
 }
+
+// A long log is taken in a part at a time, each part its own transaction
+// noting how far it got: with a budget of a byte, a frame a transaction.
+func TestALongLogIsTakenInAPartAtATime(t *testing.T) {
+	defer func(n int) { applyBudget = n }(applyBudget)
+	applyBudget = 1
+	rs := newReplicas(t, 2)
+	for i := range 4 {
+		mustAppend(t, rs[0].s, Pain, painAt(outboxAt.Add(time.Duration(i)*time.Hour), i))
+		mustSync(t, rs[0]) // a frame each
+	}
+	deliver(t, rs[0], rs[1], whole)
+	before, _ := rs[1].s.Revision()
+	res := mustSync(t, rs[1])
+	after, _ := rs[1].s.Revision()
+	if res.Applied != 4 || res.Frames != 4 || len(painNow(t, rs[1].s)) != 4 {
+		t.Fatalf("applied %d from %d frames", res.Applied, res.Frames)
+	}
+	if after-before < 4 {
+		t.Errorf("the log went in %d transactions, want one a frame", after-before)
+	}
+	if res := mustSync(t, rs[1]); res.Applied != 0 || res.Frames != 0 {
+		t.Errorf("the next run read %d frames again", res.Frames)
+	}
+}

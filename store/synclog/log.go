@@ -209,8 +209,16 @@ func decrypt(sealed []byte, id age.Identity) ([]byte, error) {
 // is left for next time; a whole frame that does not open, or holds
 // malformed operations, is ErrDamaged, and nothing after it is read.
 func ReadFrames(data []byte, from int, k Key) (frames [][]oplog.Op, next int, err error) {
+	return ReadFramesWithin(data, from, k, len(data))
+}
+
+// ReadFramesWithin is ReadFrames that stops, at a frame's end, once the
+// frames it read hold budget bytes or more (it reads one frame at least):
+// a reader that takes a long log in a part at a time calls it again from
+// next.
+func ReadFramesWithin(data []byte, from int, k Key, budget int) (frames [][]oplog.Op, next int, err error) {
 	next = from
-	for {
+	for next-from < budget || len(frames) == 0 {
 		sealed, after, ok, err := block(data, next)
 		if err != nil || !ok {
 			return frames, next, err
@@ -222,6 +230,7 @@ func ReadFrames(data []byte, from int, k Key) (frames [][]oplog.Op, next int, er
 		frames = append(frames, ops)
 		next = after
 	}
+	return frames, next, nil
 }
 
 // openFrame decrypts and reads a frame.

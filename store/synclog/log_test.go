@@ -235,3 +235,38 @@ func TestMeasureCountsWholeFrames(t *testing.T) {
 		t.Errorf("a length of 4 GiB: %v", err)
 	}
 }
+
+// ReadFramesWithin takes a long log a part at a time: whole frames, one
+// at least, stopping once a part holds the budget; read on from next,
+// the parts are the whole log.
+func TestReadFramesWithinReadsAPartAtATime(t *testing.T) {
+	k := mustKey(t)
+	batches := [][]oplog.Op{opsNumbered(0, 3), opsNumbered(3, 1), opsNumbered(4, 2), opsNumbered(6, 5)}
+	data := logOf(t, k, "pass", batches...)
+	got, h := openLog(t, data, "pass")
+	frame0 := len(logOf(t, k, "pass", batches[0])) - h.Frames
+	// perPart: the frames of the first part.
+	for _, c := range []struct{ budget, perPart int }{{1, 1}, {frame0, 1}, {frame0 + 1, 2}, {len(data), 4}} {
+		var parts, all [][]oplog.Op
+		for at := h.Frames; ; {
+			frames, next, err := ReadFramesWithin(data, at, got, c.budget)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(frames) == 0 {
+				break
+			}
+			if at == h.Frames && len(frames) != c.perPart {
+				t.Errorf("budget %d: a first part of %d frames, want %d", c.budget, len(frames), c.perPart)
+			}
+			if c.budget == 1 && len(frames) != 1 {
+				t.Errorf("budget 1: a part of %d frames, want 1", len(frames))
+			}
+			parts = append(parts, frames...)
+			all, at = parts, next
+		}
+		if !reflect.DeepEqual(all, batches) {
+			t.Errorf("budget %d: the parts hold %v", c.budget, all)
+		}
+	}
+}
