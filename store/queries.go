@@ -76,8 +76,9 @@ type Listed[T any] struct {
 // oldest first, with their short IDs.
 func SessionsIn(tx *Tx, first, last diary.Day) ([]Listed[diary.Session], error) {
 	var list []Listed[diary.Session]
+	shortIDs := NewShortIDs(tx)
 	err := Sessions.RangeDays(tx, first, last, func(it Item[diary.Session]) error {
-		list = append(list, Listed[diary.Session]{Item: it, ShortID: ShortID(tx, it.Key)})
+		list = append(list, Listed[diary.Session]{Item: it, ShortID: shortIDs.Of(it.Key)})
 		return nil
 	})
 	return list, err

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	bolt "go.etcd.io/bbolt"
+
 	"lumbar/store/diary"
 )
 
@@ -30,31 +32,109 @@ type Ref struct {
 }
 
 // ShortID is the shortest prefix of k's ID, at least MinShortID hex
-// digits, that no other record in the file begins with.
+// digits, that no other record in the file begins with. For many keys
+// in a row use ShortIDs, which spares a search from the root for each.
 func ShortID(tx *Tx, k Key) string {
-	shared := 0
+	return NewShortIDs(tx).Of(k)
+}
+
+// ShortIDs works out the short IDs of many keys in one transaction: a
+// list's entries, oldest first. Keys sort as bytes, so the other key
+// sharing the most leading digits with k is right before or right after
+// it in one of the record buckets; ShortIDs keeps a cursor in each
+// bucket where the last key left it, and a key after the last one moves
+// each cursor forward a few keys instead of searching again. Keys may
+// come in any order (a key before the last one is searched for), and
+// the transaction must not be written to while ShortIDs is in use.
+type ShortIDs struct {
+	buckets []neighbours
+}
+
+// NewShortIDs starts short IDs for keys of tx.
+func NewShortIDs(tx *Tx) *ShortIDs {
+	ids := &ShortIDs{}
 	for _, kind := range recordKinds {
-		bk, err := tx.bucket(kind.Bucket())
-		if err != nil {
-			continue
+		if bk, err := tx.bucket(kind.Bucket()); err == nil {
+			ids.buckets = append(ids.buckets, neighbours{cursor: bk.Cursor()})
 		}
-		// Keys sort as bytes, so the other key sharing the most leading
-		// digits with k is right before or right after it.
-		c := bk.Cursor()
-		next, _ := c.Seek(k[:])
-		var prev []byte
-		if next == nil {
-			prev, _ = c.Last()
-		} else {
-			prev, _ = c.Prev()
-			next, _ = c.Seek(k[:])
-		}
-		if bytes.Equal(next, k[:]) {
-			next, _ = c.Next()
-		}
-		shared = max(shared, sharedHexDigits(k[:], prev), sharedHexDigits(k[:], next))
+	}
+	return ids
+}
+
+// Of is k's short ID, byte for byte what ShortID says.
+func (ids *ShortIDs) Of(k Key) string {
+	shared := 0
+	for i := range ids.buckets {
+		before, after := ids.buckets[i].around(k[:])
+		shared = max(shared, sharedHexDigits(k[:], before), sharedHexDigits(k[:], after))
 	}
 	return k.ID()[:min(max(MinShortID, shared+1), 2*KeySize)]
+}
+
+// maxSteps is how many keys a cursor steps forward before a search from
+// the root is cheaper: a short list filtered out of a long history
+// (--grep) skips over most of the records between its entries.
+const maxSteps = 16
+
+// neighbours is a cursor in one bucket and the two keys around the last
+// key asked about: at is the first key at or after it (nil past the
+// end) and before the key right before at (nil at the start). Keys
+// come from the cursor, so they stay valid for the transaction.
+type neighbours struct {
+	cursor *bolt.Cursor
+	placed bool
+	before []byte
+	at     []byte
+	// next is the key after at, read ahead when at was the key asked
+	// about; the cursor is then on next instead of at.
+	next     []byte
+	readNext bool
+}
+
+// around returns the keys of the bucket right before and right after k,
+// leaving k itself out.
+func (n *neighbours) around(k []byte) (before, after []byte) {
+	if !n.placed || (n.before != nil && bytes.Compare(n.before, k) >= 0) || !n.stepTo(k) {
+		n.seek(k)
+	}
+	if !bytes.Equal(n.at, k) {
+		return n.before, n.at
+	}
+	if !n.readNext {
+		n.next, _ = n.cursor.Next()
+		n.readNext = true
+	}
+	return n.before, n.next
+}
+
+// stepTo moves forward to k, at most maxSteps keys; false when k is
+// further on.
+func (n *neighbours) stepTo(k []byte) bool {
+	for steps := 0; n.at != nil && bytes.Compare(n.at, k) < 0; steps++ {
+		if steps == maxSteps {
+			return false
+		}
+		n.before = n.at
+		if n.readNext {
+			n.at, n.readNext = n.next, false
+		} else {
+			n.at, _ = n.cursor.Next()
+		}
+	}
+	return true
+}
+
+// seek places the cursor on the first key at or after k, searching from
+// the root.
+func (n *neighbours) seek(k []byte) {
+	n.placed, n.readNext = true, false
+	n.at, _ = n.cursor.Seek(k)
+	if n.at == nil {
+		n.before, _ = n.cursor.Last()
+		return
+	}
+	n.before, _ = n.cursor.Prev()
+	n.at, _ = n.cursor.Seek(k)
 }
 
 // sharedHexDigits is how many leading hex digits a and b have in common.
@@ -133,8 +213,9 @@ func Resolve(tx *Tx, prefix string) (Found, error) {
 			return Found{}, err
 		}
 	}
+	shortIDs := NewShortIDs(tx)
 	for i := range found {
-		found[i].ShortID = ShortID(tx, found[i].Key)
+		found[i].ShortID = shortIDs.Of(found[i].Key)
 	}
 	switch {
 	case len(found) == 0:

@@ -160,9 +160,10 @@ func eachHistoryChunk(s *store.Store, first, last diary.Day, keep historyFilter,
 	for from := first; from <= last; from += historyChunkDays {
 		items = items[:0]
 		err := s.View(func(tx *store.Tx) error {
+			shortIDs := store.NewShortIDs(tx)
 			return store.Pain.RangeDays(tx, from, min(from+historyChunkDays-1, last), func(it store.Item[diary.PainEntry]) error {
 				if keep.keeps(it.Value) {
-					items = append(items, shownEntry{Item: it, ShortID: store.ShortID(tx, it.Key)})
+					items = append(items, shownEntry{Item: it, ShortID: shortIDs.Of(it.Key)})
 				}
 				return nil
 			})
