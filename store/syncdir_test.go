@@ -159,19 +159,7 @@ func TestThreeReplicasConverge(t *testing.T) {
 					}
 				}
 			}
-			for _, x := range rs { // everyone sends what is left
-				mustSync(t, x)
-			}
-			for _, from := range rs {
-				for _, to := range rs {
-					if from != to {
-						deliver(t, from, to, whole)
-					}
-				}
-			}
-			for _, x := range rs {
-				mustSync(t, x)
-			}
+			exchange(t, rs) // everyone sends what is left and takes in the rest
 			want := expectedMerge(t, rs)
 			for i, x := range rs {
 				if got := held(t, x.s); !reflect.DeepEqual(got, normalised(t, want)) {

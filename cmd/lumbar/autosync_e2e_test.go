@@ -16,14 +16,7 @@ func TestEndToEndAppSyncsAtStartAndAsItCloses(t *testing.T) {
 	dir := t.TempDir()
 	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
 	env := map[string]string{passphraseEnv: "our diary"}
-	mustRun := func(db string, args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
-		if code != exitOK {
-			t.Fatalf("%v: exit %d, %q", args, code, errOut)
-		}
-		return out
-	}
+	mustRun := runOn(t, env)
 	mustRun(laptop, "sync", dir)
 	mustRun(desktop, "sync", dir)
 	s, err := store.Open(laptop) // logged now: the commands here log at the tests' fixed time

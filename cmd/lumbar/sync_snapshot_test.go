@@ -21,14 +21,7 @@ func TestSyncNewComputerStartsFromASnapshot(t *testing.T) {
 	dir := t.TempDir()
 	laptop, desktop := filepath.Join(t.TempDir(), "laptop.db"), filepath.Join(t.TempDir(), "desktop.db")
 	env := map[string]string{passphraseEnv: "our diary"}
-	mustRun := func(db string, args ...string) string {
-		t.Helper()
-		code, out, errOut := runCLI(t, env, append([]string{"--db", db}, args...)...)
-		if code != exitOK {
-			t.Fatalf("%v: exit %d, %q", args, code, errOut)
-		}
-		return out
-	}
+	mustRun := runOn(t, env)
 	for i := range 30 {
 		mustRun(laptop, "log", fmt.Sprint(i%10))
 		mustRun(laptop, "config", "set", "water.goal", fmt.Sprint(1000+100*(i%9)))
