@@ -1,7 +1,9 @@
 package store
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -15,9 +17,13 @@ const outFilePrefix = ".lumbar-out-"
 // (it is health data) and fsync'ed, then put in place: nobody ever sees
 // half of it, and a write that fails leaves what was there before, an
 // earlier file of that name included. Without replace an existing file
-// is never overwritten: the error is then fs.ErrExist. Errors are the
-// os package's, naming the temporary file or path.
+// is never overwritten: the error is then fs.ErrExist. A file error
+// names path, never the temporary file, which the person never asked for.
 func WriteFileAtomically(path string, replace bool, write func(io.Writer) error) error {
+	return namingPath(path, writeFileAtomically(path, replace, write))
+}
+
+func writeFileAtomically(path string, replace bool, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), outFilePrefix+"*")
 	if err != nil {
 		return err
@@ -37,4 +43,18 @@ func WriteFileAtomically(path string, replace bool, write func(io.Writer) error)
 		return os.Rename(tmp.Name(), path)
 	}
 	return os.Link(tmp.Name(), path) // fails with fs.ErrExist rather than replace
+}
+
+// namingPath is err with the file it names made path: an error of the
+// temporary file, or of linking it into place, is one of writing path.
+func namingPath(path string, err error) error {
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	switch {
+	case errors.As(err, &pathErr):
+		return &fs.PathError{Op: pathErr.Op, Path: path, Err: pathErr.Err}
+	case errors.As(err, &linkErr):
+		return &fs.PathError{Op: "create", Path: path, Err: linkErr.Err}
+	}
+	return err
 }

@@ -82,3 +82,21 @@ func assertOnlyFile(t *testing.T, path string) {
 		t.Errorf("folder holds %v, want only %s", names, filepath.Base(path))
 	}
 }
+
+// A file that cannot be written is named as the person named it, never
+// by the temporary file beside it.
+func TestWriteFileAtomicallyNamesThePathAsked(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "no such folder", "report.html")
+	err := store.WriteFileAtomically(missing, true, writeString("x"))
+	var pathErr *fs.PathError
+	if !errors.As(err, &pathErr) || pathErr.Path != missing || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("writing into a missing folder: %v", err)
+	}
+	taken := filepath.Join(dir, "taken.html")
+	os.WriteFile(taken, []byte("earlier"), 0o600)
+	err = store.WriteFileAtomically(taken, false, writeString("later"))
+	if !errors.As(err, &pathErr) || pathErr.Path != taken || !errors.Is(err, fs.ErrExist) {
+		t.Errorf("an existing file: %v", err)
+	}
+}
