@@ -163,19 +163,13 @@ func heldRecord(tx *Tx, t oplog.Target) ([]byte, error) {
 // heldCovers is how far what the file holds covers each log: this
 // replica's own up to sent, each other one as far as it was applied.
 func heldCovers(tx *Tx, me string, sent int) ([]synclog.Covered, error) {
+	seen, err := logsRead(tx)
+	if err != nil {
+		return nil, err
+	}
 	covers := []synclog.Covered{{Log: synclog.FileName(me), At: sent}}
-	if logs := tx.btx.Bucket(bucketSync).Bucket(bucketLogs); logs != nil {
-		err := logs.ForEach(func(name, raw []byte) error {
-			var seen readLog
-			if err := json.Unmarshal(raw, &seen); err != nil {
-				return fmt.Errorf("sync log %s: %w", name, err)
-			}
-			covers = append(covers, synclog.Covered{Log: string(name), At: seen.At})
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	for name, l := range seen {
+		covers = append(covers, synclog.Covered{Log: name, At: l.At})
 	}
 	slices.SortFunc(covers, func(a, b synclog.Covered) int { return cmp.Compare(a.Log, b.Log) })
 	return covers, nil

@@ -486,6 +486,25 @@ func logRead(tx *Tx, name string) (readLog, error) {
 	return seen, json.Unmarshal(raw, &seen)
 }
 
+// logsRead is how far each log this replica has read was applied, by
+// name.
+func logsRead(tx *Tx) (map[string]readLog, error) {
+	seen := map[string]readLog{}
+	logs := tx.btx.Bucket(bucketSync).Bucket(bucketLogs)
+	if logs == nil {
+		return seen, nil
+	}
+	err := logs.ForEach(func(name, raw []byte) error {
+		var l readLog
+		if err := json.Unmarshal(raw, &l); err != nil {
+			return fmt.Errorf("sync log %s: %w", name, err)
+		}
+		seen[string(name)] = l
+		return nil
+	})
+	return seen, err
+}
+
 func keepLogRead(tx *Tx, name string, seen readLog) error {
 	logs, err := tx.btx.Bucket(bucketSync).CreateBucketIfNotExists(bucketLogs)
 	if err != nil {

@@ -157,20 +157,6 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-func logsRead(tx *Tx) (map[string]readLog, error) {
-	seen := map[string]readLog{}
-	logs := tx.btx.Bucket(bucketSync).Bucket(bucketLogs)
-	if logs == nil {
-		return seen, nil
-	}
-	err := logs.ForEach(func(name, _ []byte) error {
-		l, err := logRead(tx, string(name))
-		seen[string(name)] = l
-		return err
-	})
-	return seen, err
-}
-
 // readLog fills r from the log called r.Log: this replica's own, read
 // against what it wrote, or another's, from where this replica applied
 // it, with the key it kept.
