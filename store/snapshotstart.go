@@ -87,18 +87,20 @@ type unreadLog struct {
 }
 
 // unreadLogs is the logs in the folder of which nothing is applied yet,
-// and that hold something past their header, by name; the keys of the others go into ring. A log that cannot be
-// read yet or at all is left to receiveLogs, which says why.
+// and that hold something past their header, by name; the keys of the
+// others go into ring. A log that cannot be read yet or at all is left
+// to receiveLogs, which says why.
 func unreadLogs(s *Store, folder, me string, logs []synclog.LogFile, ring keyring) (map[string]unreadLog, error) {
+	read, err := Read(s, logsRead)
+	if err != nil {
+		return nil, err
+	}
 	unread := map[string]unreadLog{}
 	for _, l := range logs {
 		if l.Name == synclog.FileName(me) {
 			continue
 		}
-		seen, err := Read(s, func(tx *Tx) (readLog, error) { return logRead(tx, l.Name) })
-		if err != nil {
-			return nil, err
-		}
+		seen := read[l.Name]
 		path := filepath.Join(folder, l.Name)
 		if seen.Key != "" {
 			h, err := readLogHeader(path)
