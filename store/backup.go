@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,21 +27,10 @@ func writeSnapshot(btx *bolt.Tx, dst string) error {
 	}
 	dir := filepath.Dir(dst)
 	removeStaleTemporaries(dir, copyFilePrefix)
-	tmp, err := os.CreateTemp(dir, copyFilePrefix+"*")
-	if err != nil {
-		return backupError(dst, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = btx.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Link(tmp.Name(), dst)
-	}
+	err := writeThroughTemporary(dst, copyFilePrefix, false, func(w io.Writer) error {
+		_, err := btx.WriteTo(w)
+		return err
+	})
 	if err != nil {
 		return backupError(dst, err)
 	}

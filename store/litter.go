@@ -8,7 +8,7 @@ import (
 )
 
 // Temporary files lumbar writes, then links into place: a new data file
-// (createIfMissing) and a copy (writeSnapshot). A lumbar killed in between
+// (createIfMissing) and a copy (writeSnapshot, keepCopy). A lumbar killed in between
 // leaves its temporary file behind.
 const (
 	newFilePrefix  = ".lumbar-new-"

@@ -20,11 +20,17 @@ const outFilePrefix = ".lumbar-out-"
 // is never overwritten: the error is then fs.ErrExist. A file error
 // names path, never the temporary file, which the person never asked for.
 func WriteFileAtomically(path string, replace bool, write func(io.Writer) error) error {
-	return namingPath(path, writeFileAtomically(path, replace, write))
+	return namingPath(path, writeThroughTemporary(path, outFilePrefix, replace, write))
 }
 
-func writeFileAtomically(path string, replace bool, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), outFilePrefix+"*")
+// writeThroughTemporary is how every file lumbar writes whole is put in
+// place (a report, an export, a backup, a kept copy): written into a
+// temporary file beside path named prefix and digits (os.CreateTemp,
+// mode 0600), fsync'ed, then renamed over path when replace, else linked
+// to it, which fails with fs.ErrExist rather than replace a file. The
+// temporary file is gone afterwards, whatever happened.
+func writeThroughTemporary(path, prefix string, replace bool, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), prefix+"*")
 	if err != nil {
 		return err
 	}
@@ -42,7 +48,7 @@ func writeFileAtomically(path string, replace bool, write func(io.Writer) error)
 	if replace {
 		return os.Rename(tmp.Name(), path)
 	}
-	return os.Link(tmp.Name(), path) // fails with fs.ErrExist rather than replace
+	return os.Link(tmp.Name(), path)
 }
 
 // namingPath is err with the file it names made path: an error of the

@@ -148,23 +148,10 @@ func keepCopy(f *os.File, dst string) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	dir := filepath.Dir(dst)
-	tmp, err := os.CreateTemp(dir, copyFilePrefix+"*")
-	if err != nil {
+	return writeThroughTemporary(dst, copyFilePrefix, false, func(w io.Writer) error {
+		_, err := io.Copy(w, f)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	_, err = io.Copy(tmp, f)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Link(tmp.Name(), dst)
-	}
-	return err
+	})
 }
 
 // placeNew links the checked copy into place where there was no data
