@@ -188,12 +188,7 @@ func sealSnapshot(folder string, me replicaSetUp, covers []synclog.Covered, stat
 
 // readLogHeader reads the header of the log at path, and no more of it.
 func readLogHeader(path string) (synclog.Opened, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return synclog.Opened{}, err
-	}
-	defer f.Close()
-	start, err := io.ReadAll(io.LimitReader(f, headerRoom))
+	start, err := logStart(path)
 	if err != nil {
 		return synclog.Opened{}, err
 	}
@@ -202,6 +197,17 @@ func readLogHeader(path string) (synclog.Opened, error) {
 		err = errors.New("its header is cut short")
 	}
 	return h, err
+}
+
+// logStart is the first headerRoom bytes of the file at path: its
+// header whole, without reading a long log's frames.
+func logStart(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, headerRoom))
 }
 
 // headerRoom is more than a log's header takes (about 400 bytes: the

@@ -252,11 +252,11 @@ func checkPassphrase(folder, passphrase string) (openedLog, error) {
 		return openedLog{}, err
 	}
 	for _, l := range logs {
-		data, err := os.ReadFile(filepath.Join(folder, l.Name))
+		start, err := logStart(filepath.Join(folder, l.Name)) // the header is all it needs
 		if err != nil {
 			return openedLog{}, err
 		}
-		h, complete, err := synclog.ReadHeader(data)
+		h, complete, err := synclog.ReadHeader(start)
 		if err != nil || !complete {
 			continue // refused, or read later, when logs are read
 		}
