@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -199,7 +200,9 @@ func (m *Model) syncMark() string {
 // say once the terminal is back; nil when nothing did or nothing ran.
 func (m *Model) SyncBeforeExit(limit time.Duration) error {
 	done := make(chan error, 1)
-	run, dir := m.sync.run, m.sync.plan.dir
+	// The folder as the last run said it, else as the settings were read:
+	// a start-up run still under way has said nothing yet.
+	run, dir := m.sync.run, cmp.Or(m.sync.plan.dir, m.sync.read.dir)
 	go func() {
 		_, err := runSafely(run, store.SyncIfPending)
 		done <- err

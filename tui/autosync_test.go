@@ -195,6 +195,13 @@ func TestSyncBeforeExit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `the sync with "/home/ana/Sync" did not finish within 0s and was left`) {
 		t.Errorf("a hung exit sync: %v", err)
 	}
+	// Quit while the start-up run is still under way: only the settings
+	// read at start name the folder.
+	m.sync.plan, m.sync.read = syncPlan{}, syncPlan{dir: "/home/ana/Sync"}
+	err = m.SyncBeforeExit(0)
+	if err == nil || !strings.Contains(err.Error(), `the sync with "/home/ana/Sync" did not finish`) {
+		t.Errorf("a hung exit sync before any run ended: %v", err)
+	}
 }
 
 // What another computer wrote reaches the open app: its timed sync takes
