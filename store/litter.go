@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// Temporary files lumbar writes, then links into place: a new data file
-// (createIfMissing) and a copy (writeSnapshot, keepCopy). A lumbar killed in between
+// Temporary files lumbar writes, then puts in place: a new data file
+// (createIfMissing), a copy (writeSnapshot, keepCopy), and a report or an
+// export (outFilePrefix, WriteFileAtomically). A lumbar killed in between
 // leaves its temporary file behind.
 const (
 	newFilePrefix  = ".lumbar-new-"

@@ -19,7 +19,10 @@ const outFilePrefix = ".lumbar-out-"
 // earlier file of that name included. Without replace an existing file
 // is never overwritten: the error is then fs.ErrExist. A file error
 // names path, never the temporary file, which the person never asked for.
+// A temporary file an earlier write killed half-way left in that folder
+// is removed once stale, as the data file's folder is kept tidy at open.
 func WriteFileAtomically(path string, replace bool, write func(io.Writer) error) error {
+	removeStaleTemporaries(filepath.Dir(path), outFilePrefix)
 	return namingPath(path, writeThroughTemporary(path, outFilePrefix, replace, write))
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"lumbar/store"
 )
@@ -98,5 +99,28 @@ func TestWriteFileAtomicallyNamesThePathAsked(t *testing.T) {
 	err = store.WriteFileAtomically(taken, false, writeString("later"))
 	if !errors.As(err, &pathErr) || pathErr.Path != taken || !errors.Is(err, fs.ErrExist) {
 		t.Errorf("an existing file: %v", err)
+	}
+}
+
+// A report or export killed half-way leaves its temporary file, health
+// data, in the person's folder: the next write there removes it once it
+// is stale, and leaves a younger one (a write still under way) alone.
+func TestWriteFileAtomicallyRemovesWhatAKilledWriteLeft(t *testing.T) {
+	dir := t.TempDir()
+	stale, young := filepath.Join(dir, ".lumbar-out-123"), filepath.Join(dir, ".lumbar-out-456")
+	for _, p := range []string{stale, young} {
+		os.WriteFile(p, []byte("half a report"), 0o600)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	path := filepath.Join(dir, "report.html")
+	if err := store.WriteFileAtomically(path, false, writeString("whole")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Errorf("a write still under way lost its temporary file: %v", err)
 	}
 }
